@@ -1,0 +1,19 @@
+"use server";
+
+import { defineAction } from "@/lib/action";
+import { changeOwnPassword } from "@/lib/accounts";
+import { changePasswordSchema } from "@/lib/validations/account";
+
+export const changePassword = defineAction({
+  permission: "account.self",
+  schema: changePasswordSchema,
+  run: async ({ actor, session, input }) => {
+    await changeOwnPassword({
+      userId: actor.id,
+      sessionToken: session.sessionToken,
+      currentPassword: input.currentPassword,
+      newPassword: input.newPassword,
+    });
+    return "密码已修改,其他设备上的登录已退出。";
+  },
+});

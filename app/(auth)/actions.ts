@@ -1,0 +1,53 @@
+"use server";
+
+import { APIError } from "better-auth/api";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { db } from "@/db";
+import { recordAudit } from "@/db/queries/audit";
+import type { ActionState } from "@/lib/action";
+import { fieldErrorsOf } from "@/lib/action";
+import { auth } from "@/lib/auth";
+import { GENERIC_ERROR_MESSAGE } from "@/lib/errors";
+import { getActor } from "@/lib/session";
+import { signInSchema } from "@/lib/validations/account";
+
+// The two actions that cannot use defineAction: signing in has no actor yet, and signing
+// out must work for any session. Both still validate input and never leak internals.
+
+const BAD_CREDENTIALS = "用户名或密码错误";
+
+export async function signIn(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const username = String(formData.get("username") ?? "");
+  const parsed = signInSchema.safeParse({ username, password: formData.get("password") ?? "" });
+  if (!parsed.success) {
+    return { ok: false, message: "请填写用户名和密码", fieldErrors: fieldErrorsOf(parsed.error), values: { username } };
+  }
+  let userId: string;
+  try {
+    const result = await auth.api.signInUsername({
+      body: { username: parsed.data.username, password: parsed.data.password },
+      headers: await headers(),
+    });
+    if (!result) return { ok: false, message: BAD_CREDENTIALS, values: { username } };
+    userId = result.user.id;
+  } catch (error) {
+    if (error instanceof APIError) {
+      // Disabled accounts get their own message from lib/auth.ts; anything else about the
+      // credentials is the same message, so usernames cannot be probed.
+      const message = error.status === "FORBIDDEN" ? error.message : BAD_CREDENTIALS;
+      return { ok: false, message, values: { username } };
+    }
+    console.error("[rectify] sign-in failed", error);
+    return { ok: false, message: GENERIC_ERROR_MESSAGE, values: { username } };
+  }
+  recordAudit(db, { actorId: userId, action: "user.sign_in", entity: "user", entityId: userId });
+  redirect("/");
+}
+
+export async function signOut(): Promise<void> {
+  const actor = await getActor();
+  await auth.api.signOut({ headers: await headers() });
+  if (actor) recordAudit(db, { actorId: actor.id, action: "user.sign_out", entity: "user", entityId: actor.id });
+  redirect("/sign-in");
+}

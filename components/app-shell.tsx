@@ -1,0 +1,41 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { signOut } from "@/app/(auth)/actions";
+import { ROLE_LABELS } from "@/lib/domain";
+import type { Actor } from "@/lib/permissions";
+import { homeFor, navItemsFor } from "./nav-items";
+import { NavLinks } from "./nav-links";
+
+export function AppShell({ actor, children }: { actor: Actor; children: ReactNode }) {
+  return (
+    <div className="min-h-screen bg-gray-50">
+      <header className="no-print bg-brand-700 text-white">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+          <Link href={homeFor(actor)} className="text-lg font-semibold tracking-wide">
+            整改通
+          </Link>
+          <NavLinks items={navItemsFor(actor)} />
+          <div className="ml-auto flex items-center gap-3 text-sm">
+            <span>
+              <span className="font-medium">{actor.name}</span>
+              <span className="text-white/80">
+                {" "}
+                · {actor.unitName} · {ROLE_LABELS[actor.role]}
+                {actor.isAdmin ? "(管理员)" : ""}
+              </span>
+            </span>
+            <Link href="/account/password" className="text-white/85 underline-offset-2 hover:underline">
+              修改密码
+            </Link>
+            <form action={signOut}>
+              <button type="submit" className="rounded-md border border-white/40 px-2 py-1 hover:bg-white/10">
+                退出登录
+              </button>
+            </form>
+          </div>
+        </div>
+      </header>
+      <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import type { Actor, Permission } from "@/lib/permissions";
+import { can } from "@/lib/permissions";
+
+export interface NavItem {
+  href: string;
+  label: string;
+  permission: Permission;
+}
+
+// Navigation per role (issue 2): 整改办 轮次/台账/督办/报告/单位与用户; 责任单位 我的任务/督办;
+// 领导 驾驶舱. Each entry shows only to whom the permission table allows it.
+const NAV_BY_ROLE: Record<Actor["role"], NavItem[]> = {
+  office: [
+    { href: "/rounds", label: "轮次", permission: "round.read" },
+    { href: "/ledger", label: "台账", permission: "ledger.read" },
+    { href: "/notices", label: "督办", permission: "notice.issue" },
+    { href: "/reports", label: "报告", permission: "report.manage" },
+    { href: "/dashboard", label: "驾驶舱", permission: "dashboard.read" },
+    { href: "/admin/users", label: "单位与用户", permission: "admin.manage" },
+  ],
+  unit: [
+    { href: "/my-tasks", label: "我的任务", permission: "progress.report" },
+    { href: "/notices", label: "督办", permission: "notice.read" },
+  ],
+  leader: [{ href: "/dashboard", label: "驾驶舱", permission: "dashboard.read" }],
+};
+
+export function navItemsFor(actor: Actor): NavItem[] {
+  return NAV_BY_ROLE[actor.role].filter((item) => can(actor, item.permission));
+}
+
+export function homeFor(actor: Actor): string {
+  return navItemsFor(actor)[0]?.href ?? "/account/password";
+}

@@ -1,0 +1,106 @@
+import "server-only";
+import { and, asc, desc, eq, inArray, or, sql } from "drizzle-orm";
+import type { Queryable } from "../client";
+import {
+  aspects,
+  evidenceFiles,
+  measureCoUnits,
+  measures,
+  problems,
+  progressReports,
+  rounds,
+  units,
+  users,
+} from "../schema";
+
+/** A measure with everything its page shows, and the units that answer for it. */
+export function getMeasureDetail(q: Queryable, params: { id: number }) {
+  const row = q
+    .select({
+      measure: measures,
+      problem: { id: problems.id, number: problems.number, title: problems.title, leadLeader: problems.leadLeader, status: problems.status },
+      aspectName: aspects.name,
+      round: { id: rounds.id, name: rounds.name, dueSoonDays: rounds.dueSoonDays },
+      leadUnitName: units.name,
+    })
+    .from(measures)
+    .innerJoin(problems, eq(problems.id, measures.problemId))
+    .innerJoin(rounds, eq(rounds.id, measures.roundId))
+    .leftJoin(aspects, eq(aspects.id, problems.aspectId))
+    .leftJoin(units, eq(units.id, measures.leadUnitId))
+    .where(eq(measures.id, params.id))
+    .get();
+  if (!row) return undefined;
+  const coUnits = q
+    .select({ id: units.id, name: units.name })
+    .from(measureCoUnits)
+    .innerJoin(units, eq(units.id, measureCoUnits.unitId))
+    .where(eq(measureCoUnits.measureId, params.id))
+    .orderBy(asc(units.id))
+    .all();
+  const reports = q
+    .select({
+      id: progressReports.id,
+      reportDate: progressReports.reportDate,
+      text: progressReports.text,
+      percent: progressReports.percent,
+      claimedStatus: progressReports.claimedStatus,
+      reviewState: progressReports.reviewState,
+      reviewNote: progressReports.reviewNote,
+      authorName: users.name,
+      unitName: units.name,
+      evidenceCount: sql<number>`(select count(*) from ${evidenceFiles} where ${evidenceFiles.progressReportId} = ${progressReports.id})`,
+    })
+    .from(progressReports)
+    .innerJoin(users, eq(users.id, progressReports.authorId))
+    .innerJoin(units, eq(units.id, progressReports.unitId))
+    .where(eq(progressReports.measureId, params.id))
+    .orderBy(desc(progressReports.reportDate), desc(progressReports.id))
+    .all();
+  const ownerUnitIds = [row.measure.leadUnitId, ...coUnits.map((u) => u.id)].filter(
+    (id): id is number => id !== null,
+  );
+  return { ...row, coUnits, reports, ownership: { unitIds: ownerUnitIds } };
+}
+
+export type MeasureDetail = NonNullable<ReturnType<typeof getMeasureDetail>>;
+
+/**
+ * The measures a responsible unit answers for, as lead or co-responsible unit. The unit
+ * filter is in the SQL, so nothing of another unit is ever read for a unit user.
+ */
+export function listMeasuresForUnits(q: Queryable, params: { unitIds: readonly number[] }) {
+  if (params.unitIds.length === 0) return [];
+  const unitIds = [...params.unitIds];
+  return q
+    .select({
+      id: measures.id,
+      text: measures.text,
+      deadline: measures.deadline,
+      deadlineText: measures.deadlineText,
+      status: measures.status,
+      isLead: sql<number>`${measures.leadUnitId} in (${sql.join(unitIds.map((id) => sql`${id}`), sql`, `)})`,
+      problemNumber: problems.number,
+      problemTitle: problems.title,
+      roundName: rounds.name,
+      dueSoonDays: rounds.dueSoonDays,
+      pendingClaims: sql<number>`(select count(*) from ${progressReports} where ${progressReports.measureId} = ${measures.id} and ${progressReports.reviewState} = 'pending')`,
+    })
+    .from(measures)
+    .innerJoin(problems, eq(problems.id, measures.problemId))
+    .innerJoin(rounds, eq(rounds.id, measures.roundId))
+    .where(
+      and(
+        sql`${rounds.archivedAt} is null`,
+        or(
+          inArray(measures.leadUnitId, unitIds),
+          inArray(
+            measures.id,
+            q.select({ id: measureCoUnits.measureId }).from(measureCoUnits).where(inArray(measureCoUnits.unitId, unitIds)),
+          ),
+        ),
+      ),
+    )
+    .orderBy(sql`${measures.deadline} is null`, asc(measures.deadline), asc(problems.number), asc(measures.position))
+    .all();
+}

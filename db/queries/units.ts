@@ -1,0 +1,57 @@
+import "server-only";
+import { asc, eq, sql } from "drizzle-orm";
+import type { Queryable } from "../client";
+import { units, users, type Unit } from "../schema";
+import { recordAudit } from "./audit";
+import type { CreateUnitInput } from "@/lib/validations/account";
+
+/** The unit and every unit below it in the tree. */
+export function unitScope(q: Queryable, params: { unitId: number }): number[] {
+  const rows = q.all<{ id: number }>(sql`
+    with recursive tree(id) as (
+      select ${params.unitId}
+      union
+      select u.id from units u join tree t on u.parent_id = t.id
+    )
+    select id from tree`);
+  return rows.map((r) => r.id);
+}
+
+export function listUnits(q: Queryable): (Unit & { userCount: number })[] {
+  return q
+    .select({
+      id: units.id,
+      name: units.name,
+      kind: units.kind,
+      parentId: units.parentId,
+      createdAt: units.createdAt,
+      updatedAt: units.updatedAt,
+      userCount: sql<number>`(select count(*) from ${users} where ${users.unitId} = ${units.id})`,
+    })
+    .from(units)
+    .orderBy(asc(units.parentId), asc(units.id))
+    .all();
+}
+
+export function getUnit(q: Queryable, params: { id: number }): Unit | undefined {
+  return q.select().from(units).where(eq(units.id, params.id)).get();
+}
+
+export function findUnitByName(q: Queryable, params: { name: string }): Unit | undefined {
+  return q.select().from(units).where(eq(units.name, params.name)).get();
+}
+
+export function createUnit(
+  tx: Queryable,
+  params: { actorId: string | null; input: CreateUnitInput },
+): Unit {
+  const created = tx.insert(units).values(params.input).returning().get();
+  recordAudit(tx, {
+    actorId: params.actorId,
+    action: "unit.create",
+    entity: "unit",
+    entityId: created.id,
+    after: created,
+  });
+  return created;
+}

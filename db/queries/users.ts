@@ -1,0 +1,169 @@
+import "server-only";
+import crypto from "node:crypto";
+import { and, asc, eq, ne } from "drizzle-orm";
+import type { Queryable } from "../client";
+import { accounts, sessions, units, users } from "../schema";
+import { recordAudit } from "./audit";
+import type { CreateUserInput } from "@/lib/validations/account";
+
+const publicUserColumns = {
+  id: users.id,
+  username: users.username,
+  name: users.name,
+  role: users.role,
+  unitId: users.unitId,
+  unitName: units.name,
+  isAdmin: users.isAdmin,
+  disabled: users.disabled,
+  createdAt: users.createdAt,
+};
+
+export type UserListRow = {
+  id: string;
+  username: string;
+  name: string;
+  role: CreateUserInput["role"];
+  unitId: number;
+  unitName: string;
+  isAdmin: boolean;
+  disabled: boolean;
+  createdAt: Date;
+};
+
+export function getUserWithUnit(q: Queryable, params: { userId: string }): UserListRow | undefined {
+  return q
+    .select(publicUserColumns)
+    .from(users)
+    .innerJoin(units, eq(units.id, users.unitId))
+    .where(eq(users.id, params.userId))
+    .get();
+}
+
+export function listUsers(q: Queryable): UserListRow[] {
+  return q
+    .select(publicUserColumns)
+    .from(users)
+    .innerJoin(units, eq(units.id, users.unitId))
+    .orderBy(asc(users.role), asc(units.name), asc(users.username))
+    .all();
+}
+
+export function findUserByUsername(q: Queryable, params: { username: string }) {
+  return q.select({ id: users.id }).from(users).where(eq(users.username, params.username)).get();
+}
+
+/** Audit rows describe a user without anything secret. */
+function auditView(row: UserListRow | undefined) {
+  if (!row) return null;
+  const { id, username, name, role, unitId, isAdmin, disabled } = row;
+  return { id, username, name, role, unitId, isAdmin, disabled };
+}
+
+// Accounts are written here rather than through better-auth's sign-up endpoint so that the
+// user, its credential and the audit row land in one transaction. The hash comes from
+// better-auth's own hasher (lib/accounts.ts), so its sign-in verifies it.
+export function createUserWithPassword(
+  tx: Queryable,
+  params: { actorId: string | null; input: Omit<CreateUserInput, "password">; passwordHash: string },
+): UserListRow {
+  const id = crypto.randomUUID();
+  const { input } = params;
+  tx.insert(users)
+    .values({
+      id,
+      name: input.name,
+      username: input.username,
+      displayUsername: input.username,
+      email: `${input.username}@users.rectify.local`,
+      role: input.role,
+      unitId: input.unitId,
+      isAdmin: input.role === "office" && input.isAdmin,
+    })
+    .run();
+  tx.insert(accounts)
+    .values({
+      id: crypto.randomUUID(),
+      accountId: id,
+      providerId: "credential",
+      userId: id,
+      password: params.passwordHash,
+    })
+    .run();
+  const created = getUserWithUnit(tx, { userId: id });
+  if (!created) throw new Error("user vanished inside its own transaction");
+  recordAudit(tx, {
+    actorId: params.actorId,
+    action: "user.create",
+    entity: "user",
+    entityId: id,
+    after: auditView(created),
+  });
+  return created;
+}
+
+export function setUserDisabled(
+  tx: Queryable,
+  params: { actorId: string; userId: string; disabled: boolean },
+): UserListRow | undefined {
+  const before = getUserWithUnit(tx, { userId: params.userId });
+  if (!before) return undefined;
+  tx.update(users).set({ disabled: params.disabled }).where(eq(users.id, params.userId)).run();
+  // A disabled account is signed out everywhere at once.
+  if (params.disabled) tx.delete(sessions).where(eq(sessions.userId, params.userId)).run();
+  const after = getUserWithUnit(tx, { userId: params.userId });
+  recordAudit(tx, {
+    actorId: params.actorId,
+    action: params.disabled ? "user.disable" : "user.enable",
+    entity: "user",
+    entityId: params.userId,
+    before: auditView(before),
+    after: auditView(after),
+  });
+  return after;
+}
+
+export function getPasswordHash(q: Queryable, params: { userId: string }): string | null {
+  const row = q
+    .select({ password: accounts.password })
+    .from(accounts)
+    .where(and(eq(accounts.userId, params.userId), eq(accounts.providerId, "credential")))
+    .get();
+  return row?.password ?? null;
+}
+
+/**
+ * Replaces a user's password and ends their other sessions (all of them when an admin
+ * resets it; all but the current one when users change their own).
+ */
+export function setUserPassword(
+  tx: Queryable,
+  params: {
+    actorId: string;
+    userId: string;
+    passwordHash: string;
+    action: "user.reset_password" | "user.change_password";
+    keepSessionToken?: string;
+  },
+): boolean {
+  const updated = tx
+    .update(accounts)
+    .set({ password: params.passwordHash })
+    .where(and(eq(accounts.userId, params.userId), eq(accounts.providerId, "credential")))
+    .run();
+  if (updated.changes === 0) return false;
+  tx.delete(sessions)
+    .where(
+      params.keepSessionToken
+        ? and(eq(sessions.userId, params.userId), ne(sessions.token, params.keepSessionToken))
+        : eq(sessions.userId, params.userId),
+    )
+    .run();
+  recordAudit(tx, {
+    actorId: params.actorId,
+    action: params.action,
+    entity: "user",
+    entityId: params.userId,
+    after: { passwordChanged: true },
+  });
+  return true;
+}

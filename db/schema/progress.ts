@@ -1,0 +1,71 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { REVIEW_STATES, STATUSES } from "@/lib/domain";
+import { users } from "./auth";
+import { createdAt } from "./columns";
+import { oneOf } from "./enum-check";
+import { measures } from "./plan";
+import { units } from "./units";
+
+// 整改动态: append-only. A correction is a new report; only the review fields change,
+// once, when the office signs the claim off or returns it.
+export const progressReports = sqliteTable(
+  "progress_reports",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    measureId: integer("measure_id")
+      .notNull()
+      .references(() => measures.id, { onDelete: "cascade" }),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id, { onDelete: "restrict" }),
+    authorId: text("author_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    reportDate: text("report_date").notNull(),
+    text: text("text").notNull(),
+    percent: integer("percent"),
+    milestone: text("milestone"),
+    claimedStatus: text("claimed_status", { enum: STATUSES }).notNull(),
+    reviewState: text("review_state", { enum: REVIEW_STATES }).notNull().default("pending"),
+    reviewerId: text("reviewer_id").references(() => users.id, { onDelete: "restrict" }),
+    reviewNote: text("review_note"),
+    reviewedAt: integer("reviewed_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("progress_reports_measure_id_idx").on(t.measureId, t.createdAt),
+    index("progress_reports_unit_id_idx").on(t.unitId),
+    index("progress_reports_author_id_idx").on(t.authorId),
+    index("progress_reports_reviewer_id_idx").on(t.reviewerId),
+    index("progress_reports_review_state_idx").on(t.reviewState, t.createdAt),
+    check("progress_reports_claimed_status_check", oneOf(t.claimedStatus, STATUSES)),
+    check("progress_reports_review_state_check", oneOf(t.reviewState, REVIEW_STATES)),
+    check("progress_reports_percent_check", sql`${t.percent} is null or ${t.percent} between 0 and 100`),
+  ],
+);
+
+// 佐证材料: stored on disk by content hash, never by the uploader's file name.
+export const evidenceFiles = sqliteTable(
+  "evidence_files",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    progressReportId: integer("progress_report_id")
+      .notNull()
+      .references(() => progressReports.id, { onDelete: "cascade" }),
+    fileName: text("file_name").notNull(),
+    mimeType: text("mime_type").notNull(),
+    size: integer("size").notNull(),
+    sha256: text("sha256").notNull(),
+    storedPath: text("stored_path").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("evidence_files_progress_report_id_idx").on(t.progressReportId),
+    index("evidence_files_sha256_idx").on(t.sha256),
+    check("evidence_files_size_check", sql`${t.size} >= 0`),
+  ],
+);
+
+export type ProgressReport = typeof progressReports.$inferSelect;
+export type EvidenceFile = typeof evidenceFiles.$inferSelect;

@@ -1,0 +1,243 @@
+import { addDays, formatISO, parseISO } from "date-fns";
+import { hashPassword } from "better-auth/crypto";
+import { sql } from "drizzle-orm";
+import { databasePath } from "@/lib/config";
+import { ROUND_KINDS, ROUND_KIND_LABELS, type RoundKind } from "@/lib/domain";
+import { todayISO } from "@/lib/deadline-state";
+import { problemStatus } from "@/lib/status";
+import { openDatabase, type DB, type Tx } from "./client";
+import { applyMigrations } from "./migrate";
+import { recordAudit } from "./queries/audit";
+import { createUserWithPassword } from "./queries/users";
+import {
+  aspects,
+  institutions,
+  lookBacks,
+  measureCoUnits,
+  measures,
+  problems,
+  progressReports,
+  rounds,
+  supervisionNoticeMeasures,
+  supervisionNotices,
+  units,
+  users,
+} from "./schema";
+import { baoanAspects, baoanRound, baoanUnits } from "./seed/baoan-2021";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, OFFICE_UNIT } from "./seed/demo-accounts";
+
+// `npm run db:seed` fills an EMPTY database with the Baoan demo (DOMAIN.md's reference
+// report). It refuses to touch a database that already has users; with --if-empty (used
+// by `npm start`) it just says so and leaves the data alone.
+
+export function isEmpty(db: DB): boolean {
+  return db.select({ n: sql<number>`count(*)` }).from(users).get()!.n === 0;
+}
+
+function roundKind(label: string): RoundKind {
+  const kind = ROUND_KINDS.find((k) => ROUND_KIND_LABELS[k] === label);
+  if (!kind) throw new Error(`unknown round kind ${label}`);
+  return kind;
+}
+
+export async function seedDemo(db: DB, today = todayISO()): Promise<void> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const day = (offset: number | null) =>
+    offset === null ? null : formatISO(addDays(parseISO(today), offset), { representation: "date" });
+
+  db.transaction((tx) => {
+    const unitId = insertUnits(tx);
+    const accountIds = new Map<string, string>();
+    for (const account of DEMO_ACCOUNTS) {
+      const created = createUserWithPassword(tx, {
+        actorId: null,
+        passwordHash,
+        input: {
+          username: account.username,
+          name: account.name,
+          role: account.role,
+          unitId: unitId(account.unit),
+          isAdmin: account.isAdmin,
+        },
+      });
+      accountIds.set(account.username, created.id);
+    }
+    const officeId = accountIds.get("office")!;
+    const unitAuthor = new Map([
+      [unitId("区教育局"), accountIds.get("jiaoyu")!],
+      [unitId("新安街道"), accountIds.get("xinan")!],
+    ]);
+
+    const round = tx
+      .insert(rounds)
+      .values({
+        name: baoanRound.name,
+        kind: roundKind(baoanRound.kind),
+        inspectingBody: baoanRound.inspectingBody,
+        inspectedBody: baoanRound.inspectedBody,
+        inspectedUnitId: unitId(baoanRound.inspectedBody),
+        inspectionStart: baoanRound.inspectionStart,
+        inspectionEnd: baoanRound.inspectionEnd,
+        feedbackDate: baoanRound.feedbackDate,
+        deadline: baoanRound.deadline,
+      })
+      .returning()
+      .get();
+
+    const measureIdsByUnit = new Map<number, number[]>();
+    baoanAspects.forEach((aspect, aspectIndex) => {
+      const aspectRow = tx
+        .insert(aspects)
+        .values({ roundId: round.id, position: aspectIndex + 1, name: aspect.name })
+        .returning()
+        .get();
+      for (const problem of aspect.problems) {
+        const problemRow = tx
+          .insert(problems)
+          .values({
+            roundId: round.id,
+            aspectId: aspectRow.id,
+            number: problem.number,
+            title: problem.title,
+            description: problem.description,
+            leadLeader: problem.leadLeader,
+            leadUnitId: unitId(problem.leadUnit),
+            status: problemStatus(problem.measures.map((m) => m.status)),
+          })
+          .returning()
+          .get();
+        problem.measures.forEach((measure, position) => {
+          const leadUnitId = unitId(measure.leadUnit);
+          const measureRow = tx
+            .insert(measures)
+            .values({
+              roundId: round.id,
+              problemId: problemRow.id,
+              position: position + 1,
+              text: measure.text,
+              goal: measure.goal,
+              leadUnitId,
+              deadline: day(measure.deadlineOffsetDays),
+              deadlineKind: measure.deadlineKind,
+              deadlineText: measure.deadlineText,
+              category: measure.category,
+              status: measure.status,
+            })
+            .returning()
+            .get();
+          for (const co of measure.coUnits) {
+            tx.insert(measureCoUnits).values({ measureId: measureRow.id, unitId: unitId(co) }).run();
+          }
+          const list = measureIdsByUnit.get(leadUnitId) ?? [];
+          list.push(measureRow.id);
+          measureIdsByUnit.set(leadUnitId, list);
+          // The latest progress, as the lead unit reported it and the office signed it off.
+          // Offices often enter a unit's report on its behalf, hence the office as author.
+          const signedOff = measure.status !== "incomplete";
+          tx.insert(progressReports)
+            .values({
+              measureId: measureRow.id,
+              unitId: leadUnitId,
+              authorId: unitAuthor.get(leadUnitId) ?? officeId,
+              reportDate: day(Math.min(-3, (measure.deadlineOffsetDays ?? 0) - 5))!,
+              text: measure.progress,
+              claimedStatus: measure.status,
+              reviewState: signedOff ? "signed_off" : "pending",
+              reviewerId: signedOff ? officeId : null,
+              reviewedAt: signedOff ? new Date() : null,
+              percent: measure.status === "incomplete" ? 60 : 100,
+            })
+            .run();
+          if (measure.status === "completed" && measure.deadlineKind === "ongoing") {
+            tx.insert(lookBacks)
+              .values({ measureId: measureRow.id, scheduledDate: day(30)! })
+              .run();
+          }
+        });
+      }
+    });
+
+    // One open supervision notice, about the education bureau's first unfinished measure.
+    const eduMeasures = measureIdsByUnit.get(unitId("区教育局")) ?? [];
+    const year = Number(today.slice(0, 4));
+    const notice = tx
+      .insert(supervisionNotices)
+      .values({
+        roundId: round.id,
+        unitId: unitId("区教育局"),
+        year,
+        sequence: 1,
+        level: "supervise",
+        request: "请于回复期限前报送整改进展及佐证材料,说明未按期完成的原因和下一步措施。",
+        replyDeadline: day(5)!,
+        issuedById: officeId,
+      })
+      .returning()
+      .get();
+    for (const measureId of eduMeasures.slice(0, 2)) {
+      tx.insert(supervisionNoticeMeasures).values({ noticeId: notice.id, measureId }).run();
+    }
+    tx.insert(institutions)
+      .values([
+        { roundId: round.id, title: "宝安区“第一议题”制度实施办法", documentNumber: "深宝办〔2021〕12号", issuedDate: "2021-05-20" },
+        { roundId: round.id, title: "区属国企兼职外部董事管理办法", documentNumber: "深宝国资〔2021〕8号", issuedDate: "2021-07-01" },
+      ])
+      .run();
+
+    recordAudit(tx, {
+      actorId: null,
+      action: "round.seed_demo",
+      entity: "round",
+      entityId: round.id,
+      after: { name: round.name, source: "reference/report-baoan-2021.txt" },
+    });
+  });
+}
+
+function insertUnits(tx: Tx): (name: string) => number {
+  const ids = new Map<string, number>();
+  const all = [...baoanUnits, { name: OFFICE_UNIT, kind: "party" as const, parent: baoanUnits[0]!.name }];
+  for (const unit of all) {
+    const parentId = unit.parent ? ids.get(unit.parent) : null;
+    if (parentId === undefined) throw new Error(`unit ${unit.name} listed before its parent`);
+    const row = tx.insert(units).values({ name: unit.name, kind: unit.kind, parentId }).returning().get();
+    ids.set(unit.name, row.id);
+  }
+  return (name) => {
+    const id = ids.get(name);
+    if (id === undefined) throw new Error(`seed refers to unknown unit ${name}`);
+    return id;
+  };
+}
+
+export function printDemoAccounts(): void {
+  console.log("\n演示账号(密码均为 %s):", DEMO_PASSWORD);
+  for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(8)} ${a.name} · ${a.unit}`);
+  console.log("");
+}
+
+async function main() {
+  const ifEmpty = process.argv.includes("--if-empty");
+  const file = databasePath();
+  const { db, sqlite } = openDatabase(file);
+  try {
+    applyMigrations(db);
+    if (!isEmpty(db)) {
+      if (!ifEmpty) {
+        console.error(`数据库 ${file} 已有数据,演示数据不会覆盖现有数据。`);
+        process.exitCode = 1;
+      } else if (db.select().from(users).all().some((u) => u.username === "office")) {
+        printDemoAccounts();
+      }
+      return;
+    }
+    const started = Date.now();
+    await seedDemo(db);
+    console.log(`已写入演示数据(${Date.now() - started} ms):${file}`);
+    printDemoAccounts();
+  } finally {
+    sqlite.close();
+  }
+}
+
+if (process.argv[1] && /db[\\/]seed\.ts$/.test(process.argv[1])) void main();

@@ -1,0 +1,78 @@
+import "server-only";
+import { revalidatePath } from "next/cache";
+import { unstable_rethrow } from "next/navigation";
+import type { z } from "zod";
+import { AppError, toAppError, type FieldErrors } from "./errors";
+import { can, type Actor, type Permission } from "./permissions";
+import { getCurrentSession, type CurrentSession } from "./session";
+
+export type ActionState =
+  | { ok: true; message: string }
+  | { ok: false; message: string; fieldErrors?: FieldErrors; values?: Record<string, string> }
+  | null;
+
+interface ActionDefinition<S extends z.ZodType> {
+  permission: Permission;
+  schema: S;
+  /** Paths whose server-rendered data the change affects. */
+  revalidate?: string[];
+  run: (ctx: { actor: Actor; session: CurrentSession; input: z.infer<S> }) => Promise<string> | string;
+}
+
+/**
+ * The one way to write from a form (STYLE.md rule 1): authenticate → validate with zod →
+ * check the permission table → run → revalidate. An exported server action is a public
+ * endpoint, so every one of them is built with this.
+ * `run` returns the Chinese success message; errors come back as ActionState, never thrown.
+ */
+export function defineAction<S extends z.ZodType>(definition: ActionDefinition<S>) {
+  return async function action(_previous: ActionState, formData: FormData): Promise<ActionState> {
+    const values = formValues(formData);
+    try {
+      const session = await getCurrentSession();
+      if (!session) throw new AppError("UNAUTHENTICATED", "登录已失效,请重新登录");
+      if (!can(session.actor, definition.permission)) {
+        throw new AppError("FORBIDDEN", "您没有执行此操作的权限");
+      }
+      const parsed = definition.schema.safeParse(values);
+      if (!parsed.success) {
+        throw new AppError("VALIDATION", "提交的内容有误,请按提示修改", fieldErrorsOf(parsed.error));
+      }
+      const message = await definition.run({ actor: session.actor, session, input: parsed.data });
+      for (const path of definition.revalidate ?? []) revalidatePath(path);
+      return { ok: true, message };
+    } catch (error) {
+      unstable_rethrow(error);
+      const appError = toAppError(error);
+      return {
+        ok: false,
+        message: appError.message,
+        fieldErrors: appError.fieldErrors,
+        values: withoutSecrets(values),
+      };
+    }
+  };
+}
+
+function formValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (key.startsWith("$ACTION")) continue;
+    if (typeof value === "string") values[key] = value;
+  }
+  return values;
+}
+
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const fieldErrors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join(".") || "_form";
+    (fieldErrors[key] ??= []).push(issue.message);
+  }
+  return fieldErrors;
+}
+
+// Passwords are never echoed back into a re-rendered form.
+function withoutSecrets(values: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).filter(([key]) => !/password/i.test(key)));
+}

@@ -1,0 +1,87 @@
+// The domain's enumerations, shared by the schema, validation and UI. The Chinese labels
+// are the words offices use (see DOMAIN.md); code keeps the English values.
+
+export const ROLES = ["office", "unit", "leader"] as const;
+export type Role = (typeof ROLES)[number];
+export const ROLE_LABELS: Record<Role, string> = {
+  office: "整改办",
+  unit: "责任单位",
+  leader: "领导",
+};
+
+export const UNIT_KINDS = ["party", "government", "street", "enterprise", "other"] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
+  party: "党委部门",
+  government: "政府部门",
+  street: "街道",
+  enterprise: "国有企业",
+  other: "其他",
+};
+
+export const ROUND_KINDS = ["inspection", "patrol", "audit", "special_check"] as const;
+export type RoundKind = (typeof ROUND_KINDS)[number];
+export const ROUND_KIND_LABELS: Record<RoundKind, string> = {
+  inspection: "巡视",
+  patrol: "巡察",
+  audit: "审计",
+  special_check: "专项检查",
+};
+
+export const STATUSES = ["incomplete", "basically_completed", "completed"] as const;
+export type Status = (typeof STATUSES)[number];
+export const STATUS_LABELS: Record<Status, string> = {
+  incomplete: "未完成",
+  basically_completed: "基本完成",
+  completed: "已完成",
+};
+
+export const DEADLINE_KINDS = ["date", "ongoing", "scheduled"] as const;
+export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
+export const DEADLINE_KIND_LABELS: Record<DeadlineKind, string> = {
+  date: "限定日期",
+  ongoing: "长期坚持",
+  scheduled: "按序时推进",
+};
+
+export const MEASURE_CATEGORIES = ["immediate", "time_limited", "long_term"] as const;
+export type MeasureCategory = (typeof MEASURE_CATEGORIES)[number];
+export const MEASURE_CATEGORY_LABELS: Record<MeasureCategory, string> = {
+  immediate: "立行立改",
+  time_limited: "限期整改",
+  long_term: "长期坚持",
+};
+
+export const REVIEW_STATES = ["pending", "signed_off", "returned"] as const;
+export type ReviewState = (typeof REVIEW_STATES)[number];
+export const REVIEW_STATE_LABELS: Record<ReviewState, string> = {
+  pending: "待审核",
+  signed_off: "已销号",
+  returned: "已退回",
+};
+
+export const NOTICE_LEVELS = ["reminder", "supervise", "criticize"] as const;
+export type NoticeLevel = (typeof NOTICE_LEVELS)[number];
+export const NOTICE_LEVEL_LABELS: Record<NoticeLevel, string> = {
+  reminder: "提醒",
+  supervise: "督办",
+  criticize: "通报",
+};
+
+export const NOTICE_STATES = ["open", "replied", "closed"] as const;
+export type NoticeState = (typeof NOTICE_STATES)[number];
+export const NOTICE_STATE_LABELS: Record<NoticeState, string> = {
+  open: "待回复",
+  replied: "已回复",
+  closed: "已办结",
+};
+
+export const LOOK_BACK_RESULTS = ["holds", "relapsed"] as const;
+export type LookBackResult = (typeof LOOK_BACK_RESULTS)[number];
+export const LOOK_BACK_RESULT_LABELS: Record<LookBackResult, string> = {
+  holds: "巩固",
+  relapsed: "反弹",
+};
+
+export const REPORT_CYCLES = ["none", "weekly", "monthly"] as const;
+export type ReportCycle = (typeof REPORT_CYCLES)[number];

@@ -1,0 +1,74 @@
+import type { Role } from "./domain";
+
+// The one place that says who may do what. Pages, server actions and API routes ask
+// `can()`; queries then filter rows by `actor.unitScope` for "own" permissions, so a
+// responsible unit can neither see nor touch another unit's rows even by hand-made requests.
+
+export type Scope =
+  | "all" // everything of every round
+  | "own" // only what the actor's unit (or a unit below it) answers for
+  | "admin" // office staff with the admin flag
+  | "none";
+
+export const PERMISSIONS = {
+  "round.read": { office: "all", leader: "all", unit: "none" },
+  "plan.manage": { office: "all", leader: "none", unit: "none" },
+  "ledger.read": { office: "all", leader: "all", unit: "none" },
+  "measure.read": { office: "all", leader: "all", unit: "own" },
+  "progress.report": { office: "none", leader: "none", unit: "own" },
+  "claim.review": { office: "all", leader: "none", unit: "none" },
+  "notice.read": { office: "all", leader: "all", unit: "own" },
+  "notice.issue": { office: "all", leader: "none", unit: "none" },
+  "notice.reply": { office: "none", leader: "none", unit: "own" },
+  "dashboard.read": { office: "all", leader: "all", unit: "none" },
+  "report.manage": { office: "all", leader: "none", unit: "none" },
+  "audit.read": { office: "all", leader: "none", unit: "none" },
+  "unit.read": { office: "all", leader: "all", unit: "own" },
+  "admin.manage": { office: "admin", leader: "none", unit: "none" },
+  "account.self": { office: "all", leader: "all", unit: "all" },
+} as const satisfies Record<string, Record<Role, Scope>>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export interface Actor {
+  id: string;
+  name: string;
+  username: string;
+  role: Role;
+  unitId: number;
+  unitName: string;
+  isAdmin: boolean;
+  /** The actor's unit and every unit below it. */
+  unitScope: readonly number[];
+}
+
+/** The units a piece of data belongs to: a measure's lead and co-responsible units, say. */
+export interface Ownership {
+  unitIds: readonly number[];
+}
+
+export function scopeOf(actor: Pick<Actor, "role">, permission: Permission): Scope {
+  return PERMISSIONS[permission][actor.role];
+}
+
+/**
+ * May `actor` do `permission`? Without `target` this answers "at all" (for "own" scopes
+ * the caller must then filter by `actor.unitScope`); with a target it answers for that item.
+ */
+export function can(
+  actor: Pick<Actor, "role" | "isAdmin" | "unitScope">,
+  permission: Permission,
+  target?: Ownership,
+): boolean {
+  const scope = scopeOf(actor, permission);
+  switch (scope) {
+    case "all":
+      return true;
+    case "admin":
+      return actor.role === "office" && actor.isAdmin;
+    case "own":
+      return target === undefined || target.unitIds.some((id) => actor.unitScope.includes(id));
+    case "none":
+      return false;
+  }
+}

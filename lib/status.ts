@@ -1,0 +1,36 @@
+import type { Status } from "./domain";
+
+// The roll-up rules every public report uses (DOMAIN.md §5). Inputs are official
+// statuses, i.e. what the office signed off; an unverified claim never reaches here.
+
+/** A problem is 已完成 when all its measures are, 基本完成 when all are at least that. */
+export function problemStatus(measureStatuses: readonly Status[]): Status {
+  if (measureStatuses.length === 0) return "incomplete";
+  if (measureStatuses.every((s) => s === "completed")) return "completed";
+  if (measureStatuses.every((s) => s !== "incomplete")) return "basically_completed";
+  return "incomplete";
+}
+
+export interface StatusCounts {
+  total: number;
+  completed: number;
+  basicallyCompleted: number;
+  incomplete: number;
+}
+
+export function countStatuses(statuses: readonly Status[]): StatusCounts {
+  const counts: StatusCounts = { total: 0, completed: 0, basicallyCompleted: 0, incomplete: 0 };
+  for (const status of statuses) {
+    counts.total += 1;
+    if (status === "completed") counts.completed += 1;
+    else if (status === "basically_completed") counts.basicallyCompleted += 1;
+    else counts.incomplete += 1;
+  }
+  return counts;
+}
+
+/** "反馈的17个问题,目前已完成3个、基本完成2个、未完成12个" — the sentence reports open with. */
+export function countsSentence(noun: string, counts: StatusCounts, classifier = "个"): string {
+  const c = classifier;
+  return `${counts.total}${c}${noun},目前已完成${counts.completed}${c}、基本完成${counts.basicallyCompleted}${c}、未完成${counts.incomplete}${c}`;
+}
