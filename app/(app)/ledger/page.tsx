@@ -40,7 +40,7 @@ export default async function LedgerPage({ searchParams }: { searchParams: Promi
           rounds.length > 1 ? (
             <nav aria-label="切换轮次" className="flex gap-2 text-sm">
               {rounds.map((r) => (
-                <Link key={r.id} href={`/ledger?round=${r.id}`} className="text-brand-700 hover:underline">
+                <Link key={r.id} href={`/ledger?round=${r.id}`} className="text-gray-900 underline-offset-2 hover:text-brand-700 hover:underline">
                   {r.name}
                 </Link>
               ))}
@@ -78,7 +78,7 @@ export default async function LedgerPage({ searchParams }: { searchParams: Promi
                   <Td className="min-w-40 text-xs text-gray-600">{row.aspectName}</Td>
                   <Td className="min-w-48">{row.problemTitle}</Td>
                   <Td className="min-w-64">
-                    <Link href={`/measures/${row.id}`} className="text-brand-700 hover:underline">
+                    <Link href={`/measures/${row.id}`} className="text-gray-900 underline-offset-2 hover:text-brand-700 hover:underline">
                       {row.text}
                     </Link>
                   </Td>

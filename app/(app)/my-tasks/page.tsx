@@ -49,7 +49,7 @@ export default async function MyTasksPage() {
                     <li key={task.id} className="flex flex-wrap items-start gap-3 px-4 py-3">
                       <DeadlineLight light={LIGHT_OF[task.state]} />
                       <div className="min-w-0 flex-1">
-                        <Link href={`/measures/${task.id}`} className="font-medium text-brand-700 hover:underline">
+                        <Link href={`/measures/${task.id}`} className="font-medium text-gray-900 underline-offset-2 hover:text-brand-700 hover:underline">
                           {task.text}
                         </Link>
                         <p className="mt-0.5 text-xs text-gray-500">

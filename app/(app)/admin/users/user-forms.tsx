@@ -18,7 +18,7 @@ export function CreateUserForm({ units }: { units: { id: number; name: string }[
       </h2>
       <FormMessage state={state} />
       <div className="grid gap-4 md:grid-cols-2">
-        <TextField name="username" label="用户名" autoComplete="off" required defaultValue={values?.username} errors={errors?.username} hint="登录用,字母、数字、下划线" />
+        <TextField name="username" label="用户名" autoComplete="off" required defaultValue={values?.username} errors={errors?.username} hint="登录用,可含字母、数字、下划线、点和连字符" />
         <TextField name="name" label="姓名" required defaultValue={values?.name} errors={errors?.name} />
         <SelectField
           name="role"

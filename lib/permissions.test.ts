@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import { ROLES } from "./domain";
+import { can, PERMISSIONS, type Actor, type Ownership, type Permission } from "./permissions";
+
+// Unit ids as in the Baoan demo: the district committee at the top, 区国资局 with its
+// investment group below it, and 区教育局 as a sibling that 区国资局 must never reach.
+const DISTRICT = 1;
+const OFFICE_UNIT = 2;
+const GUOZI = 17; // 区国资局
+const GUOZI_GROUP = 29; // 深圳市宝安区投资管理集团有限公司, below 区国资局
+const JIAOYU = 10; // 区教育局
+
+type ActorName = "office admin" | "office" | "leader" | "unit";
+const ACTORS: Record<ActorName, Pick<Actor, "role" | "isAdmin" | "unitScope">> = {
+  "office admin": { role: "office", isAdmin: true, unitScope: [OFFICE_UNIT] },
+  office: { role: "office", isAdmin: false, unitScope: [OFFICE_UNIT] },
+  leader: { role: "leader", isAdmin: false, unitScope: [DISTRICT] },
+  unit: { role: "unit", isAdmin: false, unitScope: [GUOZI, GUOZI_GROUP] },
+};
+
+type TargetName = "no target" | "own unit" | "sub-unit" | "other unit";
+const TARGETS: Record<TargetName, Ownership | undefined> = {
+  "no target": undefined,
+  "own unit": { unitIds: [GUOZI] },
+  "sub-unit": { unitIds: [GUOZI_GROUP] },
+  "other unit": { unitIds: [JIAOYU] },
+};
+
+// What each kind of user may do, written from DOMAIN.md rather than copied from
+// PERMISSIONS: Y = yes for every target, own = only without a target or for its own
+// units, N = never.
+type Access = "Y" | "own" | "N";
+const EXPECTED: Record<Permission, Record<ActorName, Access>> = {
+  "round.read": { "office admin": "Y", office: "Y", leader: "Y", unit: "N" },
+  "plan.manage": { "office admin": "Y", office: "Y", leader: "N", unit: "N" },
+  "ledger.read": { "office admin": "Y", office: "Y", leader: "Y", unit: "N" },
+  "measure.read": { "office admin": "Y", office: "Y", leader: "Y", unit: "own" },
+  "progress.report": { "office admin": "N", office: "N", leader: "N", unit: "own" },
+  "claim.review": { "office admin": "Y", office: "Y", leader: "N", unit: "N" },
+  "notice.read": { "office admin": "Y", office: "Y", leader: "Y", unit: "own" },
+  "notice.issue": { "office admin": "Y", office: "Y", leader: "N", unit: "N" },
+  "notice.reply": { "office admin": "N", office: "N", leader: "N", unit: "own" },
+  "dashboard.read": { "office admin": "Y", office: "Y", leader: "Y", unit: "N" },
+  "report.manage": { "office admin": "Y", office: "Y", leader: "N", unit: "N" },
+  "audit.read": { "office admin": "Y", office: "Y", leader: "N", unit: "N" },
+  "unit.read": { "office admin": "Y", office: "Y", leader: "Y", unit: "own" },
+  "admin.manage": { "office admin": "Y", office: "N", leader: "N", unit: "N" },
+  "account.self": { "office admin": "Y", office: "Y", leader: "Y", unit: "Y" },
+};
+
+function allowed(access: Access, target: TargetName): boolean {
+  if (access === "own") return target !== "other unit";
+  return access === "Y";
+}
+
+const cases = Object.entries(EXPECTED).flatMap(([permission, byActor]) =>
+  Object.entries(byActor).flatMap(([actor, access]) =>
+    (Object.keys(TARGETS) as TargetName[]).map(
+      (target) => [actor as ActorName, permission as Permission, target, allowed(access, target)] as const,
+    ),
+  ),
+);
+
+describe("can", () => {
+  it.each(cases)("%s × %s × %s → %s", (actor, permission, target, expected) => {
+    expect(can(ACTORS[actor], permission, TARGETS[target])).toBe(expected);
+  });
+
+  it("lets a unit report on a measure it only co-owns (lead unit elsewhere)", () => {
+    const measure = { unitIds: [JIAOYU, GUOZI_GROUP] };
+    expect(can(ACTORS.unit, "progress.report", measure)).toBe(true);
+    expect(can(ACTORS.unit, "measure.read", measure)).toBe(true);
+  });
+
+  it("refuses a unit a measure that has no units at all", () => {
+    expect(can(ACTORS.unit, "measure.read", { unitIds: [] })).toBe(false);
+  });
+
+  it("gives admin.manage to office staff only, whatever the admin flag says", () => {
+    expect(can({ ...ACTORS.leader, isAdmin: true }, "admin.manage")).toBe(false);
+    expect(can({ ...ACTORS.unit, isAdmin: true }, "admin.manage")).toBe(false);
+  });
+
+  it("does not widen a sub-unit's scope to its parent", () => {
+    const groupUser = { role: "unit" as const, isAdmin: false, unitScope: [GUOZI_GROUP] };
+    expect(can(groupUser, "measure.read", { unitIds: [GUOZI] })).toBe(false);
+    expect(can(groupUser, "measure.read", { unitIds: [GUOZI_GROUP] })).toBe(true);
+  });
+});
+
+describe("PERMISSIONS", () => {
+  it.each(Object.entries(PERMISSIONS))("%s has a valid scope for every role", (_, scopes) => {
+    expect(Object.keys(scopes).sort()).toEqual([...ROLES].sort());
+    for (const scope of Object.values(scopes)) expect(["all", "own", "admin", "none"]).toContain(scope);
+  });
+
+  it("is exactly the set of permissions the expectations above describe", () => {
+    expect(Object.keys(PERMISSIONS).sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+});
