@@ -115,3 +115,22 @@ test.describe("API 输入与来源校验", () => {
     expect(audit.n).toBe(1);
   });
 });
+
+test("错误请求得到中文提示,不泄露堆栈", async ({ page, baseURL }) => {
+  await signInAs(page, "jiaoyu");
+  const notFound = await page.goto("/measures/not-a-number");
+  expect(notFound?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "页面不存在或您无权查看" })).toBeVisible();
+
+  const api = await page.request.get("/api/v1/measures/99999999");
+  expect(api.status()).toBe(404);
+  const wrongType = await page.request.post("/api/v1/units", {
+    data: "name=x",
+    headers: { origin: baseURL!, "content-type": "application/x-www-form-urlencoded" },
+  });
+  // A unit user is refused before the body is even read.
+  expect(wrongType.status()).toBe(403);
+  for (const body of [await api.text(), await wrongType.text(), await page.content()]) {
+    expect(body).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)|SQLITE_|node_modules/);
+  }
+});

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ROLES, UNIT_KINDS } from "@/lib/domain";
+import { id, optionalId, text } from "./common";
 
 export const USERNAME_PATTERN = /^[a-zA-Z0-9_.-]+$/;
 // An office working day plus margin: a stolen cookie is useless by tomorrow.
@@ -22,19 +23,6 @@ const newPassword = z
   .max(MAX_PASSWORD_LENGTH, `密码不能超过 ${MAX_PASSWORD_LENGTH} 位`)
   .refine((v) => /[a-zA-Z]/.test(v) && /[0-9]/.test(v), "密码须同时包含字母和数字");
 
-const name = (label: string, max: number) =>
-  z
-    .string({ error: `请输入${label}` })
-    .trim()
-    .min(1, `请输入${label}`)
-    .max(max, `${label}不能超过 ${max} 个字符`);
-
-const id = (label: string) =>
-  z.coerce
-    .number({ error: `请选择${label}` })
-    .int(`请选择${label}`)
-    .positive(`请选择${label}`);
-
 export const signInSchema = z.object({
   username: z.string({ error: "请输入用户名" }).trim().min(1, "请输入用户名").max(64, "用户名过长"),
   password: z.string({ error: "请输入密码" }).min(1, "请输入密码").max(MAX_PASSWORD_LENGTH, "密码过长"),
@@ -56,14 +44,14 @@ export const changePasswordSchema = z
   });
 
 export const createUnitSchema = z.object({
-  name: name("单位名称", 60),
+  name: text("单位名称", 60),
   kind: z.enum(UNIT_KINDS, { error: "请选择单位类型" }),
-  parentId: z.preprocess((v) => (v === "" || v == null ? null : v), id("上级单位").nullable()),
+  parentId: optionalId("上级单位"),
 });
 
 export const createUserSchema = z.object({
   username,
-  name: name("姓名", 40),
+  name: text("姓名", 40),
   role: z.enum(ROLES, { error: "请选择角色" }),
   unitId: id("所属单位"),
   isAdmin: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
