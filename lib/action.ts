@@ -1,6 +1,6 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
-import { unstable_rethrow } from "next/navigation";
+import { redirect, unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { AppError, toAppError, type FieldErrors } from "./errors";
 import { can, type Actor, type Permission } from "./permissions";
@@ -11,19 +11,22 @@ export type ActionState =
   | { ok: false; message: string; fieldErrors?: FieldErrors; values?: Record<string, string> }
   | null;
 
+type ActionOutcome = string | { redirectTo: string };
+
 interface ActionDefinition<S extends z.ZodType> {
   permission: Permission;
   schema: S;
   /** Paths whose server-rendered data the change affects. */
   revalidate?: string[];
-  run: (ctx: { actor: Actor; session: CurrentSession; input: z.infer<S> }) => Promise<string> | string;
+  /** Returns the Chinese success message, or where to go next (a new item's page). */
+  run: (ctx: { actor: Actor; session: CurrentSession; input: z.infer<S> }) => Promise<ActionOutcome> | ActionOutcome;
 }
 
 /**
  * The one way to write from a form (STYLE.md rule 1): authenticate → validate with zod →
  * check the permission table → run → revalidate. An exported server action is a public
  * endpoint, so every one of them is built with this.
- * `run` returns the Chinese success message; errors come back as ActionState, never thrown.
+ * Errors come back as ActionState with a Chinese message, never thrown to the client.
  */
 export function defineAction<S extends z.ZodType>(definition: ActionDefinition<S>) {
   return async function action(_previous: ActionState, formData: FormData): Promise<ActionState> {
@@ -38,9 +41,10 @@ export function defineAction<S extends z.ZodType>(definition: ActionDefinition<S
       if (!parsed.success) {
         throw new AppError("VALIDATION", "提交的内容有误,请按提示修改", fieldErrorsOf(parsed.error));
       }
-      const message = await definition.run({ actor: session.actor, session, input: parsed.data });
+      const outcome = await definition.run({ actor: session.actor, session, input: parsed.data });
       for (const path of definition.revalidate ?? []) revalidatePath(path);
-      return { ok: true, message };
+      if (typeof outcome !== "string") redirect(outcome.redirectTo);
+      return { ok: true, message: outcome };
     } catch (error) {
       unstable_rethrow(error);
       const appError = toAppError(error);

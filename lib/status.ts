@@ -34,3 +34,15 @@ export function countsSentence(noun: string, counts: StatusCounts, classifier = 
   const c = classifier;
   return `${counts.total}${c}${noun},目前已完成${counts.completed}${c}、基本完成${counts.basicallyCompleted}${c}、未完成${counts.incomplete}${c}`;
 }
+
+/** Counts from `group by status` rows. */
+export function tallyStatuses(rows: readonly { status: Status; n: number }[]): StatusCounts {
+  const counts: StatusCounts = { total: 0, completed: 0, basicallyCompleted: 0, incomplete: 0 };
+  for (const { status, n } of rows) {
+    counts.total += n;
+    if (status === "completed") counts.completed += n;
+    else if (status === "basically_completed") counts.basicallyCompleted += n;
+    else counts.incomplete += n;
+  }
+  return counts;
+}

@@ -1,44 +1,95 @@
 import "server-only";
-import { asc, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import { tallyStatuses } from "@/lib/status";
+import type { ListFilter } from "@/lib/validations/list-filter";
 import type { Queryable } from "../client";
-import { aspects, measureCoUnits, measures, problems, units } from "../schema";
+import { aspects, measureCoUnits, measures, problems, progressReports, rounds, units } from "../schema";
+import { measureConditions, measureOrder } from "./measure-filter";
+import { outer } from "./sql";
 
-/**
- * 整改台账: one row per measure, in plan order, with the latest progress and whether the
- * latest claim has been signed off (销号情况).
- */
-export function ledgerRows(q: Queryable, params: { roundId: number }) {
-  const coUnitNames = sql<string | null>`(
-    select group_concat(u.name, '、') from ${measureCoUnits} mc join ${units} u on u.id = mc.unit_id
-    where mc.measure_id = ${measures.id})`;
-  const latest = (column: string) =>
-    sql.raw(`(select pr.${column} from progress_reports pr where pr.measure_id = "measures"."id"
-      order by pr.report_date desc, pr.id desc limit 1)`);
+const coUnitNames = sql<string | null>`(
+  select group_concat(u.name, '、') from ${measureCoUnits} mc join ${units} u on u.id = mc.unit_id
+  where mc.measure_id = ${outer(measures.id)})`;
+
+const latestReport = (column: "text" | "report_date" | "review_state") =>
+  sql`(select pr.${sql.identifier(column)} from ${progressReports} pr where pr.measure_id = ${outer(measures.id)}
+    order by pr.report_date desc, pr.id desc limit 1)`;
+
+const ledgerColumns = {
+  id: measures.id,
+  aspectId: aspects.id,
+  aspectPosition: aspects.position,
+  aspectName: aspects.name,
+  problemId: problems.id,
+  problemNumber: problems.number,
+  problemTitle: problems.title,
+  problemStatus: problems.status,
+  leadLeader: problems.leadLeader,
+  position: measures.position,
+  text: measures.text,
+  goal: measures.goal,
+  leadUnitId: measures.leadUnitId,
+  leadUnitName: units.name,
+  coUnitNames,
+  deadline: measures.deadline,
+  deadlineKind: measures.deadlineKind,
+  deadlineText: measures.deadlineText,
+  category: measures.category,
+  status: measures.status,
+  version: measures.version,
+  latestProgress: sql<string | null>`${latestReport("text")}`,
+  latestReportDate: sql<string | null>`${latestReport("report_date")}`,
+  latestReviewState: sql<"pending" | "signed_off" | "returned" | null>`${latestReport("review_state")}`,
+};
+
+function baseQuery(q: Queryable) {
   return q
-    .select({
-      id: measures.id,
-      aspectPosition: aspects.position,
-      aspectName: aspects.name,
-      problemNumber: problems.number,
-      problemTitle: problems.title,
-      leadLeader: problems.leadLeader,
-      position: measures.position,
-      text: measures.text,
-      leadUnitName: units.name,
-      coUnitNames,
-      deadline: measures.deadline,
-      deadlineText: measures.deadlineText,
-      status: measures.status,
-      latestProgress: sql<string | null>`${latest("text")}`,
-      latestReviewState: sql<"pending" | "signed_off" | "returned" | null>`${latest("review_state")}`,
-    })
+    .select(ledgerColumns)
     .from(measures)
     .innerJoin(problems, eq(problems.id, measures.problemId))
     .leftJoin(aspects, eq(aspects.id, problems.aspectId))
-    .leftJoin(units, eq(units.id, measures.leadUnitId))
-    .where(eq(measures.roundId, params.roundId))
-    .orderBy(asc(aspects.position), asc(problems.number), asc(measures.position))
+    .leftJoin(units, eq(units.id, measures.leadUnitId));
+}
+
+interface LedgerParams {
+  roundId: number;
+  filter: ListFilter;
+  today: string;
+}
+
+function dueSoonDaysOf(q: Queryable, roundId: number): number {
+  return q.select({ d: rounds.dueSoonDays }).from(rounds).where(eq(rounds.id, roundId)).get()?.d ?? 7;
+}
+
+/**
+ * 整改台账 (and the measure lists): one row per measure, filtered and sorted, one page at a
+ * time, with the status counts of everything the filter matches (the counts at the top).
+ */
+export function ledgerPage(q: Queryable, params: LedgerParams & { pageSize: number }) {
+  const where = measureConditions({ ...params, dueSoonDays: dueSoonDaysOf(q, params.roundId) });
+  const countRows = q
+    .select({ status: measures.status, n: sql<number>`count(*)` })
+    .from(measures)
+    .innerJoin(problems, eq(problems.id, measures.problemId))
+    .where(where)
+    .groupBy(measures.status)
     .all();
+  const counts = tallyStatuses(countRows);
+  const pages = Math.max(1, Math.ceil(counts.total / params.pageSize));
+  const page = Math.min(params.filter.page ?? 1, pages);
+  const rows = baseQuery(q)
+    .where(where)
+    .orderBy(...measureOrder(params.filter))
+    .limit(params.pageSize)
+    .offset((page - 1) * params.pageSize)
+    .all();
+  return { rows, counts, page, pages };
+}
+
+/** Every row the filter matches, in order: for export and printing. */
+export function ledgerRows(q: Queryable, params: LedgerParams) {
+  const where = measureConditions({ ...params, dueSoonDays: dueSoonDaysOf(q, params.roundId) });
+  return baseQuery(q).where(where).orderBy(...measureOrder(params.filter)).all();
 }
 
 export type LedgerRow = ReturnType<typeof ledgerRows>[number];

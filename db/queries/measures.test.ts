@@ -6,7 +6,8 @@ import { problemStatus, type StatusCounts } from "@/lib/status";
 import { createTestDb } from "@/lib/testing/test-db";
 import type { DB } from "../client";
 import { isEmpty, seedDemo } from "../seed";
-import { deadlineCounts } from "./deadlines";
+import { roundSummary } from "./summary";
+import { parseListFilter } from "@/lib/validations/list-filter";
 import { ledgerRows } from "./ledger";
 import { getMeasureDetail, listMeasuresForUnits } from "./measures";
 import { listRoundsWithCounts } from "./rounds";
@@ -107,7 +108,7 @@ describe("getMeasureDetail", () => {
 
 describe("ledgerRows", () => {
   it("has one row per measure of the round, in aspect / problem / measure order", () => {
-    const rows = ledgerRows(db, { roundId: roundId() });
+    const rows = ledgerRows(db, { roundId: roundId(), filter: parseListFilter({}), today: TODAY });
 
     expect(rows).toHaveLength(one<number>("select count(*) from measures where round_id = ?", roundId()));
     expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
@@ -139,7 +140,7 @@ describe("listRoundsWithCounts", () => {
   });
 });
 
-describe("deadlineCounts", () => {
+describe("roundSummary overdue and due soon", () => {
   it("matches a direct count and the red/yellow lights of each measure", () => {
     const id = roundId();
     const dueSoonDays = one<number>("select due_soon_days from rounds where id = ?", id);
@@ -160,7 +161,8 @@ describe("deadlineCounts", () => {
     }[];
     const states = measures.map((m) => deadlineState({ ...m, today: TODAY, dueSoonDays }).state);
 
-    const counts = deadlineCounts(db, { roundId: id, today: TODAY });
+    const summary = roundSummary(db, { roundId: id, today: TODAY })!;
+    const counts = { overdue: summary.overdue, dueSoon: summary.dueSoon };
 
     expect(counts).toEqual(expected);
     expect(counts).toEqual({

@@ -12,6 +12,7 @@ import {
   units,
   users,
 } from "../schema";
+import { outer } from "./sql";
 
 /** A measure with everything its page shows, and the units that answer for it. */
 export function getMeasureDetail(q: Queryable, params: { id: number }) {
@@ -49,7 +50,7 @@ export function getMeasureDetail(q: Queryable, params: { id: number }) {
       reviewNote: progressReports.reviewNote,
       authorName: users.name,
       unitName: units.name,
-      evidenceCount: sql<number>`(select count(*) from ${evidenceFiles} where ${evidenceFiles.progressReportId} = ${progressReports.id})`,
+      evidenceCount: sql<number>`(select count(*) from ${evidenceFiles} where ${evidenceFiles.progressReportId} = ${outer(progressReports.id)})`,
     })
     .from(progressReports)
     .innerJoin(users, eq(users.id, progressReports.authorId))
@@ -84,7 +85,7 @@ export function listMeasuresForUnits(q: Queryable, params: { unitIds: readonly n
       problemTitle: problems.title,
       roundName: rounds.name,
       dueSoonDays: rounds.dueSoonDays,
-      pendingClaims: sql<number>`(select count(*) from ${progressReports} where ${progressReports.measureId} = ${measures.id} and ${progressReports.reviewState} = 'pending')`,
+      pendingClaims: sql<number>`(select count(*) from ${progressReports} where ${progressReports.measureId} = ${outer(measures.id)} and ${progressReports.reviewState} = 'pending')`,
     })
     .from(measures)
     .innerJoin(problems, eq(problems.id, measures.problemId))

@@ -2,8 +2,10 @@ import "server-only";
 import { asc, eq, sql } from "drizzle-orm";
 import type { Status } from "@/lib/domain";
 import { countStatuses, type StatusCounts } from "@/lib/status";
+import type { RoundInput } from "@/lib/validations/round";
 import type { Queryable } from "../client";
 import { measures, problems, rounds, type Round } from "../schema";
+import { recordAudit } from "./audit";
 
 export interface RoundWithCounts extends Round {
   problemCounts: StatusCounts;
@@ -43,4 +45,49 @@ export function listRoundsWithCounts(q: Queryable): RoundWithCounts[] {
 
 export function getRound(q: Queryable, params: { id: number }): Round | undefined {
   return q.select().from(rounds).where(eq(rounds.id, params.id)).get();
+}
+
+export function findRoundByName(q: Queryable, params: { name: string }): Round | undefined {
+  return q.select().from(rounds).where(eq(rounds.name, params.name)).get();
+}
+
+export function createRound(tx: Queryable, params: { actorId: string | null; input: RoundInput }): Round {
+  const created = tx.insert(rounds).values(params.input).returning().get();
+  recordAudit(tx, { actorId: params.actorId, action: "round.create", entity: "round", entityId: created.id, after: created });
+  return created;
+}
+
+export function updateRound(
+  tx: Queryable,
+  params: { actorId: string; roundId: number; input: RoundInput },
+): Round | undefined {
+  const before = getRound(tx, { id: params.roundId });
+  if (!before) return undefined;
+  const after = tx.update(rounds).set(params.input).where(eq(rounds.id, params.roundId)).returning().get();
+  recordAudit(tx, { actorId: params.actorId, action: "round.update", entity: "round", entityId: after.id, before, after });
+  return after;
+}
+
+/** Archiving hides a finished round from inboxes and dashboards; nothing is deleted. */
+export function setRoundArchived(
+  tx: Queryable,
+  params: { actorId: string; roundId: number; archived: boolean },
+): Round | undefined {
+  const before = getRound(tx, { id: params.roundId });
+  if (!before) return undefined;
+  const after = tx
+    .update(rounds)
+    .set({ archivedAt: params.archived ? new Date() : null })
+    .where(eq(rounds.id, params.roundId))
+    .returning()
+    .get();
+  recordAudit(tx, {
+    actorId: params.actorId,
+    action: params.archived ? "round.archive" : "round.unarchive",
+    entity: "round",
+    entityId: after.id,
+    before: { archivedAt: before.archivedAt },
+    after: { archivedAt: after.archivedAt },
+  });
+  return after;
 }

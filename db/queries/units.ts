@@ -3,6 +3,7 @@ import { asc, eq, sql } from "drizzle-orm";
 import type { Queryable } from "../client";
 import { units, users, type Unit } from "../schema";
 import { recordAudit } from "./audit";
+import { outer } from "./sql";
 import type { CreateUnitInput } from "@/lib/validations/account";
 
 /** The unit and every unit below it in the tree. */
@@ -26,7 +27,7 @@ export function listUnits(q: Queryable): (Unit & { userCount: number })[] {
       parentId: units.parentId,
       createdAt: units.createdAt,
       updatedAt: units.updatedAt,
-      userCount: sql<number>`(select count(*) from ${users} where ${users.unitId} = ${units.id})`,
+      userCount: sql<number>`(select count(*) from ${users} where ${users.unitId} = ${outer(units.id)})`,
     })
     .from(units)
     .orderBy(asc(units.parentId), asc(units.id))

@@ -6,4 +6,5 @@ export * from "./progress";
 export * from "./supervision";
 export * from "./notifications";
 export * from "./audit";
+export * from "./api-tokens";
 export * from "./relations";

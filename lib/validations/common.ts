@@ -37,3 +37,10 @@ export const id = (label: string) =>
     .max(Number.MAX_SAFE_INTEGER, `请选择${label}`);
 
 export const optionalId = (label: string) => z.preprocess(emptyToNull, id(label).nullable());
+
+/** A route segment that should be a row id; null when it is not one. */
+export function parseId(segment: string | undefined): number | null {
+  if (!segment || !/^\d{1,15}$/.test(segment)) return null;
+  const value = Number(segment);
+  return Number.isSafeInteger(value) && value > 0 ? value : null;
+}

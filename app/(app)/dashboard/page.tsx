@@ -4,7 +4,7 @@ import { Figure } from "@/components/figure";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { db } from "@/db";
-import { deadlineCounts } from "@/db/queries/deadlines";
+import { roundSummary } from "@/db/queries/summary";
 import { listRoundsWithCounts } from "@/db/queries/rounds";
 import { todayISO } from "@/lib/deadline-state";
 import { requirePermission } from "@/lib/session";
@@ -25,13 +25,13 @@ export default async function DashboardPage() {
       <PageHeader title="驾驶舱" description={`截至 ${today} 的整改进展。`} />
       {rounds.length === 0 ? <EmptyState title="暂无进行中的轮次" /> : null}
       {rounds.map((round) => {
-        const { overdue, dueSoon } = deadlineCounts(db, { roundId: round.id, today });
+        const { overdue, dueSoon } = roundSummary(db, { roundId: round.id, today })!;
         const p = round.problemCounts;
         const m = round.measureCounts;
         return (
           <section key={round.id} aria-labelledby={`round-${round.id}`} className="mb-8">
             <h2 id={`round-${round.id}`} className="mb-3 font-semibold">
-              <Link href={`/ledger?round=${round.id}`} className="hover:underline">
+              <Link href={`/rounds/${round.id}/ledger`} className="hover:underline">
                 {round.name}
               </Link>
             </h2>

@@ -7,16 +7,22 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { db } from "@/db";
 import { listRoundsWithCounts } from "@/db/queries/rounds";
 import { ROUND_KIND_LABELS } from "@/lib/domain";
+import { can } from "@/lib/permissions";
 import { requirePermission } from "@/lib/session";
 
 export const metadata: Metadata = { title: "轮次" };
 
 export default async function RoundsPage() {
-  await requirePermission("round.read");
+  const actor = await requirePermission("round.read");
   const rounds = listRoundsWithCounts(db);
+  const newRound = can(actor, "plan.manage") ? (
+    <Link href="/rounds/new" className="rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700">
+      新建轮次
+    </Link>
+  ) : null;
   return (
     <>
-      <PageHeader title="巡视巡察轮次" description="每一轮巡视、巡察、审计或专项检查及其整改。" />
+      <PageHeader title="巡视巡察轮次" description="每一轮巡视、巡察、审计或专项检查及其整改。" actions={newRound} />
       {rounds.length === 0 ? (
         <EmptyState title="还没有轮次">巡视巡察反馈后,由整改办建立轮次并录入问题清单。</EmptyState>
       ) : (
@@ -36,7 +42,7 @@ export default async function RoundsPage() {
             {rounds.map((round) => (
               <tr key={round.id}>
                 <Td>
-                  <Link href={`/ledger?round=${round.id}`} className="font-medium text-brand-700 hover:underline">
+                  <Link href={`/rounds/${round.id}`} className="font-medium text-brand-700 hover:underline">
                     {round.name}
                   </Link>
                   {round.archivedAt ? <span className="ml-2 text-xs text-gray-500">(已归档)</span> : null}

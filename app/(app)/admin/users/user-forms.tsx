@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { ConfirmButton } from "@/components/confirm-button";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { FormMessage, formKey } from "@/components/ui/form-message";
@@ -54,22 +55,15 @@ export function CreateUserForm({ units }: { units: { id: number; name: string }[
 }
 
 export function ToggleUserButton({ userId, username, disabled }: { userId: string; username: string; disabled: boolean }) {
-  const [state, action, pending] = useActionState(disabled ? enableUser : disableUser, null);
   return (
-    <form
-      action={action}
-      onSubmit={(event) => {
-        if (!disabled && !window.confirm(`确定停用账号“${username}”吗?停用后该账号将立即退出登录且无法再登录。`)) {
-          event.preventDefault();
-        }
-      }}
-    >
-      <input type="hidden" name="userId" value={userId} />
-      <Button type="submit" variant={disabled ? "secondary" : "danger"} disabled={pending} aria-label={`${disabled ? "启用" : "停用"} ${username}`}>
-        {disabled ? "启用" : "停用"}
-      </Button>
-      {state && !state.ok ? <p role="alert" className="mt-1 text-xs text-red-700">{state.message}</p> : null}
-    </form>
+    <ConfirmButton
+      action={disabled ? enableUser : disableUser}
+      fields={{ userId }}
+      label={disabled ? "启用" : "停用"}
+      ariaLabel={`${disabled ? "启用" : "停用"} ${username}`}
+      variant={disabled ? "secondary" : "danger"}
+      confirm={disabled ? undefined : `确定停用账号“${username}”吗?停用后该账号将立即退出登录且无法再登录。`}
+    />
   );
 }
 

@@ -1,0 +1,59 @@
+"use client";
+
+import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
+import { SelectField, TextField } from "@/components/ui/field";
+import { FormMessage, formKey } from "@/components/ui/form-message";
+import { ROUND_KINDS, ROUND_KIND_LABELS } from "@/lib/domain";
+import type { Round } from "@/db/schema";
+import { createRoundAction, updateRoundAction } from "./actions";
+
+type RoundDefaults = Partial<Record<keyof Round, string | number | null>>;
+
+/** Create a round, or edit one when `round` is given. */
+export function RoundForm({ round, units }: { round?: Round; units: { id: number; name: string }[] }) {
+  const [state, action, pending] = useActionState(round ? updateRoundAction : createRoundAction, null);
+  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const submitted = state && !state.ok ? state.values : undefined;
+  const value = (key: keyof Round) => submitted?.[key] ?? stringOf((round as RoundDefaults | undefined)?.[key]);
+  return (
+    <form action={action} noValidate key={formKey(state)} className="max-w-3xl space-y-4 rounded-lg border border-gray-200 bg-white p-5">
+      <FormMessage state={state} />
+      {round ? <input type="hidden" name="roundId" value={round.id} /> : null}
+      <TextField name="name" label="轮次名称" required defaultValue={value("name")} errors={errors?.name} hint="如:省委第二巡视组巡视宝安区反馈意见整改" />
+      <div className="grid gap-4 md:grid-cols-2">
+        <SelectField
+          name="kind"
+          label="类型"
+          required
+          defaultValue={value("kind") || "inspection"}
+          options={ROUND_KINDS.map((k) => ({ value: k, label: ROUND_KIND_LABELS[k] }))}
+          errors={errors?.kind}
+        />
+        <TextField name="inspectingBody" label="巡视(察)组" required defaultValue={value("inspectingBody")} errors={errors?.inspectingBody} hint="如:省委第二巡视组" />
+        <TextField name="inspectedBody" label="被巡视(察)单位" required defaultValue={value("inspectedBody")} errors={errors?.inspectedBody} />
+        <SelectField
+          name="inspectedUnitId"
+          label="对应单位"
+          defaultValue={value("inspectedUnitId")}
+          placeholder="(不指定)"
+          options={units.map((u) => ({ value: String(u.id), label: u.name }))}
+          errors={errors?.inspectedUnitId}
+          hint="导入台账时新出现的单位建在此单位之下"
+        />
+        <TextField name="inspectionStart" label="进驻日期" type="date" defaultValue={value("inspectionStart")} errors={errors?.inspectionStart} />
+        <TextField name="inspectionEnd" label="结束日期" type="date" defaultValue={value("inspectionEnd")} errors={errors?.inspectionEnd} />
+        <TextField name="feedbackDate" label="反馈日期" type="date" defaultValue={value("feedbackDate")} errors={errors?.feedbackDate} />
+        <TextField name="deadline" label="整改时限" type="date" defaultValue={value("deadline")} errors={errors?.deadline} />
+        <TextField name="dueSoonDays" label="临期提醒天数" type="number" min={0} max={90} defaultValue={value("dueSoonDays") || "7"} errors={errors?.dueSoonDays} hint="完成时限前多少天算临期(黄灯)" />
+      </div>
+      <Button type="submit" disabled={pending}>
+        {pending ? "正在保存…" : round ? "保存修改" : "创建轮次"}
+      </Button>
+    </form>
+  );
+}
+
+function stringOf(v: string | number | null | undefined): string {
+  return v === null || v === undefined ? "" : String(v);
+}
