@@ -167,3 +167,13 @@ export function setUserPassword(
   });
   return true;
 }
+
+/** The first active office administrator: who the command line acts for by default. */
+export function findOfficeAdmin(q: Queryable) {
+  return q
+    .select({ id: users.id, username: users.username })
+    .from(users)
+    .where(and(eq(users.role, "office"), eq(users.isAdmin, true), eq(users.disabled, false)))
+    .orderBy(asc(users.createdAt))
+    .get();
+}

@@ -42,6 +42,9 @@ export default async function RoundLayout({ children, params }: { children: Reac
         </div>
         {manage ? (
           <div className="no-print flex flex-wrap gap-2 text-sm">
+            <Link href={`/rounds/${round.id}/plan`} className="rounded-md bg-brand-600 px-3 py-2 font-medium text-white hover:bg-brand-700">
+              录入方案
+            </Link>
             <Link href={`/rounds/${round.id}/edit`} className="rounded-md border border-gray-300 bg-white px-3 py-2 hover:bg-gray-50">
               编辑轮次
             </Link>

@@ -1,0 +1,128 @@
+import "server-only";
+import { eq, inArray, sql } from "drizzle-orm";
+import type { ImportPlan } from "@/lib/ledger-import/types";
+import { AppError } from "@/lib/errors";
+import { problemStatus } from "@/lib/status";
+import type { Queryable } from "../client";
+import { aspects, measureCoUnits, measures, problems, progressReports, rounds, units, users } from "../schema";
+import { recordAudit } from "./audit";
+
+/** Which of the plan's unit names exist already; the rest would be created by the import. */
+export function splitKnownUnits(q: Queryable, params: { names: readonly string[] }) {
+  const known = new Map<string, number>();
+  for (let i = 0; i < params.names.length; i += 500) {
+    const chunk = params.names.slice(i, i + 500) as string[];
+    for (const u of q.select({ id: units.id, name: units.name }).from(units).where(inArray(units.name, chunk)).all()) {
+      known.set(u.name, u.id);
+    }
+  }
+  return { known, unknown: params.names.filter((n) => !known.has(n)) };
+}
+
+export interface ImportResult {
+  roundId: number;
+  problems: number;
+  measures: number;
+  createdUnits: string[];
+}
+
+/**
+ * Writes an error-free plan into an empty round, all of it inside the caller's transaction:
+ * missing units (under the round's inspected body), aspects, problems with their rolled-up
+ * status, measures with co-responsible units, and each 整改情况 as a verified progress
+ * report by `authorId`. One audit row records the import as a whole.
+ */
+export function importPlan(
+  tx: Queryable,
+  params: { actorId: string | null; authorId: string; roundId: number; plan: ImportPlan; source: string; today: string },
+): ImportResult {
+  const { plan } = params;
+  if (plan.errors.length > 0) throw new AppError("VALIDATION", "文件有错误,未导入");
+  const round = tx.select().from(rounds).where(eq(rounds.id, params.roundId)).get();
+  if (!round) throw new AppError("NOT_FOUND", "未找到该轮次");
+  const existing = tx.select({ n: sql<number>`count(*)` }).from(problems).where(eq(problems.roundId, round.id)).get()!.n;
+  if (existing > 0) {
+    throw new AppError("CONFLICT", `该轮次已有 ${existing} 个问题,导入只能用于尚未录入方案的轮次,请新建轮次后导入`);
+  }
+  const author = tx.select({ unitId: users.unitId }).from(users).where(eq(users.id, params.authorId)).get();
+  if (!author) throw new AppError("NOT_FOUND", "未找到导入人");
+
+  const { known, unknown } = splitKnownUnits(tx, { names: plan.unitNames });
+  for (const name of unknown) {
+    const created = tx.insert(units).values({ name, kind: "other", parentId: round.inspectedUnitId }).returning({ id: units.id }).get();
+    known.set(name, created.id);
+  }
+  const unitId = (name: string | null) => (name ? (known.get(name) ?? null) : null);
+
+  const aspectIds = new Map<string, number>();
+  plan.aspects.forEach((name, index) => {
+    const row = tx.insert(aspects).values({ roundId: round.id, position: index + 1, name }).returning({ id: aspects.id }).get();
+    aspectIds.set(name, row.id);
+  });
+
+  let measureCount = 0;
+  for (const problem of plan.problems) {
+    const problemRow = tx
+      .insert(problems)
+      .values({
+        roundId: round.id,
+        aspectId: problem.aspect ? (aspectIds.get(problem.aspect) ?? null) : null,
+        number: problem.number,
+        title: problem.title,
+        leadLeader: problem.leadLeader,
+        leadUnitId: unitId(problem.leadUnit),
+        status: problemStatus(problem.measures.map((m) => m.status)),
+      })
+      .returning({ id: problems.id })
+      .get();
+    problem.measures.forEach((measure, index) => {
+      const leadUnitId = unitId(measure.leadUnit);
+      const measureRow = tx
+        .insert(measures)
+        .values({
+          roundId: round.id,
+          problemId: problemRow.id,
+          position: index + 1,
+          text: measure.text,
+          leadUnitId,
+          deadline: measure.deadline,
+          deadlineKind: measure.deadlineKind,
+          deadlineText: measure.deadlineText,
+          category: measure.category,
+          status: measure.status,
+        })
+        .returning({ id: measures.id })
+        .get();
+      measureCount += 1;
+      const coUnitIds = measure.coUnits.map(unitId).filter((id): id is number => id !== null && id !== leadUnitId);
+      for (const coUnitId of new Set(coUnitIds)) {
+        tx.insert(measureCoUnits).values({ measureId: measureRow.id, unitId: coUnitId }).run();
+      }
+      if (measure.progress) {
+        // 整改情况 in an imported ledger is what the office already accepted.
+        tx.insert(progressReports)
+          .values({
+            measureId: measureRow.id,
+            unitId: leadUnitId ?? unitId(problem.leadUnit) ?? round.inspectedUnitId ?? author.unitId,
+            authorId: params.authorId,
+            reportDate: params.today,
+            text: measure.progress,
+            claimedStatus: measure.status,
+            reviewState: "signed_off",
+            reviewerId: params.authorId,
+            reviewedAt: new Date(),
+          })
+          .run();
+      }
+    });
+  }
+  const result = { roundId: round.id, problems: plan.problems.length, measures: measureCount, createdUnits: unknown };
+  recordAudit(tx, {
+    actorId: params.actorId,
+    action: "round.import",
+    entity: "round",
+    entityId: round.id,
+    after: { source: params.source, ...result, warnings: plan.warnings.length },
+  });
+  return result;
+}

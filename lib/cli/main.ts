@@ -1,0 +1,137 @@
+import fs from "node:fs";
+import path from "node:path";
+import { Command, CommanderError } from "commander";
+import { db } from "@/db";
+import { createRound, findRoundByName } from "@/db/queries/rounds";
+import { roundSummary } from "@/db/queries/summary";
+import { findOfficeAdmin, findUserByUsername } from "@/db/queries/users";
+import { todayISO } from "@/lib/deadline-state";
+import { AppError } from "@/lib/errors";
+import { exportLedger, importLedgerFile } from "@/lib/ledger-transfer";
+import { parseListFilter } from "@/lib/validations/list-filter";
+
+// `npm run cli -- <command>`: the same operations as the UI, for automation and our
+// acceptance checks. Each command prints one JSON line on success; on failure a Chinese
+// message on stderr and exit code 1, with the database unchanged.
+
+function roundByName(name: string) {
+  const round = findRoundByName(db, { name });
+  if (!round) throw new AppError("NOT_FOUND", `未找到轮次“${name}”`);
+  return round;
+}
+
+function importAuthor(username: string | undefined): string {
+  if (username) {
+    const user = findUserByUsername(db, { username: username.toLowerCase() });
+    if (!user) throw new AppError("NOT_FOUND", `未找到用户“${username}”`);
+    return user.id;
+  }
+  const admin = findOfficeAdmin(db);
+  if (!admin) throw new AppError("NOT_FOUND", "没有可用的整改办管理员账号,请用 --as <用户名> 指定导入人");
+  return admin.id;
+}
+
+const program = new Command()
+  .name("rectify")
+  .description("整改通命令行")
+  .exitOverride()
+  .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+
+program
+  .command("import")
+  .description("导入整改台账(xlsx 或 csv);轮次不存在时新建")
+  .argument("<file>", "台账文件")
+  .requiredOption("--round <name>", "轮次名称")
+  .option("--as <username>", "记为导入人的整改办账号(默认:第一个整改办管理员)")
+  .option("--kind <kind>", "新建轮次的类型:inspection|patrol|audit|special_check", "inspection")
+  .option("--feedback-date <date>", "新建轮次的反馈日期 YYYY-MM-DD(立行立改按此推算时限)")
+  .action(async (file: string, options: { round: string; as?: string; kind: string; feedbackDate?: string }) => {
+    const data = readInput(file);
+    const existing = findRoundByName(db, { name: options.round });
+    const authorId = importAuthor(options.as);
+    const result = await importLedgerFile({
+      data,
+      fileName: path.basename(file),
+      feedbackDate: existing?.feedbackDate ?? options.feedbackDate ?? null,
+      actorId: null,
+      authorId,
+      today: todayISO(),
+      // A new round is created inside the import's transaction: a bad file leaves none behind.
+      roundId: existing
+        ? existing.id
+        : (tx) =>
+            createRound(tx, {
+              actorId: null,
+              input: newRoundInput(options.round, options.kind, options.feedbackDate ?? null),
+            }).id,
+    });
+    print({ roundId: result.roundId, problems: result.problems, measures: result.measures });
+  });
+
+program
+  .command("summary")
+  .description("输出轮次的整改数字(与 API 和界面一致)")
+  .requiredOption("--round <name>", "轮次名称")
+  .action((options: { round: string }) => {
+    print(roundSummary(db, { roundId: roundByName(options.round).id, today: todayISO() }));
+  });
+
+program
+  .command("export")
+  .description("导出整改台账为 xlsx")
+  .requiredOption("--round <name>", "轮次名称")
+  .requiredOption("--out <file>", "输出文件")
+  .action(async (options: { round: string; out: string }) => {
+    const round = roundByName(options.round);
+    const { buffer, rows } = await exportLedger({ roundId: round.id, filter: parseListFilter({}), today: todayISO() });
+    fs.writeFileSync(options.out, buffer);
+    print({ roundId: round.id, out: path.resolve(options.out), measures: rows, bytes: buffer.length });
+  });
+
+function newRoundInput(name: string, kind: string, feedbackDate: string | null) {
+  const kinds = ["inspection", "patrol", "audit", "special_check"] as const;
+  const roundKind = kinds.find((k) => k === kind);
+  if (!roundKind) throw new AppError("VALIDATION", `未知的轮次类型“${kind}”,可用:${kinds.join("、")}`);
+  if (name.trim().length === 0 || name.length > 100) throw new AppError("VALIDATION", "轮次名称应为 1 至 100 个字符");
+  return {
+    name: name.trim(),
+    kind: roundKind,
+    inspectingBody: "(待补充)",
+    inspectedBody: "(待补充)",
+    inspectedUnitId: null,
+    inspectionStart: null,
+    inspectionEnd: null,
+    feedbackDate,
+    deadline: null,
+    dueSoonDays: 7,
+  };
+}
+
+function readInput(file: string): Buffer {
+  try {
+    return fs.readFileSync(file);
+  } catch {
+    throw new AppError("NOT_FOUND", `无法读取文件“${file}”`);
+  }
+}
+
+function print(value: unknown) {
+  process.stdout.write(`${JSON.stringify(value)}\n`);
+}
+
+async function main() {
+  try {
+    await program.parseAsync(process.argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      process.exitCode = error.exitCode === 0 ? 0 : 1;
+      return;
+    }
+    const message = error instanceof AppError ? error.message : "命令执行失败";
+    if (!(error instanceof AppError)) console.error(error);
+    process.stderr.write(`错误:${message}\n`);
+    process.exitCode = 1;
+  }
+}
+
+void main();
