@@ -1,9 +1,10 @@
 import Link from "next/link";
 
-export function AdminTabs({ current }: { current: "users" | "units" }) {
+export function AdminTabs({ current }: { current: "users" | "units" | "tokens" }) {
   const tabs = [
     { key: "users", href: "/admin/users", label: "用户" },
     { key: "units", href: "/admin/units", label: "单位" },
+    { key: "tokens", href: "/admin/tokens", label: "API 令牌" },
   ] as const;
   return (
     <nav aria-label="单位与用户" className="no-print mb-6 flex gap-4 border-b border-gray-200">

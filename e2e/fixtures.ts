@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { test as base, expect, type Page } from "@playwright/test";
@@ -38,3 +39,30 @@ export const test = base.extend<{ signInPage: SignInPage }>({
     await use(new SignInPage(page));
   },
 });
+
+/**
+ * A fingerprint of everything a round holds (its row, plan, progress, audit rows) and of
+ * the units a file names. Other specs write to the shared server at the same time, so the check is
+ * scoped to what an import into this round could touch; the unit tests compare whole files.
+ */
+export function roundFingerprint(roundId: number, unitNames: readonly string[] = []): string {
+  return readDb((db) => {
+    const hash = createHash("sha256");
+    const queries = [
+      "select * from rounds where id = @r",
+      "select * from aspects where round_id = @r order by id",
+      "select * from problems where round_id = @r order by id",
+      "select * from measures where round_id = @r order by id",
+      "select c.* from measure_co_units c join measures m on m.id = c.measure_id where m.round_id = @r order by 1, 2",
+      "select p.* from progress_reports p join measures m on m.id = p.measure_id where m.round_id = @r order by p.id",
+      "select * from audit_log where entity = 'round' and entity_id = cast(@r as text) order by id",
+    ];
+    for (const query of queries) {
+      for (const row of db.prepare(query).raw().all({ r: roundId })) hash.update(`${query}:${JSON.stringify(row)}\n`);
+    }
+    // Units the file names: an import would have created any that were missing.
+    const unit = db.prepare("select * from units where name = ?").raw();
+    for (const name of unitNames) hash.update(`unit:${name}:${JSON.stringify(unit.all(name))}\n`);
+    return hash.digest("hex");
+  });
+}

@@ -58,11 +58,13 @@ export function defineAction<S extends z.ZodType>(definition: ActionDefinition<S
   };
 }
 
-function formValues(formData: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [key, value] of formData.entries()) {
+/** Form fields as an object; a key sent more than once (a checkbox list) becomes an array. */
+function formValues(formData: FormData): Record<string, string | string[]> {
+  const values: Record<string, string | string[]> = {};
+  for (const key of new Set(formData.keys())) {
     if (key.startsWith("$ACTION")) continue;
-    if (typeof value === "string") values[key] = value;
+    const all = formData.getAll(key).filter((v): v is string => typeof v === "string");
+    values[key] = all.length > 1 ? all : (all[0] ?? "");
   }
   return values;
 }
@@ -76,7 +78,11 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   return fieldErrors;
 }
 
-// Passwords are never echoed back into a re-rendered form.
-function withoutSecrets(values: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(values).filter(([key]) => !/password/i.test(key)));
+// Passwords are never echoed back into a re-rendered form; lists come back comma-joined.
+function withoutSecrets(values: Record<string, string | string[]>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(values)
+      .filter(([key]) => !/password/i.test(key))
+      .map(([key, value]) => [key, Array.isArray(value) ? value.join(",") : value]),
+  );
 }

@@ -4,7 +4,10 @@ import type { z } from "zod";
 import { fieldErrorsOf } from "./action";
 import { AppError, toAppError } from "./errors";
 import { can, type Actor, type Permission } from "./permissions";
-import { getActor } from "./session";
+import { db } from "@/db";
+import { findActiveTokenUser } from "@/db/queries/api-tokens";
+import { hashApiToken } from "./api-token";
+import { actorOf, getActor } from "./session";
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
@@ -29,9 +32,12 @@ interface ApiDefinition<S extends z.ZodType | undefined> {
 export function apiRoute<S extends z.ZodType | undefined = undefined>(definition: ApiDefinition<S>) {
   return async function handler(request: Request, context: RouteContext): Promise<Response> {
     try {
-      const actor = await getActor();
-      if (!actor) throw new AppError("UNAUTHENTICATED", "请先登录");
-      if (request.method !== "GET" && request.method !== "HEAD") assertSameOrigin(request);
+      const bearer = bearerToken(request);
+      const actor = bearer ? actorForToken(bearer) : await getActor();
+      if (!actor) throw new AppError("UNAUTHENTICATED", bearer ? "API 令牌无效或已撤销" : "请先登录");
+      // Cookies ride along on cross-site requests; a bearer token does not, so only
+      // cookie-authenticated writes need the same-origin check.
+      if (!bearer && request.method !== "GET" && request.method !== "HEAD") assertSameOrigin(request);
       if (!can(actor, definition.permission)) throw new AppError("FORBIDDEN", "您没有执行此操作的权限");
       let body: unknown = undefined;
       if (definition.body) {
@@ -49,6 +55,8 @@ export function apiRoute<S extends z.ZodType | undefined = undefined>(definition
         params,
         body: body as S extends z.ZodType ? z.infer<S> : undefined,
       });
+      // A handler may answer with a file (export, template) instead of JSON.
+      if (result instanceof Response) return result;
       return NextResponse.json(result ?? { ok: true });
     } catch (error) {
       const appError = toAppError(error);
@@ -60,6 +68,17 @@ export function apiRoute<S extends z.ZodType | undefined = undefined>(definition
   };
 }
 
+function bearerToken(request: Request): string | null {
+  const header = request.headers.get("authorization");
+  const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+  return match?.[1] ?? null;
+}
+
+function actorForToken(token: string): Actor | null {
+  const userId = findActiveTokenUser(db, { tokenHash: hashApiToken(token) });
+  return userId ? actorOf(userId) : null;
+}
+
 function assertSameOrigin(request: Request): void {
   const origin = request.headers.get("origin");
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
@@ -67,6 +86,21 @@ function assertSameOrigin(request: Request): void {
     throw new AppError("FORBIDDEN", "请求来源不被信任,已拒绝");
   }
 }
+
+/** A file download with a Content-Disposition that is safe for any (Chinese) file name. */
+export function fileResponse(body: Uint8Array, fileName: string, contentType: string): Response {
+  const ascii = fileName.replace(/[^\w.-]+/g, "_");
+  return new Response(new Uint8Array(body), {
+    headers: {
+      "content-type": contentType,
+      "content-disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+      "cache-control": "no-store",
+      "x-content-type-options": "nosniff",
+    },
+  });
+}
+
+export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 async function readJson(request: Request): Promise<unknown> {
   if (!request.headers.get("content-type")?.includes("application/json")) {

@@ -18,22 +18,25 @@ export interface CurrentSession {
 export const getCurrentSession = cache(async (): Promise<CurrentSession | null> => {
   const session = await auth.api.getSession({ headers: await headers() });
   if (!session) return null;
-  const user = getUserWithUnit(db, { userId: session.user.id });
+  const actor = actorOf(session.user.id);
+  return actor ? { sessionToken: session.session.token, actor } : null;
+});
+
+/** The actor a user id stands for, or null when the account is gone or disabled. */
+export function actorOf(userId: string): Actor | null {
+  const user = getUserWithUnit(db, { userId });
   if (!user || user.disabled) return null;
   return {
-    sessionToken: session.session.token,
-    actor: {
-      id: user.id,
-      name: user.name,
-      username: user.username,
-      role: user.role,
-      unitId: user.unitId,
-      unitName: user.unitName,
-      isAdmin: user.isAdmin,
-      unitScope: unitScope(db, { unitId: user.unitId }),
-    },
+    id: user.id,
+    name: user.name,
+    username: user.username,
+    role: user.role,
+    unitId: user.unitId,
+    unitName: user.unitName,
+    isAdmin: user.isAdmin,
+    unitScope: unitScope(db, { unitId: user.unitId }),
   };
-});
+}
 
 export async function getActor(): Promise<Actor | null> {
   return (await getCurrentSession())?.actor ?? null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Status } from "./domain";
-import { countStatuses, countsSentence, problemStatus } from "./status";
+import { countStatuses, countsSentence, officialStatus, problemStatus } from "./status";
 
 describe("problemStatus", () => {
   const cases: [Status[], Status][] = [
@@ -26,5 +26,28 @@ describe("countsSentence", () => {
     expect(counts).toEqual({ total: 31, completed: 22, basicallyCompleted: 7, incomplete: 2 });
     expect(countsSentence("问题", counts)).toBe("31个问题,目前已完成22个、基本完成7个、未完成2个");
     expect(countsSentence("整改措施", counts, "项")).toBe("31项整改措施,目前已完成22项、基本完成7项、未完成2项");
+  });
+});
+
+describe("officialStatus", () => {
+  const at = (day: number) => new Date(Date.UTC(2021, 10, day));
+  type R = Parameters<typeof officialStatus>[0][number];
+  const r = (id: number, claimedStatus: Status, reviewState: R["reviewState"], reviewedDay: number | null): R => ({
+    id,
+    claimedStatus,
+    reviewState,
+    reviewedAt: reviewedDay === null ? null : at(reviewedDay),
+  });
+  const cases: [string, R[], Status][] = [
+    ["no reports", [], "incomplete"],
+    ["only a pending claim of 已完成", [r(1, "completed", "pending", null)], "incomplete"],
+    ["a returned claim", [r(1, "completed", "returned", 3)], "incomplete"],
+    ["a signed-off 基本完成, then a pending 已完成", [r(1, "basically_completed", "signed_off", 2), r(2, "completed", "pending", null)], "basically_completed"],
+    ["signed off 已完成 after 基本完成", [r(1, "basically_completed", "signed_off", 2), r(2, "completed", "signed_off", 9)], "completed"],
+    ["a later sign-off of 未完成 (a relapse) wins", [r(1, "completed", "signed_off", 2), r(2, "incomplete", "signed_off", 20)], "incomplete"],
+    ["the order of reviews, not of reports, decides", [r(5, "completed", "signed_off", 1), r(2, "basically_completed", "signed_off", 8)], "basically_completed"],
+  ];
+  it.each(cases)("%s", (_label, reports, expected) => {
+    expect(officialStatus(reports)).toBe(expected);
   });
 });

@@ -3,6 +3,25 @@ import type { Status } from "./domain";
 // The roll-up rules every public report uses (DOMAIN.md §5). Inputs are official
 // statuses, i.e. what the office signed off; an unverified claim never reaches here.
 
+/**
+ * A measure's official status: the claim of the latest report the office signed off.
+ * Pending and returned claims do not count, however recent.
+ */
+export function officialStatus(
+  reports: readonly { claimedStatus: Status; reviewState: "pending" | "signed_off" | "returned"; reviewedAt: Date | null; id: number }[],
+): Status {
+  let latest: (typeof reports)[number] | undefined;
+  for (const report of reports) {
+    if (report.reviewState !== "signed_off") continue;
+    const newer =
+      !latest ||
+      (report.reviewedAt?.getTime() ?? 0) > (latest.reviewedAt?.getTime() ?? 0) ||
+      ((report.reviewedAt?.getTime() ?? 0) === (latest.reviewedAt?.getTime() ?? 0) && report.id > latest.id);
+    if (newer) latest = report;
+  }
+  return latest?.claimedStatus ?? "incomplete";
+}
+
 /** A problem is 已完成 when all its measures are, 基本完成 when all are at least that. */
 export function problemStatus(measureStatuses: readonly Status[]): Status {
   if (measureStatuses.length === 0) return "incomplete";

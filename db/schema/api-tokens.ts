@@ -15,7 +15,6 @@ export const apiTokens = sqliteTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     createdById: text("created_by_id").references(() => users.id, { onDelete: "set null" }),
-    lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }),
     revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
   },

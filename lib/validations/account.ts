@@ -66,3 +66,10 @@ export const resetPasswordSchema = userIdSchema.extend({ password: newPassword }
 
 export type CreateUnitInput = z.infer<typeof createUnitSchema>;
 export type CreateUserInput = z.infer<typeof createUserSchema>;
+
+export const createApiTokenSchema = z.object({
+  name: text("令牌用途", 60),
+  userId: z.string({ error: "请选择代表的账号" }).min(1, "请选择代表的账号").max(64),
+});
+
+export const tokenIdSchema = z.object({ tokenId: id("令牌") });

@@ -2,12 +2,21 @@
 
 import { db } from "@/db";
 import { createUnit as insertUnit, getUnit } from "@/db/queries/units";
-import { setUserDisabled } from "@/db/queries/users";
+import { createApiToken, revokeApiToken } from "@/db/queries/api-tokens";
+import { getUserWithUnit, setUserDisabled } from "@/db/queries/users";
+import { generateApiToken, hashApiToken } from "@/lib/api-token";
 import { defineAction } from "@/lib/action";
 import { createAccount, resetPassword } from "@/lib/accounts";
 import { AppError } from "@/lib/errors";
 import { ROLE_LABELS } from "@/lib/domain";
-import { createUnitSchema, createUserSchema, resetPasswordSchema, userIdSchema } from "@/lib/validations/account";
+import {
+  createApiTokenSchema,
+  createUnitSchema,
+  createUserSchema,
+  resetPasswordSchema,
+  tokenIdSchema,
+  userIdSchema,
+} from "@/lib/validations/account";
 
 const ADMIN_PATHS = ["/admin/users", "/admin/units"];
 
@@ -61,5 +70,30 @@ export const resetUserPassword = defineAction({
   run: async ({ actor, input }) => {
     await resetPassword(actor.id, input.userId, input.password);
     return "密码已重置,请将新密码告知本人并提醒其登录后修改";
+  },
+});
+
+export const issueApiToken = defineAction({
+  permission: "admin.manage",
+  schema: createApiTokenSchema,
+  revalidate: ["/admin/tokens"],
+  run: ({ actor, input }) => {
+    const user = getUserWithUnit(db, { userId: input.userId });
+    if (!user || user.disabled) throw new AppError("VALIDATION", "所选账号不存在或已停用", { userId: ["请选择正常使用的账号"] });
+    const token = generateApiToken();
+    db.transaction((tx) => createApiToken(tx, { actorId: actor.id, userId: user.id, name: input.name, tokenHash: hashApiToken(token) }));
+    // Shown once: only the hash is stored.
+    return `已签发令牌(仅显示这一次,请立即复制保存):${token}`;
+  },
+});
+
+export const revokeToken = defineAction({
+  permission: "admin.manage",
+  schema: tokenIdSchema,
+  revalidate: ["/admin/tokens"],
+  run: ({ actor, input }) => {
+    const done = db.transaction((tx) => revokeApiToken(tx, { actorId: actor.id, tokenId: input.tokenId }));
+    if (!done) throw new AppError("NOT_FOUND", "令牌不存在或已撤销");
+    return "令牌已撤销";
   },
 });

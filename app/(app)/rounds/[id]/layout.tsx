@@ -45,6 +45,9 @@ export default async function RoundLayout({ children, params }: { children: Reac
             <Link href={`/rounds/${round.id}/plan`} className="rounded-md bg-brand-600 px-3 py-2 font-medium text-white hover:bg-brand-700">
               录入方案
             </Link>
+            <Link href={`/rounds/${round.id}/import`} className="rounded-md border border-gray-300 bg-white px-3 py-2 hover:bg-gray-50">
+              导入台账
+            </Link>
             <Link href={`/rounds/${round.id}/edit`} className="rounded-md border border-gray-300 bg-white px-3 py-2 hover:bg-gray-50">
               编辑轮次
             </Link>

@@ -9,6 +9,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
 import { deadlineState, LIGHT_OF } from "@/lib/deadline-state";
 import { REVIEW_STATE_LABELS } from "@/lib/domain";
+import { filterQuery } from "@/lib/validations/list-filter";
 import { measureList, roundOf } from "../round-data";
 
 export const metadata: Metadata = { title: "整改台账" };
@@ -23,7 +24,16 @@ export default async function RoundLedgerPage({ params, searchParams }: Props) {
   return (
     <>
       <ListFilterBar filter={filter} aspects={list.aspects} units={list.units} />
-      <CountsLine counts={list.counts} noun="整改措施" />
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <CountsLine counts={list.counts} noun="整改措施" />
+        <a
+          href={`/api/v1/rounds/${round.id}/export${filterQuery({ ...filter, page: undefined })}`}
+          className="no-print text-sm text-brand-700 underline"
+          download
+        >
+          导出 Excel(按当前筛选)
+        </a>
+      </div>
       {list.rows.length === 0 ? (
         <EmptyState title={list.counts.total === 0 && !filter.q ? "没有符合条件的整改措施" : "没有符合条件的整改措施"}>
           可调整或清除筛选条件。

@@ -1,0 +1,143 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Table, Td, Th } from "@/components/ui/table";
+import { STATUS_LABELS } from "@/lib/domain";
+import type { LedgerPreview } from "@/lib/ledger-transfer";
+import { UploadError, uploadWithProgress } from "@/lib/upload";
+import { PreviewSummary } from "./preview-summary";
+
+const PREVIEW_ROWS = 200;
+
+type ImportDone = { problems: number; measures: number; createdUnits: string[] };
+
+/** Upload → preview with per-row errors → confirm. The same file is sent twice, so nothing is kept server-side between the steps. */
+export function ImportWizard({ roundId }: { roundId: number }) {
+  const router = useRouter();
+  const [file, setFile] = useState<File | null>(null);
+  const [progress, setProgress] = useState(0);
+  const url = `/api/v1/rounds/${roundId}/import`;
+
+  const send = (dryRun: boolean) => {
+    const form = new FormData();
+    form.set("file", file!);
+    if (dryRun) form.set("dryRun", "1");
+    setProgress(0);
+    return uploadWithProgress<LedgerPreview & ImportDone>(url, form, setProgress);
+  };
+  const preview = useMutation({ mutationFn: () => send(true) });
+  const commit = useMutation({
+    mutationFn: () => send(false),
+    onSuccess: () => {
+      // The round header (a shared layout) shows the counts too: refresh it, not just the page.
+      router.push(`/rounds/${roundId}/problems`);
+      router.refresh();
+    },
+  });
+  const busy = preview.isPending || commit.isPending;
+  const plan = preview.data?.plan;
+  const error = (preview.error ?? commit.error) as UploadError | null;
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-end gap-4 rounded-lg border border-gray-200 bg-white p-4">
+        <div>
+          <label htmlFor="ledger-file" className="block text-sm font-medium">
+            台账文件
+          </label>
+          <input
+            id="ledger-file"
+            type="file"
+            accept=".xlsx,.csv"
+            className="mt-1 block text-sm"
+            onChange={(event) => {
+              setFile(event.target.files?.[0] ?? null);
+              preview.reset();
+              commit.reset();
+            }}
+          />
+        </div>
+        <Button type="button" disabled={!file || busy} onClick={() => preview.mutate()}>
+          {preview.isPending ? "正在解析…" : "上传并预览"}
+        </Button>
+        <a href="/api/v1/ledger-template" className="text-sm text-brand-700 underline">
+          下载空白模板
+        </a>
+      </div>
+
+      {busy ? (
+        <div role="status" className="text-sm text-gray-700">
+          {progress < 1 ? `正在上传 ${Math.round(progress * 100)}%` : commit.isPending ? "正在导入,请稍候…" : "上传完成,正在解析…"}
+          <progress className="ml-2 align-middle" max={1} value={progress} aria-label="上传进度" />
+        </div>
+      ) : null}
+
+      {error ? (
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+          {error.failure?.message ?? "操作失败,请重试"}
+        </p>
+      ) : null}
+
+      {preview.data && plan ? (
+        <>
+          <PreviewSummary preview={preview.data} />
+          {plan.errors.length === 0 ? (
+            <div className="flex items-center gap-3">
+              <Button type="button" disabled={busy} onClick={() => commit.mutate()}>
+                确认导入
+              </Button>
+              <span className="text-sm text-gray-600">
+                将导入 {plan.problems.length} 个问题、{preview.data.measureCount} 项整改措施
+                {preview.data.newUnits.length > 0 ? `,并新建 ${preview.data.newUnits.length} 个单位` : ""}。
+              </span>
+            </div>
+          ) : (
+            <p className="text-sm font-medium text-red-800">请修改文件中的错误后重新上传;本次未写入任何数据。</p>
+          )}
+          <Table caption="导入预览">
+            <thead>
+              <tr>
+                <Th>行</Th>
+                <Th>序号</Th>
+                <Th>方面</Th>
+                <Th>问题</Th>
+                <Th>整改措施</Th>
+                <Th>牵头单位</Th>
+                <Th>责任单位</Th>
+                <Th>完成时限</Th>
+                <Th>整改状态</Th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-gray-100">
+              {plan.problems
+                .flatMap((p) => p.measures.map((m) => ({ p, m })))
+                .slice(0, PREVIEW_ROWS)
+                .map(({ p, m }) => (
+                  <tr key={m.line}>
+                    <Td className="text-xs text-gray-500">{m.line}</Td>
+                    <Td>{p.number}</Td>
+                    <Td className="text-xs">{p.aspect ?? "—"}</Td>
+                    <Td className="min-w-40">{p.title}</Td>
+                    <Td className="min-w-56">{m.text}</Td>
+                    <Td className="whitespace-nowrap">{m.leadUnit ?? "—"}</Td>
+                    <Td className="text-xs">{m.coUnits.join("、") || "—"}</Td>
+                    <Td className="whitespace-nowrap">
+                      {m.deadline ?? "—"}
+                      <div className="text-xs text-gray-500">{m.deadlineText}</div>
+                    </Td>
+                    <Td className="whitespace-nowrap">{STATUS_LABELS[m.status]}</Td>
+                  </tr>
+                ))}
+            </tbody>
+          </Table>
+          {preview.data.measureCount > PREVIEW_ROWS ? (
+            <p className="text-xs text-gray-500">仅显示前 {PREVIEW_ROWS} 行,导入时包含全部 {preview.data.measureCount} 行。</p>
+          ) : null}
+        </>
+      ) : null}
+    </div>
+  );
+}

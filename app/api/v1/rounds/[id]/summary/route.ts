@@ -1,0 +1,11 @@
+import { db } from "@/db";
+import { roundSummary } from "@/db/queries/summary";
+import { apiRoute } from "@/lib/api";
+import { todayISO } from "@/lib/deadline-state";
+import { roundFromParams } from "../round-param";
+
+// GET /api/v1/rounds/:id/summary — the same figures as `npm run cli -- summary`.
+export const GET = apiRoute({
+  permission: "round.read",
+  handle: ({ params }) => roundSummary(db, { roundId: roundFromParams(params).id, today: todayISO() }),
+});
