@@ -115,7 +115,7 @@ test("界面、命令行和 API 的汇总数字一致", async ({ page }) => {
 
   const cli = JSON.parse(
     execFileSync("npm", ["run", "-s", "cli", "--", "summary", "--round", roundName], {
-      env: { ...process.env, DATABASE_PATH: path.join(process.cwd(), "data", "e2e", "rectify.db") },
+      env: { ...process.env, DATABASE_PATH: process.env.DATABASE_PATH ?? path.join(process.cwd(), "data", "e2e", "rectify.db") },
       encoding: "utf8",
     }).trim(),
   );

@@ -45,6 +45,8 @@ const EXPECTED: Record<Permission, Record<ActorName, Access>> = {
   "audit.read": { "office admin": "Y", office: "Y", leader: "N", unit: "N" },
   "unit.read": { "office admin": "Y", office: "Y", leader: "Y", unit: "own" },
   "admin.manage": { "office admin": "Y", office: "N", leader: "N", unit: "N" },
+  "lookback.manage": { "office admin": "Y", office: "Y", leader: "N", unit: "N" },
+  "notification.read": { "office admin": "Y", office: "Y", leader: "Y", unit: "Y" },
   "account.self": { "office admin": "Y", office: "Y", leader: "Y", unit: "Y" },
 };
 

@@ -23,6 +23,8 @@ export const PERMISSIONS = {
   "dashboard.read": { office: "all", leader: "all", unit: "none" },
   "report.manage": { office: "all", leader: "none", unit: "none" },
   "audit.read": { office: "all", leader: "none", unit: "none" },
+  "lookback.manage": { office: "all", leader: "none", unit: "none" },
+  "notification.read": { office: "all", leader: "all", unit: "all" },
   "unit.read": { office: "all", leader: "all", unit: "own" },
   "admin.manage": { office: "admin", leader: "none", unit: "none" },
   "account.self": { office: "all", leader: "all", unit: "all" },

@@ -6,6 +6,6 @@ cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 export DATABASE_PATH="${DATABASE_PATH:-$PWD/data/e2e/rectify.db}"
 rm -rf "$(dirname "$DATABASE_PATH")"
-[ -f .next/BUILD_ID ] || npx next build
+[ -f "${NEXT_DIST_DIR:-.next}/BUILD_ID" ] || npx next build
 node --conditions=react-server --import tsx db/seed.ts
 exec npx next start -p "${PORT:-3100}"

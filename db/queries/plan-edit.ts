@@ -1,11 +1,11 @@
 import "server-only";
 import { and, asc, count, desc, eq, gt, inArray, lt, max, ne, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
-import { problemStatus } from "@/lib/status";
 import type { AspectInput, Direction, MeasureDeadline, ProblemInput } from "@/lib/validations/plan";
 import type { Queryable } from "../client";
 import { aspects, measureCoUnits, measures, problems, progressReports, units, type Measure } from "../schema";
 import { recordAudit } from "./audit";
+import { refreshProblemStatus } from "./measure-status";
 
 // The office's hand edits to a round's plan. Every function runs in the caller's
 // transaction and writes exactly one audit row, whose before/after hold everything the
@@ -77,14 +77,6 @@ function assertProblemFields(q: Queryable, roundId: number, input: ProblemInput,
 
 function nextPosition(q: Queryable, table: typeof aspects | typeof measures, where: ReturnType<typeof eq>) {
   return (q.select({ p: max(table.position) }).from(table).where(where).get()?.p ?? 0) + 1;
-}
-
-function refreshProblemStatus(tx: Queryable, problemId: number) {
-  const statuses = tx.select({ s: measures.status }).from(measures).where(eq(measures.problemId, problemId)).all();
-  tx.update(problems)
-    .set({ status: problemStatus(statuses.map((r) => r.s)) })
-    .where(eq(problems.id, problemId))
-    .run();
 }
 
 // ── aspects ─────────────────────────────────────────────────────────────

@@ -158,7 +158,7 @@ function MeasureRow({ roundId, label, measure: m, first, last }: { roundId: numb
       <td className="px-2 py-1.5">
         <StatusBadge status={m.status} />
       </td>
-      <td className="no-print px-2 py-1.5">
+      <td className="no-print px-2 py-1.5 whitespace-nowrap">
         <div className="flex flex-nowrap items-start gap-1">
           <Link href={`/rounds/${roundId}/plan/measures/${m.id}`} className={`px-2 py-2 ${LINK}`} aria-label={`编辑整改措施 ${label}`}>
             编辑
