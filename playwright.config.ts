@@ -1,5 +1,9 @@
 import { defineConfig, devices } from "@playwright/test";
 
+// The browser tests run on a frozen "today" (server, seed and the specs' own expectations
+// alike), so overdue / due-soon items are the same on any day the suite runs.
+process.env.RECTIFY_TODAY ??= "2026-11-20";
+
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${PORT}`;
 
@@ -8,6 +12,7 @@ const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export default defineConfig({
   testDir: "e2e",
+  outputDir: process.env.E2E_OUTPUT_DIR ?? "test-results",
   fullyParallel: true,
   workers: 2,
   retries: 0,
@@ -45,7 +50,14 @@ export default defineConfig({
   webServer: {
     command: "bash scripts/e2e-server.sh",
     url: `${baseURL}/api/health`,
-    env: { PORT: String(PORT), BETTER_AUTH_URL: baseURL },
+    env: {
+      PORT: String(PORT),
+      BETTER_AUTH_URL: baseURL,
+      RECTIFY_TODAY: process.env.RECTIFY_TODAY,
+      // Small limits so the oversize-upload test needs no huge file.
+      RECTIFY_MAX_FILE_MB: "2",
+      RECTIFY_MAX_REPORT_MB: "5",
+    },
     reuseExistingServer: false,
     timeout: 180_000,
     stdout: "pipe",

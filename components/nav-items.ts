@@ -7,12 +7,13 @@ export interface NavItem {
   permission: Permission;
 }
 
-// Navigation per role (issue 2): 整改办 轮次/台账/督办/报告/单位与用户; 责任单位 我的任务/督办;
+// Navigation per role: 整改办 轮次/台账/审核/督办/报告/驾驶舱/单位与用户; 责任单位 我的任务/督办;
 // 领导 驾驶舱. Each entry shows only to whom the permission table allows it.
 const NAV_BY_ROLE: Record<Actor["role"], NavItem[]> = {
   office: [
     { href: "/rounds", label: "轮次", permission: "round.read" },
     { href: "/ledger", label: "台账", permission: "ledger.read" },
+    { href: "/review", label: "审核", permission: "claim.review" },
     { href: "/notices", label: "督办", permission: "notice.issue" },
     { href: "/reports", label: "报告", permission: "report.manage" },
     { href: "/dashboard", label: "驾驶舱", permission: "dashboard.read" },
@@ -22,7 +23,10 @@ const NAV_BY_ROLE: Record<Actor["role"], NavItem[]> = {
     { href: "/my-tasks", label: "我的任务", permission: "progress.report" },
     { href: "/notices", label: "督办", permission: "notice.read" },
   ],
-  leader: [{ href: "/dashboard", label: "驾驶舱", permission: "dashboard.read" }],
+  leader: [
+    { href: "/dashboard", label: "驾驶舱", permission: "dashboard.read" },
+    { href: "/notices", label: "督办", permission: "notice.read" },
+  ],
 };
 
 export function navItemsFor(actor: Actor): NavItem[] {

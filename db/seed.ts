@@ -141,6 +141,7 @@ export async function seedDemo(db: DB, today = todayISO()): Promise<void> {
               reportDate: day(Math.min(-3, (measure.deadlineOffsetDays ?? 0) - 5))!,
               text: measure.progress,
               claimedStatus: measure.status,
+              isClaim: measure.status !== "incomplete",
               reviewState: "signed_off",
               reviewerId: officeId,
               reviewedAt: new Date(),

@@ -5,11 +5,11 @@ const ROLES = [
     username: "office",
     landing: /\/rounds$/,
     heading: "巡视巡察轮次",
-    nav: ["轮次", "台账", "督办", "报告", "驾驶舱", "单位与用户"],
+    nav: ["轮次", "台账", "审核", "督办", "报告", "驾驶舱", "单位与用户"],
     header: "陈整改",
   },
   { username: "jiaoyu", landing: /\/my-tasks$/, heading: "我的任务", nav: ["我的任务", "督办"], header: "林教育" },
-  { username: "leader", landing: /\/dashboard$/, heading: "驾驶舱", nav: ["驾驶舱"], header: "王领导" },
+  { username: "leader", landing: /\/dashboard$/, heading: "驾驶舱", nav: ["驾驶舱", "督办"], header: "王领导" },
 ];
 
 for (const role of ROLES) {

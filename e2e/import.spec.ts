@@ -46,7 +46,7 @@ test("导入 GBK 编码的 CSV 台账:预览、确认,四清单一台账数字�
 });
 
 test("筛选到某单位的逾期措施,并按当前筛选导出 Excel", async ({ page }) => {
-  const today = new Date().toISOString().slice(0, 10);
+  const today = process.env.RECTIFY_TODAY!;
   const unit = "区规划土地监察局";
   const overdueOfUnit = rows.filter((r) => {
     const coUnits = r.cells[6]!.split("、");

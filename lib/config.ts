@@ -10,3 +10,21 @@ export function databasePath(): string {
 export function dataDir(): string {
   return path.dirname(databasePath());
 }
+
+function megabytes(name: string, fallback: number): number {
+  const value = Number(process.env[name]);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+/** Evidence upload limits, configurable per deployment and shown to users before upload. */
+export function evidenceLimits() {
+  return {
+    maxFileBytes: megabytes("RECTIFY_MAX_FILE_MB", 20) * 1024 * 1024,
+    maxReportBytes: megabytes("RECTIFY_MAX_REPORT_MB", 50) * 1024 * 1024,
+    maxFiles: 20,
+  };
+}
+
+export function evidenceDir(): string {
+  return path.join(dataDir(), "evidence");
+}

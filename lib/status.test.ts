@@ -32,9 +32,10 @@ describe("countsSentence", () => {
 describe("officialStatus", () => {
   const at = (day: number) => new Date(Date.UTC(2021, 10, day));
   type R = Parameters<typeof officialStatus>[0][number];
-  const r = (id: number, claimedStatus: Status, reviewState: R["reviewState"], reviewedDay: number | null): R => ({
+  const r = (id: number, claimedStatus: Status, reviewState: R["reviewState"], reviewedDay: number | null, isClaim = true): R => ({
     id,
     claimedStatus,
+    isClaim,
     reviewState,
     reviewedAt: reviewedDay === null ? null : at(reviewedDay),
   });
@@ -45,6 +46,7 @@ describe("officialStatus", () => {
     ["a signed-off 基本完成, then a pending 已完成", [r(1, "basically_completed", "signed_off", 2), r(2, "completed", "pending", null)], "basically_completed"],
     ["signed off 已完成 after 基本完成", [r(1, "basically_completed", "signed_off", 2), r(2, "completed", "signed_off", 9)], "completed"],
     ["a later sign-off of 未完成 (a relapse) wins", [r(1, "completed", "signed_off", 2), r(2, "incomplete", "signed_off", 20)], "incomplete"],
+    ["a progress update is not a claim", [r(1, "completed", "signed_off", 2), r(2, "incomplete", "signed_off", 9, false)], "completed"],
     ["the order of reviews, not of reports, decides", [r(5, "completed", "signed_off", 1), r(2, "basically_completed", "signed_off", 8)], "basically_completed"],
   ];
   it.each(cases)("%s", (_label, reports, expected) => {

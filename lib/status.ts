@@ -4,15 +4,23 @@ import type { Status } from "./domain";
 // statuses, i.e. what the office signed off; an unverified claim never reaches here.
 
 /**
- * A measure's official status: the claim of the latest report the office signed off.
- * Pending and returned claims do not count, however recent.
+ * A measure's official status as sign-off leaves it: the latest claim the office signed off.
+ * Pending and returned claims do not count, however recent; plain progress updates are not
+ * claims. (A relapse at look-back reopens a measure without a report; the stored status
+ * is the record, this is the rule sign-off follows.)
  */
 export function officialStatus(
-  reports: readonly { claimedStatus: Status; reviewState: "pending" | "signed_off" | "returned"; reviewedAt: Date | null; id: number }[],
+  reports: readonly {
+    claimedStatus: Status;
+    isClaim: boolean;
+    reviewState: "pending" | "signed_off" | "returned";
+    reviewedAt: Date | null;
+    id: number;
+  }[],
 ): Status {
   let latest: (typeof reports)[number] | undefined;
   for (const report of reports) {
-    if (report.reviewState !== "signed_off") continue;
+    if (!report.isClaim || report.reviewState !== "signed_off") continue;
     const newer =
       !latest ||
       (report.reviewedAt?.getTime() ?? 0) > (latest.reviewedAt?.getTime() ?? 0) ||

@@ -6,6 +6,7 @@ import { problemStatus } from "@/lib/status";
 import type { Queryable } from "../client";
 import { aspects, measureCoUnits, measures, problems, progressReports, rounds, units, users } from "../schema";
 import { recordAudit } from "./audit";
+import { notifyUnit } from "./notifications";
 
 /** Which of the plan's unit names exist already; the rest would be created by the import. */
 export function splitKnownUnits(q: Queryable, params: { names: readonly string[] }) {
@@ -61,6 +62,10 @@ export function importPlan(
   });
 
   let measureCount = 0;
+  const assigned = new Map<number, number>();
+  const countAssignment = (unitIds: (number | null)[]) => {
+    for (const id of new Set(unitIds)) if (id !== null) assigned.set(id, (assigned.get(id) ?? 0) + 1);
+  };
   for (const problem of plan.problems) {
     const problemRow = tx
       .insert(problems)
@@ -95,6 +100,7 @@ export function importPlan(
         .get();
       measureCount += 1;
       const coUnitIds = measure.coUnits.map(unitId).filter((id): id is number => id !== null && id !== leadUnitId);
+      countAssignment([leadUnitId, ...coUnitIds]);
       for (const coUnitId of new Set(coUnitIds)) {
         tx.insert(measureCoUnits).values({ measureId: measureRow.id, unitId: coUnitId }).run();
       }
@@ -108,12 +114,26 @@ export function importPlan(
             reportDate: params.today,
             text: measure.progress,
             claimedStatus: measure.status,
+            isClaim: measure.status !== "incomplete",
             reviewState: "signed_off",
             reviewerId: params.authorId,
             reviewedAt: new Date(),
           })
           .run();
       }
+    });
+  }
+  // One notification per unit for the whole import, not one per measure.
+  for (const [assignedUnitId, count] of assigned) {
+    notifyUnit(tx, {
+      unitId: assignedUnitId,
+      notification: {
+        kind: "assignment",
+        title: "新分配的整改任务",
+        body: `${round.name}:本单位牵头或配合的整改措施 ${count} 项`,
+        link: "/my-tasks",
+        dedupeKey: `assign:import:round:${round.id}:unit:${assignedUnitId}`,
+      },
     });
   }
   const result = { roundId: round.id, problems: plan.problems.length, measures: measureCount, createdUnits: unknown };

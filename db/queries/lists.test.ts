@@ -122,13 +122,13 @@ describe("stored statuses", () => {
   it("equal what the office signed off for every measure of the demo", async () => {
     const { officialStatus } = await import("@/lib/status");
     const reports = t.sqlite
-      .prepare("select id, measure_id, claimed_status, review_state, reviewed_at from progress_reports")
-      .all() as { id: number; measure_id: number; claimed_status: "completed"; review_state: "signed_off"; reviewed_at: number | null }[];
+      .prepare("select id, measure_id, claimed_status, is_claim, review_state, reviewed_at from progress_reports")
+      .all() as { id: number; measure_id: number; claimed_status: "completed"; is_claim: number; review_state: "signed_off"; reviewed_at: number | null }[];
     const measures = t.sqlite.prepare("select id, status from measures").all() as { id: number; status: string }[];
     for (const m of measures) {
       const own = reports
         .filter((r) => r.measure_id === m.id)
-        .map((r) => ({ id: r.id, claimedStatus: r.claimed_status, reviewState: r.review_state, reviewedAt: r.reviewed_at ? new Date(r.reviewed_at) : null }));
+        .map((r) => ({ id: r.id, claimedStatus: r.claimed_status, isClaim: r.is_claim === 1, reviewState: r.review_state, reviewedAt: r.reviewed_at ? new Date(r.reviewed_at) : null }));
       expect(officialStatus(own)).toBe(m.status);
     }
   });

@@ -46,8 +46,10 @@ export function getMeasureDetail(q: Queryable, params: { id: number }) {
       text: progressReports.text,
       percent: progressReports.percent,
       claimedStatus: progressReports.claimedStatus,
+      isClaim: progressReports.isClaim,
       reviewState: progressReports.reviewState,
       reviewNote: progressReports.reviewNote,
+      milestone: progressReports.milestone,
       authorName: users.name,
       unitName: units.name,
       evidenceCount: sql<number>`(select count(*) from ${evidenceFiles} where ${evidenceFiles.progressReportId} = ${outer(progressReports.id)})`,
@@ -85,7 +87,12 @@ export function listMeasuresForUnits(q: Queryable, params: { unitIds: readonly n
       problemTitle: problems.title,
       roundName: rounds.name,
       dueSoonDays: rounds.dueSoonDays,
-      pendingClaims: sql<number>`(select count(*) from ${progressReports} where ${progressReports.measureId} = ${outer(measures.id)} and ${progressReports.reviewState} = 'pending')`,
+      pendingClaims: sql<number>`(select count(*) from ${progressReports} pr where pr.measure_id = ${outer(measures.id)} and pr.is_claim = 1 and pr.review_state = 'pending')`,
+      // The latest claim's verdict and note: a returned claim waits in the unit's inbox.
+      lastClaimState: sql<"pending" | "signed_off" | "returned" | null>`(select pr.review_state from ${progressReports} pr
+        where pr.measure_id = ${outer(measures.id)} and pr.is_claim = 1 order by pr.created_at desc, pr.id desc limit 1)`,
+      lastClaimNote: sql<string | null>`(select pr.review_note from ${progressReports} pr
+        where pr.measure_id = ${outer(measures.id)} and pr.is_claim = 1 order by pr.created_at desc, pr.id desc limit 1)`,
     })
     .from(measures)
     .innerJoin(problems, eq(problems.id, measures.problemId))

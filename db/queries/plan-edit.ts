@@ -6,6 +6,7 @@ import type { Queryable } from "../client";
 import { aspects, measureCoUnits, measures, problems, progressReports, units, type Measure } from "../schema";
 import { recordAudit } from "./audit";
 import { refreshProblemStatus } from "./measure-status";
+import { notifyUnit } from "./notifications";
 
 // The office's hand edits to a round's plan. Every function runs in the caller's
 // transaction and writes exactly one audit row, whose before/after hold everything the
@@ -233,7 +234,25 @@ export function createMeasure(tx: Queryable, params: Ctx & { problemId: number; 
   refreshProblemStatus(tx, problem.id);
   const after = withCoUnits(tx, created);
   recordAudit(tx, { actorId: params.actorId, action: "measure.create", entity: "measure", entityId: created.id, after });
+  notifyAssignment(tx, created, [created.leadUnitId, ...coUnitIds]);
   return after;
+}
+
+/** Tells newly responsible units (lead or co-responsible) about a measure they now answer for. */
+function notifyAssignment(tx: Queryable, measure: Measure, unitIds: readonly (number | null)[]) {
+  for (const unitId of new Set(unitIds)) {
+    if (unitId === null) continue;
+    notifyUnit(tx, {
+      unitId,
+      notification: {
+        kind: "assignment",
+        title: "新分配的整改任务",
+        body: measure.text.slice(0, 80),
+        link: `/measures/${measure.id}`,
+        dedupeKey: `assign:measure:${measure.id}:unit:${unitId}`,
+      },
+    });
+  }
 }
 
 /** Optimistic concurrency: the edit applies only to the version the editor started from. */
@@ -253,6 +272,8 @@ export function updateMeasure(tx: Queryable, params: Ctx & { measureId: number; 
   refreshProblemStatus(tx, updated.problemId);
   const after = withCoUnits(tx, updated);
   recordAudit(tx, { actorId: params.actorId, action: "measure.update", entity: "measure", entityId: updated.id, before, after });
+  const previous = new Set([current.leadUnitId, ...before.coUnitIds]);
+  notifyAssignment(tx, updated, [updated.leadUnitId, ...coUnitIds].filter((id) => !previous.has(id)));
   return after;
 }
 

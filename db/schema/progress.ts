@@ -27,6 +27,9 @@ export const progressReports = sqliteTable(
     percent: integer("percent"),
     milestone: text("milestone"),
     claimedStatus: text("claimed_status", { enum: STATUSES }).notNull(),
+    // A claim is the lead unit saying 基本完成 / 已完成: only claims go to the office for
+    // sign-off. Other reports (co-units, 未完成 updates) are progress information.
+    isClaim: integer("is_claim", { mode: "boolean" }).notNull().default(false),
     reviewState: text("review_state", { enum: REVIEW_STATES }).notNull().default("pending"),
     reviewerId: text("reviewer_id").references(() => users.id, { onDelete: "restrict" }),
     reviewNote: text("review_note"),
@@ -39,6 +42,7 @@ export const progressReports = sqliteTable(
     index("progress_reports_author_id_idx").on(t.authorId),
     index("progress_reports_reviewer_id_idx").on(t.reviewerId),
     index("progress_reports_review_state_idx").on(t.reviewState, t.createdAt),
+    index("progress_reports_claims_idx").on(t.isClaim, t.reviewState, t.createdAt),
     check("progress_reports_claimed_status_check", oneOf(t.claimedStatus, STATUSES)),
     check("progress_reports_review_state_check", oneOf(t.reviewState, REVIEW_STATES)),
     check("progress_reports_percent_check", sql`${t.percent} is null or ${t.percent} between 0 and 100`),

@@ -22,7 +22,7 @@ function chineseDate(iso: string): string {
   return `${y}年${m}月${d}日`;
 }
 
-export function baoanLedgerRows(today = new Date()): LedgerFixtureRow[] {
+export function baoanLedgerRows(today = new Date(`${process.env.RECTIFY_TODAY ?? new Date().toISOString().slice(0, 10)}T00:00:00Z`)): LedgerFixtureRow[] {
   return baoanAspects.flatMap((aspect) =>
     aspect.problems.flatMap((problem) =>
       problem.measures.map((m) => {

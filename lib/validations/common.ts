@@ -1,8 +1,8 @@
 import { isValid, parseISO } from "date-fns";
 import { z } from "zod";
 
-/** Form inputs arrive as strings; an empty one means "not given". */
-export const emptyToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : v);
+/** Form inputs arrive as strings; an empty or absent one means "not given". */
+export const emptyToNull = (v: unknown) => (v === undefined || (typeof v === "string" && v.trim() === "") ? null : v);
 
 export const text = (label: string, max: number) =>
   z

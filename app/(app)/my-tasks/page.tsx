@@ -10,13 +10,14 @@ import { requirePermission } from "@/lib/session";
 
 export const metadata: Metadata = { title: "我的任务" };
 
-const GROUPS: { state: DeadlineState | "pending"; title: string }[] = [
+const GROUPS: { state: DeadlineState | "pending" | "returned"; title: string }[] = [
+  { state: "returned", title: "被退回" },
   { state: "overdue", title: "逾期" },
   { state: "due_soon", title: "临期" },
   { state: "pending", title: "待审核" },
   { state: "on_track", title: "进行中" },
   { state: "undated", title: "长期坚持 / 按序时推进" },
-  { state: "done", title: "已完成" },
+  { state: "done", title: "已销号" },
 ];
 
 // A responsible unit's inbox: the measures it leads or shares, most urgent first.
@@ -26,7 +27,8 @@ export default async function MyTasksPage() {
   const today = todayISO();
   const tasks = listMeasuresForUnits(db, { unitIds: actor.unitScope }).map((task) => {
     const { state, daysLeft } = deadlineState({ deadline: task.deadline, status: task.status, today, dueSoonDays: task.dueSoonDays });
-    const group = state !== "done" && task.pendingClaims > 0 ? "pending" : state;
+    // A claim waiting for the office, or one it sent back, matters more than the date.
+    const group = state === "done" ? state : task.lastClaimState === "returned" ? "returned" : task.pendingClaims > 0 ? "pending" : state;
     return { ...task, state, daysLeft, group };
   });
   return (
@@ -55,6 +57,7 @@ export default async function MyTasksPage() {
                         <p className="mt-0.5 text-xs text-gray-500">
                           问题{task.problemNumber}:{task.problemTitle} · {task.isLead ? "牵头" : "配合"}
                         </p>
+                        {task.group === "returned" && task.lastClaimNote ? <p className="mt-1 text-sm text-red-700">退回理由:{task.lastClaimNote}</p> : null}
                       </div>
                       <div className="text-right text-sm">
                         <StatusBadge status={task.status} />

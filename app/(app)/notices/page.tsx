@@ -1,35 +1,45 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { NoticeLevelBadge, NoticeStateBadge } from "@/components/notice-badges";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { db } from "@/db";
-import { listNotices, noticeNumber } from "@/db/queries/notices";
-import { NOTICE_LEVEL_LABELS, NOTICE_STATE_LABELS, type NoticeLevel } from "@/lib/domain";
+import { listNotices, noticeFilterOptions } from "@/db/queries/notices";
 import { todayISO } from "@/lib/deadline-state";
-import { scopeOf } from "@/lib/permissions";
+import { isReplyOverdue, noticeNumber } from "@/lib/notice";
+import { can, scopeOf } from "@/lib/permissions";
 import { requirePermission } from "@/lib/session";
+import { parseNoticeFilter } from "@/lib/validations/notice";
+import { NoticeFilterBar } from "./notice-filter-bar";
 
 export const metadata: Metadata = { title: "督办" };
 
-const LEVEL_STYLES: Record<NoticeLevel, string> = {
-  reminder: "bg-blue-100 text-blue-800",
-  supervise: "bg-amber-100 text-amber-900",
-  criticize: "bg-red-100 text-red-800",
-};
-
-export default async function NoticesPage() {
+export default async function NoticesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePermission("notice.read");
+  // A unit reads its own and its sub-units' notices; the office and leaders read all.
   const unitIds = scopeOf(actor, "notice.read") === "own" ? actor.unitScope : null;
-  const notices = listNotices(db, { unitIds });
+  const filter = parseNoticeFilter(await searchParams);
   const today = todayISO();
+  const notices = listNotices(db, { unitIds, filter, today });
+  const filtered = Boolean(filter.round || filter.unit || filter.state || filter.overdue);
+  const issue = can(actor, "notice.issue") ? (
+    <Link href="/notices/new" className="rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700">
+      发督办单
+    </Link>
+  ) : null;
   return (
     <>
       <PageHeader
         title="督查督办"
-        description={unitIds ? "整改办发给本单位的督办单。" : "整改办发出的督办单及各单位的回复情况。"}
+        description={unitIds ? "整改办发给本单位的督办单,请在回复期限前回复。" : "整改办发出的督办单及各单位的回复情况。"}
+        actions={issue}
       />
+      <NoticeFilterBar filter={filter} options={unitIds ? null : noticeFilterOptions(db)} />
       {notices.length === 0 ? (
-        <EmptyState title="暂无督办单">{unitIds ? "本单位目前没有需要回复的督办单。" : "尚未发出督办单。"}</EmptyState>
+        <EmptyState title={filtered ? "没有符合筛选条件的督办单" : "暂无督办单"}>
+          {filtered ? "可以放宽或清除筛选条件。" : unitIds ? "本单位目前没有收到督办单。" : "尚未发出督办单。"}
+        </EmptyState>
       ) : (
         <Table caption="督办单列表">
           <thead>
@@ -45,21 +55,27 @@ export default async function NoticesPage() {
           </thead>
           <tbody className="divide-y divide-gray-100">
             {notices.map((n) => {
-              const late = n.state === "open" && n.replyDeadline < today;
+              const late = isReplyOverdue(n, today);
               return (
                 <tr key={n.id} className={late ? "bg-red-50" : undefined}>
-                  <Td className="whitespace-nowrap">{noticeNumber(n)}</Td>
+                  <Td className="whitespace-nowrap">
+                    <Link href={`/notices/${n.id}`} className="font-medium text-brand-700 hover:underline">
+                      {noticeNumber(n)}
+                    </Link>
+                  </Td>
                   <Td>
-                    <span className={`rounded px-2 py-0.5 text-xs ${LEVEL_STYLES[n.level]}`}>{NOTICE_LEVEL_LABELS[n.level]}</span>
+                    <NoticeLevelBadge level={n.level} />
                   </Td>
                   <Td className="whitespace-nowrap">{n.unitName}</Td>
                   <Td className="text-xs">{n.roundName}</Td>
-                  <Td className="min-w-64">{n.request}</Td>
-                  <Td className="whitespace-nowrap">
-                    {n.replyDeadline}
-                    {late ? <span className="ml-1 text-xs text-red-700">(逾期未回复)</span> : null}
+                  <Td className="min-w-64">
+                    <span className="line-clamp-2">{n.request}</span>
+                    <span className="text-xs text-gray-500">涉及 {n.measureCount} 项措施</span>
                   </Td>
-                  <Td className="whitespace-nowrap">{NOTICE_STATE_LABELS[n.state]}</Td>
+                  <Td className={`whitespace-nowrap ${late ? "font-medium text-red-700" : ""}`}>{n.replyDeadline}</Td>
+                  <Td>
+                    <NoticeStateBadge state={n.state} overdue={late} />
+                  </Td>
                 </tr>
               );
             })}

@@ -1,25 +1,39 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { MeasureNotices } from "@/components/measure-notices";
 import { DeadlineLight, StatusBadge } from "@/components/status-badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { db } from "@/db";
 import { getMeasureDetail } from "@/db/queries/measures";
+import { evidenceOfReports } from "@/db/queries/progress";
+import { evidenceLimits } from "@/lib/config";
 import { daysLeftLabel, deadlineState, LIGHT_OF, todayISO } from "@/lib/deadline-state";
 import { DEADLINE_KIND_LABELS, MEASURE_CATEGORY_LABELS, REVIEW_STATE_LABELS, STATUS_LABELS } from "@/lib/domain";
+import { ALLOWED_EVIDENCE } from "@/lib/evidence";
+import { can } from "@/lib/permissions";
 import { assertCanSee, requirePermission } from "@/lib/session";
+import { parseId } from "@/lib/validations/common";
+import { ClaimReview } from "./claim-review";
+import { ProgressForm } from "./progress-form";
 
 export const metadata: Metadata = { title: "整改措施" };
 
 export default async function MeasurePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePermission("measure.read");
-  const { id } = await params;
-  if (!/^\d{1,12}$/.test(id)) notFound();
-  const detail = getMeasureDetail(db, { id: Number(id) });
+  const id = parseId((await params).id);
+  if (!id) notFound();
+  const detail = getMeasureDetail(db, { id });
   // Another unit's measure is a 404: the page neither shows nor confirms it exists.
   assertCanSee(actor, "measure.read", detail?.ownership);
-  const { measure, problem, round } = detail!;
-  const { state, daysLeft } = deadlineState({ deadline: measure.deadline, status: measure.status, today: todayISO(), dueSoonDays: round.dueSoonDays });
+  const { measure, problem, round, reports } = detail!;
+  const today = todayISO();
+  const { state, daysLeft } = deadlineState({ deadline: measure.deadline, status: measure.status, today, dueSoonDays: round.dueSoonDays });
+  const evidence = evidenceOfReports(db, { reportIds: reports.map((r) => r.id) });
+  const canReport = can(actor, "progress.report", detail!.ownership);
+  const isLead = measure.leadUnitId !== null && actor.unitScope.includes(measure.leadUnitId);
+  const canReview = can(actor, "claim.review");
+  const limits = evidenceLimits();
   return (
     <>
       <PageHeader title={measure.text} description={`${round.name} · 问题${problem.number}:${problem.title}`} />
@@ -37,24 +51,68 @@ export default async function MeasurePage({ params }: { params: Promise<{ id: st
         </Item>
         <Item label="整改目标">{measure.goal || "—"}</Item>
       </dl>
-      <h2 className="mt-8 mb-3 font-semibold">整改动态</h2>
-      {detail!.reports.length === 0 ? (
+
+      {canReport ? (
+        <div className="mt-6">
+          <ProgressForm
+            measureId={measure.id}
+            isLead={isLead}
+            today={today}
+            limits={{ maxFileMb: limits.maxFileBytes / 1024 / 1024, maxReportMb: limits.maxReportBytes / 1024 / 1024, maxFiles: limits.maxFiles, allowed: ALLOWED_EVIDENCE }}
+          />
+        </div>
+      ) : null}
+
+      <h2 id="claims" className="mt-8 mb-3 font-semibold">
+        整改动态
+      </h2>
+      {reports.length === 0 ? (
         <EmptyState title="尚未报送整改进展" />
       ) : (
         <ol className="space-y-3">
-          {detail!.reports.map((r) => (
-            <li key={r.id} className="rounded-lg border border-gray-200 bg-white p-4 text-sm">
-              <p className="text-xs text-gray-500">
-                {r.reportDate} · {r.unitName} {r.authorName} · 申报{STATUS_LABELS[r.claimedStatus]} · {REVIEW_STATE_LABELS[r.reviewState]}
-                {r.percent !== null ? ` · 进度 ${r.percent}%` : ""}
+          {reports.map((r) => (
+            <li key={r.id} id={`report-${r.id}`} className="rounded-lg border border-gray-200 bg-white p-4 text-sm">
+              <p className="flex flex-wrap items-center gap-2 text-xs text-gray-500">
+                <span>
+                  {r.reportDate} · {r.unitName} {r.authorName}
+                </span>
+                {r.isClaim ? (
+                  <span className={`rounded px-1.5 py-0.5 ${r.reviewState === "pending" ? "bg-amber-100 text-amber-900" : r.reviewState === "returned" ? "bg-red-100 text-red-800" : "bg-green-100 text-green-800"}`}>
+                    申报{STATUS_LABELS[r.claimedStatus]} · {REVIEW_STATE_LABELS[r.reviewState]}
+                  </span>
+                ) : (
+                  <span className="rounded bg-gray-100 px-1.5 py-0.5">进展报送</span>
+                )}
+                {r.percent !== null ? <span>进度 {r.percent}%</span> : null}
+                {r.milestone ? <span>节点:{r.milestone}</span> : null}
               </p>
               <p className="mt-2 leading-6 whitespace-pre-wrap">{r.text}</p>
               {r.reviewNote ? <p className="mt-2 text-red-700">退回理由:{r.reviewNote}</p> : null}
+              <EvidenceList files={evidence.filter((e) => e.progressReportId === r.id)} />
+              {canReview && r.isClaim && r.reviewState === "pending" ? <ClaimReview reportId={r.id} claimedLabel={STATUS_LABELS[r.claimedStatus]} /> : null}
             </li>
           ))}
         </ol>
       )}
+
+      <MeasureNotices measureId={measure.id} actor={actor} />
     </>
+  );
+}
+
+function EvidenceList({ files }: { files: { id: number; fileName: string; size: number }[] }) {
+  if (files.length === 0) return null;
+  return (
+    <ul aria-label="佐证材料" className="mt-2 flex flex-wrap gap-x-4 gap-y-1">
+      {files.map((f) => (
+        <li key={f.id}>
+          <a href={`/api/v1/evidence/${f.id}`} download className="text-brand-700 underline">
+            {f.fileName}
+          </a>
+          <span className="ml-1 text-xs text-gray-500">({Math.max(1, Math.round(f.size / 1024))} KB)</span>
+        </li>
+      ))}
+    </ul>
   );
 }
 

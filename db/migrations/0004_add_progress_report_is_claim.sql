@@ -1,0 +1,2 @@
+ALTER TABLE `progress_reports` ADD `is_claim` integer DEFAULT false NOT NULL;--> statement-breakpoint
+CREATE INDEX `progress_reports_claims_idx` ON `progress_reports` (`is_claim`,`review_state`,`created_at`);

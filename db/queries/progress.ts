@@ -1,0 +1,205 @@
+import "server-only";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { AppError } from "@/lib/errors";
+import type { Status } from "@/lib/domain";
+import type { ProgressReportInput } from "@/lib/validations/progress";
+import type { Queryable } from "../client";
+import { evidenceFiles, measureCoUnits, measures, problems, progressReports, rounds, units, users } from "../schema";
+import { recordAudit } from "./audit";
+import { setMeasureStatus } from "./measure-status";
+import { notifyUnit } from "./notifications";
+import { outer } from "./sql";
+
+/** A measure's units: the lead first, then co-responsible ones. */
+export function measureOwners(q: Queryable, params: { measureId: number }) {
+  const measure = q
+    .select({ id: measures.id, leadUnitId: measures.leadUnitId, status: measures.status, roundId: measures.roundId })
+    .from(measures)
+    .where(eq(measures.id, params.measureId))
+    .get();
+  if (!measure) return undefined;
+  const coUnitIds = q
+    .select({ id: measureCoUnits.unitId })
+    .from(measureCoUnits)
+    .where(eq(measureCoUnits.measureId, measure.id))
+    .all()
+    .map((r) => r.id);
+  const unitIds = [...(measure.leadUnitId ? [measure.leadUnitId] : []), ...coUnitIds];
+  return { ...measure, unitIds };
+}
+
+export interface NewEvidence {
+  fileName: string;
+  mimeType: string;
+  size: number;
+  sha256: string;
+  storedPath: string;
+}
+
+/**
+ * Appends a progress report (整改动态) with its evidence. It is a claim for the office to
+ * review only when the lead unit says 基本完成 or 已完成; a co-unit's report is progress
+ * information and carries the measure's current status rather than a claim.
+ */
+export function addProgressReport(
+  tx: Queryable,
+  params: { actorId: string; measureId: number; unitId: number; isLead: boolean; currentStatus: Status; input: ProgressReportInput; evidence: NewEvidence[] },
+) {
+  const { input } = params;
+  const isClaim = params.isLead && input.claimedStatus !== "incomplete";
+  const report = tx
+    .insert(progressReports)
+    .values({
+      measureId: params.measureId,
+      unitId: params.unitId,
+      authorId: params.actorId,
+      reportDate: input.reportDate,
+      text: input.text,
+      percent: input.percent,
+      milestone: input.milestone,
+      claimedStatus: params.isLead ? input.claimedStatus : params.currentStatus,
+      isClaim,
+      // Updates need no verdict; only claims wait in the office's queue.
+      reviewState: isClaim ? "pending" : "signed_off",
+    })
+    .returning()
+    .get();
+  for (const file of params.evidence) {
+    tx.insert(evidenceFiles).values({ progressReportId: report.id, ...file }).run();
+  }
+  recordAudit(tx, {
+    actorId: params.actorId,
+    action: isClaim ? "progress.claim" : "progress.create",
+    entity: "progress_report",
+    entityId: report.id,
+    after: { ...report, evidence: params.evidence.map((e) => ({ fileName: e.fileName, sha256: e.sha256, size: e.size })) },
+  });
+  return report;
+}
+
+const claimColumns = {
+  id: progressReports.id,
+  measureId: measures.id,
+  measureText: measures.text,
+  measureStatus: measures.status,
+  position: measures.position,
+  problemNumber: problems.number,
+  roundId: rounds.id,
+  roundName: rounds.name,
+  unitName: units.name,
+  authorName: users.name,
+  reportDate: progressReports.reportDate,
+  text: progressReports.text,
+  claimedStatus: progressReports.claimedStatus,
+  createdAt: progressReports.createdAt,
+  evidenceCount: sql<number>`(select count(*) from ${evidenceFiles} e where e.progress_report_id = ${outer(progressReports.id)})`,
+};
+
+/** 对账销号 queue: claims awaiting the office's verdict, oldest first. */
+export function reviewQueue(q: Queryable, params: { roundId?: number; unitId?: number }) {
+  return q
+    .select(claimColumns)
+    .from(progressReports)
+    .innerJoin(measures, eq(measures.id, progressReports.measureId))
+    .innerJoin(problems, eq(problems.id, measures.problemId))
+    .innerJoin(rounds, eq(rounds.id, measures.roundId))
+    .innerJoin(units, eq(units.id, progressReports.unitId))
+    .innerJoin(users, eq(users.id, progressReports.authorId))
+    .where(
+      and(
+        eq(progressReports.isClaim, true),
+        eq(progressReports.reviewState, "pending"),
+        params.roundId ? eq(measures.roundId, params.roundId) : undefined,
+        params.unitId ? eq(progressReports.unitId, params.unitId) : undefined,
+      ),
+    )
+    .orderBy(asc(progressReports.createdAt), asc(progressReports.id))
+    .all();
+}
+
+function pendingClaim(tx: Queryable, reportId: number) {
+  const report = tx.select().from(progressReports).where(eq(progressReports.id, reportId)).get();
+  if (!report || !report.isClaim) throw new AppError("NOT_FOUND", "未找到该申报");
+  if (report.reviewState !== "pending") throw new AppError("CONFLICT", "该申报已被审核,请刷新后查看");
+  return report;
+}
+
+/**
+ * Signs a claim off: the measure's official status becomes the claimed one (the only way it
+ * rises), the problem rolls up again, and the lead unit is told. One audit row, written by
+ * setMeasureStatus with the report's id.
+ */
+export function signOffClaim(tx: Queryable, params: { actorId: string; reportId: number }) {
+  const report = pendingClaim(tx, params.reportId);
+  tx.update(progressReports)
+    .set({ reviewState: "signed_off", reviewerId: params.actorId, reviewedAt: new Date() })
+    .where(eq(progressReports.id, report.id))
+    .run();
+  const measure = setMeasureStatus(tx, {
+    actorId: params.actorId,
+    measureId: report.measureId,
+    status: report.claimedStatus,
+    action: "measure.sign_off",
+    reportId: report.id,
+  });
+  notifyUnit(tx, {
+    unitId: report.unitId,
+    notification: {
+      kind: "claim_signed_off",
+      title: "申报已销号",
+      body: `整改措施“${measure?.text.slice(0, 40) ?? ""}”已确认为${report.claimedStatus === "completed" ? "已完成" : "基本完成"}`,
+      link: `/measures/${report.measureId}`,
+      dedupeKey: `signoff:report:${report.id}`,
+    },
+  });
+  return measure;
+}
+
+export function returnClaim(tx: Queryable, params: { actorId: string; reportId: number; reason: string }) {
+  const report = pendingClaim(tx, params.reportId);
+  tx.update(progressReports)
+    .set({ reviewState: "returned", reviewerId: params.actorId, reviewedAt: new Date(), reviewNote: params.reason })
+    .where(eq(progressReports.id, report.id))
+    .run();
+  recordAudit(tx, {
+    actorId: params.actorId,
+    action: "claim.return",
+    entity: "progress_report",
+    entityId: report.id,
+    before: { reviewState: "pending" },
+    after: { reviewState: "returned", reviewNote: params.reason, measureId: report.measureId },
+  });
+  notifyUnit(tx, {
+    unitId: report.unitId,
+    notification: {
+      kind: "claim_returned",
+      title: "申报被退回",
+      body: `退回理由:${params.reason}`,
+      link: `/measures/${report.measureId}`,
+      dedupeKey: `return:report:${report.id}`,
+    },
+  });
+}
+
+/** An evidence file with the units that may see it (its measure's owners). */
+export function getEvidence(q: Queryable, params: { id: number }) {
+  const row = q
+    .select({ file: evidenceFiles, measureId: progressReports.measureId })
+    .from(evidenceFiles)
+    .innerJoin(progressReports, eq(progressReports.id, evidenceFiles.progressReportId))
+    .where(eq(evidenceFiles.id, params.id))
+    .get();
+  if (!row) return undefined;
+  const owners = measureOwners(q, { measureId: row.measureId });
+  return { ...row.file, measureId: row.measureId, ownership: { unitIds: owners?.unitIds ?? [] } };
+}
+
+export function evidenceOfReports(q: Queryable, params: { reportIds: readonly number[] }) {
+  if (params.reportIds.length === 0) return [];
+  return q
+    .select({ id: evidenceFiles.id, progressReportId: evidenceFiles.progressReportId, fileName: evidenceFiles.fileName, size: evidenceFiles.size })
+    .from(evidenceFiles)
+    .where(inArray(evidenceFiles.progressReportId, [...params.reportIds]))
+    .orderBy(asc(evidenceFiles.id))
+    .all();
+}

@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { STATUSES } from "@/lib/domain";
+import { emptyToNull, id, isoDate, text } from "./common";
+
+export const progressReportSchema = z.object({
+  reportDate: isoDate("报送日期"),
+  text: text("整改进展", 5000),
+  percent: z.preprocess(
+    emptyToNull,
+    z.coerce.number({ error: "进度应为 0 至 100 的整数" }).int("进度应为整数").min(0, "进度不能小于 0").max(100, "进度不能超过 100").nullable(),
+  ),
+  milestone: z.preprocess(emptyToNull, z.string().trim().max(200, "节点不能超过 200 个字符").nullable()),
+  claimedStatus: z.enum(STATUSES, { error: "请选择申报状态" }),
+});
+
+export type ProgressReportInput = z.infer<typeof progressReportSchema>;
+
+export const returnClaimSchema = z.object({
+  reportId: id("申报"),
+  reason: text("退回理由", 1000),
+});
+
+export const signOffSchema = z.object({ reportId: id("申报") });
+
+export const bulkSignOffSchema = z.object({
+  reportIds: z.preprocess(
+    (v) => (Array.isArray(v) ? v : v === undefined || v === "" ? [] : String(v).split(",")),
+    z.array(id("申报")).min(1, "请至少勾选一项申报").max(500, "一次最多销号 500 项"),
+  ),
+});
