@@ -1,10 +1,13 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { signOut } from "@/app/(auth)/actions";
+import { db } from "@/db";
+import { unreadCount } from "@/db/queries/notifications";
 import { ROLE_LABELS } from "@/lib/domain";
-import type { Actor } from "@/lib/permissions";
+import { can, type Actor } from "@/lib/permissions";
 import { homeFor, navItemsFor } from "./nav-items";
 import { NavLinks } from "./nav-links";
+import { NotificationBell } from "./notification-bell";
 
 export function AppShell({ actor, children }: { actor: Actor; children: ReactNode }) {
   return (
@@ -16,6 +19,8 @@ export function AppShell({ actor, children }: { actor: Actor; children: ReactNod
           </Link>
           <NavLinks items={navItemsFor(actor)} />
           <div className="ml-auto flex items-center gap-3 text-sm">
+            {/* The count is read here so the bell shows it at once; it then polls. */}
+            {can(actor, "notification.read") ? <NotificationBell initialCount={unreadCount(db, { userId: actor.id })} /> : null}
             <span>
               <span className="font-medium">{actor.name}</span>
               <span className="text-white/80">

@@ -14,9 +14,12 @@ const NAV_BY_ROLE: Record<Actor["role"], NavItem[]> = {
     { href: "/rounds", label: "轮次", permission: "round.read" },
     { href: "/ledger", label: "台账", permission: "ledger.read" },
     { href: "/review", label: "审核", permission: "claim.review" },
+    { href: "/reporting", label: "催报", permission: "claim.review" },
     { href: "/notices", label: "督办", permission: "notice.issue" },
+    { href: "/look-backs", label: "回头看", permission: "lookback.manage" },
     { href: "/reports", label: "报告", permission: "report.manage" },
     { href: "/dashboard", label: "驾驶舱", permission: "dashboard.read" },
+    { href: "/audit", label: "日志", permission: "audit.read" },
     { href: "/admin/users", label: "单位与用户", permission: "admin.manage" },
   ],
   unit: [

@@ -9,6 +9,7 @@ const TABS = [
   { slug: "tasks", label: "任务清单" },
   { slug: "progress", label: "进度清单" },
   { slug: "ledger", label: "整改台账" },
+  { slug: "institutions", label: "建章立制" },
 ] as const;
 
 // The four lists and the ledger are views of one data set: switching tabs keeps the filter.

@@ -5,7 +5,7 @@ const ROLES = [
     username: "office",
     landing: /\/rounds$/,
     heading: "巡视巡察轮次",
-    nav: ["轮次", "台账", "审核", "督办", "报告", "驾驶舱", "单位与用户"],
+    nav: ["轮次", "台账", "审核", "催报", "督办", "回头看", "报告", "驾驶舱", "日志", "单位与用户"],
     header: "陈整改",
   },
   { username: "jiaoyu", landing: /\/my-tasks$/, heading: "我的任务", nav: ["我的任务", "督办"], header: "林教育" },

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -9,8 +10,7 @@ export { expect, DEMO_PASSWORD };
 
 /** The e2e server's database (scripts/e2e-server.sh), opened read-only to find test data. */
 export function readDb<T>(fn: (db: Database.Database) => T): T {
-  const file = process.env.DATABASE_PATH ?? path.join(process.cwd(), "data", "e2e", "rectify.db");
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+  const db = new Database(e2eDatabasePath(), { readonly: true, fileMustExist: true });
   try {
     return fn(db);
   } finally {
@@ -65,4 +65,17 @@ export function roundFingerprint(roundId: number, unitNames: readonly string[] =
     for (const name of unitNames) hash.update(`unit:${name}:${JSON.stringify(unit.all(name))}\n`);
     return hash.digest("hex");
   });
+}
+
+/** `npm run cli -- …` against the e2e server's database; returns its one JSON line. */
+export function cli(args: string[]): unknown {
+  const out = execFileSync("npm", ["run", "-s", "cli", "--", ...args], {
+    env: { ...process.env, DATABASE_PATH: e2eDatabasePath() },
+    encoding: "utf8",
+  });
+  return JSON.parse(out.trim());
+}
+
+export function e2eDatabasePath(): string {
+  return process.env.DATABASE_PATH ?? path.join(process.cwd(), "data", "e2e", "rectify.db");
 }

@@ -1,7 +1,5 @@
-import { execFileSync } from "node:child_process";
-import path from "node:path";
 import ExcelJS from "exceljs";
-import { expect, readDb, roundFingerprint, signInAs, test } from "./fixtures";
+import { cli, expect, readDb, roundFingerprint, signInAs, test } from "./fixtures";
 import { RoundPages } from "./pages/round-pages";
 import { baoanLedgerRows, csvText, expectedCounts, gbkCsv, HEADER } from "./support/ledger-files";
 
@@ -113,13 +111,7 @@ test("界面、命令行和 API 的汇总数字一致", async ({ page }) => {
   expect(api.measures).toEqual(expected.measures);
   expect(api.aspects.reduce((n: number, a: { total: number }) => n + a.total, 0)).toBe(expected.problems.total);
 
-  const cli = JSON.parse(
-    execFileSync("npm", ["run", "-s", "cli", "--", "summary", "--round", roundName], {
-      env: { ...process.env, DATABASE_PATH: process.env.DATABASE_PATH ?? path.join(process.cwd(), "data", "e2e", "rectify.db") },
-      encoding: "utf8",
-    }).trim(),
-  );
-  expect(cli).toEqual(api);
+  expect(cli(["summary", "--round", roundName])).toEqual(api);
 
   await page.goto(`/rounds/${roundId}/ledger`);
   await expect(page.getByText(`反馈的${sentence(api.problems, "问题")};${sentence(api.measures, "整改措施", "项")}。`)).toBeVisible();

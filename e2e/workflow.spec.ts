@@ -1,8 +1,10 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "@playwright/test";
-import { expect, readDb, signInAs, test } from "./fixtures";
+import { cli, expect, readDb, signInAs, test } from "./fixtures";
 import { SignInPage } from "./pages/sign-in-page";
+import { baoanLedgerRows, csvText } from "./support/ledger-files";
 
 // The loop that closes an item: a responsible unit reports and claims, the office verifies.
 test.describe.configure({ mode: "serial" });
@@ -13,16 +15,26 @@ const pdf = (label: string) => ({
   buffer: Buffer.from(`%PDF-1.4\n% ${label}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`),
 });
 
+// This spec works on a round of its own (a copy of the demo plan, imported through the
+// command line): other specs change the demo round's statuses while this one counts them.
+let roundId = 0;
+test.beforeAll(() => {
+  const file = path.join(os.tmpdir(), `workflow-${Date.now()}.csv`);
+  fs.writeFileSync(file, csvText(baoanLedgerRows().map((r) => r.cells)));
+  roundId = (cli(["import", file, "--round", `流程测试轮次${Date.now().toString(36)}`]) as { roundId: number }).roundId;
+  fs.rmSync(file);
+});
+
 function targetMeasure() {
   return readDb(
     (db) =>
       db
         .prepare(
           `select m.id, m.text from measures m join units u on u.id = m.lead_unit_id
-           where u.name = '区教育局' and m.status = 'incomplete' and m.round_id = (select min(id) from rounds)
+           where u.name = '区教育局' and m.status = 'incomplete' and m.round_id = ?
            order by m.id limit 1`,
         )
-        .get() as { id: number; text: string },
+        .get(roundId) as { id: number; text: string },
   );
 }
 
@@ -33,7 +45,6 @@ async function as(browser: Browser, username: string): Promise<Page> {
 }
 
 async function summary(page: Page) {
-  const roundId = readDb((db) => db.prepare("select min(id) from rounds").pluck().get() as number);
   return (await page.request.get(`/api/v1/rounds/${roundId}/summary`)).json();
 }
 
@@ -46,31 +57,36 @@ async function report(page: Page, measureId: number, text: string, claim: "未�
   await form.getByRole("button", { name: "提交" }).click();
 }
 
-// Runs first: the sign-off below changes which of 区教育局's measures are still open.
 test("逾期措施在单位待办和台账中亮红灯,临期亮黄灯", async ({ page }) => {
   const today = process.env.RECTIFY_TODAY!;
-  const { overdue, dueSoon } = readDb((db) => ({
-    overdue: db
-      .prepare("select m.text from measures m join units u on u.id = m.lead_unit_id where u.name = '区教育局' and m.status != 'completed' and m.deadline < ? order by m.id limit 1")
-      .pluck()
-      .get(today) as string,
-    dueSoon: db
-      .prepare("select m.text from measures m join units u on u.id = m.lead_unit_id where u.name = '区教育局' and m.status != 'completed' and m.deadline between ? and date(?, '+7 days') order by m.id limit 1")
-      .pluck()
-      .get(today, today) as string,
-  }));
+  const pick = (condition: string) =>
+    readDb(
+      (db) =>
+        db
+          .prepare(
+            `select m.id from measures m join units u on u.id = m.lead_unit_id
+             where u.name = '区教育局' and m.status != 'completed' and m.round_id = ? and ${condition}
+             order by m.id limit 1`,
+          )
+          .pluck()
+          .get(roundId, today, today) as number,
+    );
+  const overdue = pick("m.deadline < ? and ? is not null");
+  const dueSoon = pick("m.deadline between ? and date(?, '+7 days')");
+  const item = (region: RegExp, id: number) =>
+    page.getByRole("region", { name: region }).getByRole("listitem").filter({ has: page.locator(`a[href="/measures/${id}"]`) });
   await signInAs(page, "jiaoyu");
-  await expect(page.getByRole("region", { name: /逾期/ }).getByRole("listitem").filter({ hasText: overdue.slice(0, 12) })).toContainText("红灯");
-  await expect(page.getByRole("region", { name: /临期/ }).getByRole("listitem").filter({ hasText: dueSoon.slice(0, 12) })).toContainText("黄灯");
+  await expect(item(/逾期/, overdue)).toContainText("红灯");
+  await expect(item(/临期/, dueSoon)).toContainText("黄灯");
 
   await new SignInPage(page).signOut();
   await signInAs(page, "office");
-  await page.goto(`/ledger`);
-  await page.getByRole("search", { name: "筛选" }).getByLabel("关键词").fill(overdue.slice(0, 12));
-  await page.getByRole("search", { name: "筛选" }).getByRole("button", { name: "筛选" }).click();
-  await expect(page.getByRole("table", { name: "整改台账" }).getByRole("row").nth(1)).toContainText("红灯");
+  await page.goto(`/rounds/${roundId}/ledger?overdue=1`);
+  const row = page.getByRole("table", { name: "整改台账" }).getByRole("row").filter({ has: page.locator(`a[href="/measures/${overdue}"]`) });
+  await expect(row).toContainText("红灯");
 });
 
+// Runs after the lights: the sign-off below changes which of 区教育局's measures are still open.
 test("单位报送并申报已完成,整改办退回、再申报、销号;数字只在销号时变化", async ({ browser }) => {
   const measure = targetMeasure();
   const unitA = await as(browser, "jiaoyu");
@@ -84,7 +100,7 @@ test("单位报送并申报已完成,整改办退回、再申报、销号;数字
 
   await report(unitA, measure.id, "新增公办学位 2.1 万个,相关会议纪要见附件。", "已完成", [pdf("一")]);
   await expect(unitA.getByRole("main").getByRole("status")).toHaveText("已提交申报,等待整改办对账销号");
-  await expect(unitA.getByRole("listitem").filter({ hasText: "新增公办学位" })).toContainText("申报已完成 · 待审核");
+  await expect(unitA.locator('li[id^="report-"]').filter({ hasText: "新增公办学位" })).toContainText("申报已完成 · 待审核");
   expect(await summary(office)).toEqual(before);
 
   // Unit B sees neither the measure nor its evidence.
@@ -107,7 +123,7 @@ test("单位报送并申报已完成,整改办退回、再申报、销号;数字
   await expect(office.locator(`[id^="reason-"][id$="-error"]`)).toHaveText("请输入退回理由");
   await office.getByPlaceholder("退回理由(必填)").fill("佐证材料不全,请补充验收意见");
   await office.getByRole("button", { name: "退回" }).click();
-  await expect(office.getByRole("listitem").filter({ hasText: "新增公办学位" })).toContainText("退回理由:佐证材料不全,请补充验收意见");
+  await expect(office.locator('li[id^="report-"]').filter({ hasText: "新增公办学位" })).toContainText("退回理由:佐证材料不全,请补充验收意见");
   await unitA.goto("/my-tasks");
   const returned = unitA.getByRole("region", { name: /被退回/ });
   await expect(returned).toContainText(measure.text.slice(0, 10));
@@ -167,4 +183,36 @@ test("超大文件、伪装的可执行文件和路径穿越文件名都被拒�
     expect((await response.json()).error.message).toMatch(c.message);
   }
   expect({ files: countFiles(), reports: reports() }).toEqual(before);
+});
+
+test("两个单位同时报送进展都成功,收件箱 API 只含本单位事项", async ({ browser, baseURL }) => {
+  const [a, b] = await Promise.all([as(browser, "jiaoyu"), as(browser, "xinan")]);
+  const mine = async (page: Page) => (await (await page.request.get("/api/v1/my/measures")).json()).measures as { id: number; isLead: boolean }[];
+  const [measuresA, measuresB] = await Promise.all([mine(a), mine(b)]);
+  const owned = readDb((db) =>
+    db
+      .prepare(
+        `select m.id from measures m join units u on u.name = '区教育局'
+         where m.lead_unit_id = u.id or exists (select 1 from measure_co_units c where c.measure_id = m.id and c.unit_id = u.id) order by m.id`,
+      )
+      .pluck()
+      .all(),
+  );
+  // Every measure in the inbox is one the unit answers for (other specs may add more meanwhile).
+  expect(measuresA.length).toBeGreaterThan(0);
+  expect(measuresA.every((m) => owned.includes(m.id))).toBe(true);
+  const before = readDb((db) => db.prepare("select count(*) from progress_reports").pluck().get() as number);
+  const post = (page: Page, measureId: number, text: string) =>
+    page.request.post(`/api/v1/measures/${measureId}/progress`, {
+      headers: { origin: baseURL! },
+      multipart: { reportDate: process.env.RECTIFY_TODAY!, text, claimedStatus: "incomplete" },
+    });
+  const responses = await Promise.all([
+    ...Array.from({ length: 5 }, (_, i) => post(a, measuresA[0]!.id, `教育局第 ${i + 1} 次周报`)),
+    ...Array.from({ length: 5 }, (_, i) => post(b, measuresB[0]!.id, `新安街道第 ${i + 1} 次周报`)),
+  ]);
+  expect(responses.map((r) => r.status())).toEqual(Array(10).fill(200));
+  expect(readDb((db) => db.prepare("select count(*) from progress_reports").pluck().get())).toBe(before + 10);
+  // And neither can post to the other's measure.
+  expect((await post(b, measuresA.find((m) => !measuresB.some((n) => n.id === m.id))!.id, "越权报送")).status()).toBe(404);
 });

@@ -6,6 +6,7 @@ import { todayISO } from "./deadline-state";
 import { AppError } from "./errors";
 import { checkEvidenceSet, storeEvidence } from "./evidence";
 import { can, type Actor } from "./permissions";
+import { institutionsSchema } from "./validations/institution";
 import { progressReportSchema } from "./validations/progress";
 
 /**
@@ -35,6 +36,7 @@ export async function submitProgress(params: {
   if (isLead && input.claimedStatus !== "incomplete" && params.files.length === 0) {
     throw new AppError("VALIDATION", "申报基本完成或已完成须上传至少一份佐证材料", { files: ["请上传佐证材料"] });
   }
+  const institutions = parseInstitutions(params.fields.institutions);
   const checked = checkEvidenceSet(params.files);
   // Files are content-addressed: storing before the transaction is safe, a failed insert
   // leaves at most an unreferenced copy, never a row pointing at a missing file.
@@ -46,6 +48,24 @@ export async function submitProgress(params: {
     storedPath: storeEvidence(file),
   }));
   return db.transaction((tx) =>
-    addProgressReport(tx, { actorId: actor.id, measureId: owners.id, unitId, isLead, currentStatus: owners.status, input, evidence }),
+    addProgressReport(tx, { actorId: actor.id, measureId: owners.id, unitId, isLead, currentStatus: owners.status, input, evidence, institutions }),
   );
+}
+
+/** 建章立制 arrive as a JSON array in one form field (rows of title, 文号, date). */
+function parseInstitutions(raw: unknown) {
+  if (raw === undefined || raw === null || raw === "") return [];
+  let value: unknown;
+  try {
+    value = typeof raw === "string" ? JSON.parse(raw) : raw;
+  } catch {
+    throw new AppError("VALIDATION", "建章立制的内容格式不正确", { institutions: ["格式不正确"] });
+  }
+  const parsed = institutionsSchema.safeParse(value);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    const row = typeof first?.path[0] === "number" ? `第 ${first.path[0] + 1} 项制度:` : "";
+    throw new AppError("VALIDATION", `建章立制${row}${first?.message ?? "内容有误"}`, { institutions: [`${row}${first?.message ?? "内容有误"}`] });
+  }
+  return parsed.data;
 }

@@ -22,7 +22,16 @@ export function refreshProblemStatus(tx: Queryable, problemId: number): void {
  */
 export function setMeasureStatus(
   tx: Queryable,
-  params: { actorId: string; measureId: number; status: Status; action: "measure.sign_off" | "measure.reopen"; reason?: string; reportId?: number },
+  params: {
+    actorId: string;
+    measureId: number;
+    status: Status;
+    action: "measure.sign_off" | "measure.reopen";
+    reason?: string;
+    /** What caused the change: the claim signed off, or the look-back that found a relapse. */
+    reportId?: number;
+    lookBackId?: number;
+  },
 ) {
   const before = tx.select().from(measures).where(eq(measures.id, params.measureId)).get();
   if (!before) return undefined;
@@ -39,7 +48,13 @@ export function setMeasureStatus(
     entity: "measure",
     entityId: params.measureId,
     before: { status: before.status, version: before.version },
-    after: { status: after.status, version: after.version, reason: params.reason ?? null, reportId: params.reportId ?? null },
+    after: {
+      status: after.status,
+      version: after.version,
+      reason: params.reason ?? null,
+      reportId: params.reportId ?? null,
+      lookBackId: params.lookBackId ?? null,
+    },
   });
   return after;
 }

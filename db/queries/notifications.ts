@@ -1,7 +1,9 @@
 import "server-only";
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
+import { enqueueWebhook, notificationText, webhookUrl } from "@/lib/delivery";
 import type { Queryable } from "../client";
 import { notifications, users } from "../schema";
+import { recordAudit } from "./audit";
 
 export interface NotificationInput {
   kind:
@@ -27,28 +29,61 @@ export interface NotificationInput {
 
 /** Notifies users; returns how many notifications were new. */
 export function notifyUsers(tx: Queryable, params: { userIds: readonly string[]; notification: NotificationInput }): number {
-  let created = 0;
+  const created: { id: number; dedupeKey: string }[] = [];
   const { notification: n } = params;
   for (const userId of new Set(params.userIds)) {
-    const result = tx
+    const row = tx
       .insert(notifications)
       .values({ userId, kind: n.kind, title: n.title, body: n.body ?? "", link: n.link ?? null, dedupeKey: `${n.dedupeKey}:user:${userId}` })
       .onConflictDoNothing({ target: notifications.dedupeKey })
-      .run();
-    created += result.changes;
+      .returning({ id: notifications.id, dedupeKey: notifications.dedupeKey })
+      .get();
+    if (row) created.push(row);
   }
-  return created;
+  deliverAfterCommit(tx, created);
+  return created.length;
 }
 
 /** Notifies every active account of a unit (the unit's liaison staff). */
 export function notifyUnit(tx: Queryable, params: { unitId: number; notification: NotificationInput }): number {
+  return notifyUnits(tx, { unitIds: [params.unitId], notification: params.notification });
+}
+
+/** Notifies every active account of several units (a measure's lead and co-responsible units) once. */
+export function notifyUnits(tx: Queryable, params: { unitIds: readonly number[]; notification: NotificationInput }): number {
+  if (params.unitIds.length === 0) return 0;
   const userIds = tx
     .select({ id: users.id })
     .from(users)
-    .where(and(eq(users.unitId, params.unitId), eq(users.disabled, false)))
+    .where(and(inArray(users.unitId, [...new Set(params.unitIds)]), eq(users.disabled, false)))
     .all()
     .map((u) => u.id);
   return notifyUsers(tx, { userIds, notification: params.notification });
+}
+
+/**
+ * Hands new notifications to the webhook once the surrounding transaction has ended.
+ * better-sqlite3 transactions are synchronous, so by the time setImmediate fires the
+ * transaction has committed or rolled back; re-reading the rows (id and key must both
+ * match) tells which, and a rolled-back notification is never pushed.
+ */
+function deliverAfterCommit(q: Queryable, created: { id: number; dedupeKey: string }[]): void {
+  if (created.length === 0 || !webhookUrl()) return;
+  const keyOf = new Map(created.map((c) => [c.id, c.dedupeKey]));
+  setImmediate(() => {
+    try {
+      const rows = q
+        .select({ id: notifications.id, dedupeKey: notifications.dedupeKey, title: notifications.title, body: notifications.body, link: notifications.link, recipient: users.name })
+        .from(notifications)
+        .innerJoin(users, eq(users.id, notifications.userId))
+        .where(inArray(notifications.id, [...keyOf.keys()]))
+        .all()
+        .filter((row) => keyOf.get(row.id) === row.dedupeKey);
+      void enqueueWebhook(rows.map((row) => notificationText(row)));
+    } catch (error) {
+      console.error("[rectify] 通知推送准备失败", error);
+    }
+  });
 }
 
 export function unreadCount(q: Queryable, params: { userId: string }): number {
@@ -61,12 +96,51 @@ export function unreadCount(q: Queryable, params: { userId: string }): number {
   );
 }
 
-export function listNotifications(q: Queryable, params: { userId: string; limit: number }) {
+/**
+ * One user's notifications, newest first. The user filter is in the SQL: nobody can list
+ * another user's notifications. `before` (an id) pages back through older ones.
+ */
+export function listNotifications(q: Queryable, params: { userId: string; limit: number; before?: number | null; unreadOnly?: boolean }) {
   return q
     .select()
     .from(notifications)
-    .where(eq(notifications.userId, params.userId))
-    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .where(
+      and(
+        eq(notifications.userId, params.userId),
+        params.before ? lt(notifications.id, params.before) : undefined,
+        params.unreadOnly ? isNull(notifications.readAt) : undefined,
+      ),
+    )
+    .orderBy(desc(notifications.id))
     .limit(params.limit)
     .all();
+}
+
+/**
+ * Marks the user's own notifications read: the listed ids, or all of them. Ids of other
+ * users' notifications match nothing (the user filter is part of the update), so the
+ * answer is the same whether such an id exists or not. One audit row per call.
+ */
+export function markNotificationsRead(
+  tx: Queryable,
+  params: { userId: string; target: { ids: readonly number[] } | { all: true }; now?: Date },
+): number {
+  const now = params.now ?? new Date();
+  const ids = "ids" in params.target ? [...new Set(params.target.ids)] : null;
+  const updated =
+    ids && ids.length === 0
+      ? 0
+      : tx
+          .update(notifications)
+          .set({ readAt: now })
+          .where(and(eq(notifications.userId, params.userId), isNull(notifications.readAt), ids ? inArray(notifications.id, ids) : undefined))
+          .run().changes;
+  recordAudit(tx, {
+    actorId: params.userId,
+    action: ids ? "notification.read" : "notification.read_all",
+    entity: "notification",
+    entityId: ids?.length === 1 ? ids[0]! : ids ? ids.join(",").slice(0, 200) : "all",
+    after: { ids: ids ?? "all", updated },
+  });
+  return updated;
 }

@@ -5,7 +5,9 @@ import type { Status } from "@/lib/domain";
 import type { ProgressReportInput } from "@/lib/validations/progress";
 import type { Queryable } from "../client";
 import { evidenceFiles, measureCoUnits, measures, problems, progressReports, rounds, units, users } from "../schema";
+import type { InstitutionInput } from "@/lib/validations/institution";
 import { recordAudit } from "./audit";
+import { registerInstitutions } from "./institutions";
 import { setMeasureStatus } from "./measure-status";
 import { notifyUnit } from "./notifications";
 import { outer } from "./sql";
@@ -43,7 +45,17 @@ export interface NewEvidence {
  */
 export function addProgressReport(
   tx: Queryable,
-  params: { actorId: string; measureId: number; unitId: number; isLead: boolean; currentStatus: Status; input: ProgressReportInput; evidence: NewEvidence[] },
+  params: {
+    actorId: string;
+    measureId: number;
+    unitId: number;
+    isLead: boolean;
+    currentStatus: Status;
+    input: ProgressReportInput;
+    evidence: NewEvidence[];
+    /** 建章立制 the report announces. */
+    institutions?: readonly InstitutionInput[];
+  },
 ) {
   const { input } = params;
   const isClaim = params.isLead && input.claimedStatus !== "incomplete";
@@ -67,12 +79,23 @@ export function addProgressReport(
   for (const file of params.evidence) {
     tx.insert(evidenceFiles).values({ progressReportId: report.id, ...file }).run();
   }
+  const roundId = tx.select({ roundId: measures.roundId }).from(measures).where(eq(measures.id, params.measureId)).get()!.roundId;
+  const registered = registerInstitutions(tx, {
+    roundId,
+    unitId: params.unitId,
+    progressReportId: report.id,
+    items: params.institutions ?? [],
+  });
   recordAudit(tx, {
     actorId: params.actorId,
     action: isClaim ? "progress.claim" : "progress.create",
     entity: "progress_report",
     entityId: report.id,
-    after: { ...report, evidence: params.evidence.map((e) => ({ fileName: e.fileName, sha256: e.sha256, size: e.size })) },
+    after: {
+      ...report,
+      evidence: params.evidence.map((e) => ({ fileName: e.fileName, sha256: e.sha256, size: e.size })),
+      institutions: registered.map(({ id, title, documentNumber, issuedDate }) => ({ id, title, documentNumber, issuedDate })),
+    },
   });
   return report;
 }

@@ -21,11 +21,11 @@ export interface NoticeFields {
 export class NoticePages {
   constructor(private readonly page: Page) {}
 
-  /** Picks the (only open) demo round, then the unit; each choice reloads the lists. */
+  /** Picks the demo round (other specs add rounds meanwhile), then the unit; each choice reloads the lists. */
   async chooseUnit(unit: string) {
     await this.page.goto("/notices/new");
     const form = this.page.getByRole("form", { name: "发督办单" });
-    await form.getByLabel("轮次", { exact: true }).selectOption({ index: 1 });
+    await form.getByLabel("轮次", { exact: true }).selectOption({ label: "省委第二巡视组巡视宝安区反馈意见整改" });
     await expect(this.page).toHaveURL(/\?round=\d+$/);
     await form.getByLabel("责任单位", { exact: true }).selectOption({ label: unit });
     await expect(this.page).toHaveURL(/\?round=\d+&unit=\d+$/);

@@ -2,12 +2,14 @@ import fs from "node:fs";
 import path from "node:path";
 import { Command, CommanderError } from "commander";
 import { db } from "@/db";
+import { runReminders } from "@/db/queries/reminders";
 import { createRound, findRoundByName } from "@/db/queries/rounds";
 import { roundSummary } from "@/db/queries/summary";
 import { findOfficeAdmin, findUserByUsername } from "@/db/queries/users";
 import { todayISO } from "@/lib/deadline-state";
 import { AppError } from "@/lib/errors";
 import { exportLedger, importLedgerFile } from "@/lib/ledger-transfer";
+import { isoDate } from "@/lib/validations/common";
 import { parseListFilter } from "@/lib/validations/list-filter";
 
 // `npm run cli -- <command>`: the same operations as the UI, for automation and our
@@ -86,6 +88,16 @@ program
     const { buffer, rows } = await exportLedger({ roundId: round.id, filter: parseListFilter({}), today: todayISO() });
     fs.writeFileSync(options.out, buffer);
     print({ roundId: round.id, out: path.resolve(options.out), measures: rows, bytes: buffer.length });
+  });
+
+program
+  .command("remind")
+  .description("生成临期、逾期和未报送提醒(每日任务;重复运行不会重复提醒)")
+  .option("--today <date>", "按这一天计算 YYYY-MM-DD(默认:今天)")
+  .action((options: { today?: string }) => {
+    const parsed = isoDate("--today 参数").safeParse(options.today ?? todayISO());
+    if (!parsed.success) throw new AppError("VALIDATION", parsed.error.issues[0]!.message);
+    print(runReminders(db, { today: parsed.data }));
   });
 
 function newRoundInput(name: string, kind: string, feedbackDate: string | null) {

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { MeasureLookBack } from "@/components/measure-look-back";
 import { MeasureNotices } from "@/components/measure-notices";
+import { MeasureTimeline } from "@/components/measure-timeline";
 import { DeadlineLight, StatusBadge } from "@/components/status-badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -96,6 +98,8 @@ export default async function MeasurePage({ params }: { params: Promise<{ id: st
       )}
 
       <MeasureNotices measureId={measure.id} actor={actor} />
+      <MeasureLookBack measureId={measure.id} actor={actor} />
+      <MeasureTimeline measureId={measure.id} />
     </>
   );
 }

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { TextAreaField, TextField } from "@/components/ui/field";
 import { STATUSES, STATUS_LABELS } from "@/lib/domain";
 import { UploadError, uploadWithProgress } from "@/lib/upload";
+import { InstitutionRows } from "./institution-rows";
 
 interface Limits {
   maxFileMb: number;
@@ -81,6 +82,7 @@ export function ProgressForm({ measureId, isLead, today, limits }: { measureId: 
           <p className="text-xs text-gray-500">本单位是配合单位:可报送进展和佐证材料,完成申报由牵头单位提出。</p>
         </>
       )}
+      <InstitutionRows error={errors.institutions} />
       <div>
         <label htmlFor="files" className="block text-sm font-medium text-gray-800">
           佐证材料

@@ -1,0 +1,160 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AuditChanges } from "@/components/audit-changes";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, Td, Th } from "@/components/ui/table";
+import { db } from "@/db";
+import { auditFilterOptions, listAuditLog, type AuditLogRow } from "@/db/queries/audit-log";
+import { actionLabel, auditChanges, auditTime, entityLabel } from "@/lib/audit-format";
+import { requirePermission } from "@/lib/session";
+import { AUDIT_PAGE_SIZE, auditDateRange, auditQuery, parseAuditFilter, type AuditFilter } from "@/lib/validations/audit-filter";
+
+export const metadata: Metadata = { title: "操作日志" };
+
+const CONTROL = "rounded-md border border-gray-300 bg-white px-2 py-1.5 text-sm";
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+// The audit trail, read-only by construction: the table refuses UPDATE and DELETE, and
+// this page offers neither. Filters live in the URL so a finding can be shared as a link.
+export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
+  await requirePermission("audit.read");
+  const filter = parseAuditFilter(await searchParams);
+  const options = auditFilterOptions(db);
+  const log = listAuditLog(db, {
+    filter: { entity: filter.entity, action: filter.action, actor: filter.actor, entityId: filter.entityId, ...auditDateRange(filter) },
+    page: filter.page ?? 1,
+    pageSize: AUDIT_PAGE_SIZE,
+  });
+  return (
+    <>
+      <PageHeader title="操作日志" description="系统中每一次写入(新建、修改、删除、申报、销号、退回、重新打开、导入、用户管理)都记录在此,只能查看,不能修改或删除。" />
+      <form method="get" role="search" aria-label="筛选" className="no-print mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-gray-200 bg-white p-3 text-sm">
+        <label className="flex flex-col gap-1">
+          <span className="text-xs text-gray-600">对象类型</span>
+          <select name="entity" defaultValue={filter.entity ?? ""} className={CONTROL}>
+            <option value="">全部</option>
+            {options.entities.map((e) => (
+              <option key={e} value={e}>
+                {entityLabel(e)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="text-xs text-gray-600">操作</span>
+          <select name="action" defaultValue={filter.action ?? ""} className={`${CONTROL} max-w-56`}>
+            <option value="">全部</option>
+            {options.actions.map((a) => (
+              <option key={a} value={a}>
+                {actionLabel(a)}
+                {actionLabel(a) !== a ? `(${a})` : ""}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="text-xs text-gray-600">操作人用户名</span>
+          <input name="actor" defaultValue={filter.actor ?? ""} className={`${CONTROL} w-32`} autoComplete="off" />
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="text-xs text-gray-600">对象编号</span>
+          <input name="entityId" defaultValue={filter.entityId ?? ""} className={`${CONTROL} w-24`} autoComplete="off" />
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="text-xs text-gray-600">日期自</span>
+          <input type="date" name="from" defaultValue={filter.from ?? ""} className={CONTROL} />
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="text-xs text-gray-600">至</span>
+          <input type="date" name="to" defaultValue={filter.to ?? ""} className={CONTROL} />
+        </label>
+        <button type="submit" className="rounded-md bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700">
+          筛选
+        </button>
+        <Link href="?" className="pb-1.5 text-gray-600 underline-offset-2 hover:underline">
+          清除筛选
+        </Link>
+      </form>
+      <p className="mb-2 text-sm text-gray-700" aria-live="polite">
+        符合条件的记录 <strong>{log.total}</strong> 条(北京时间,最新在前)
+      </p>
+      {log.rows.length === 0 ? (
+        <EmptyState title="没有符合条件的记录">可调整或清除筛选条件。</EmptyState>
+      ) : (
+        <Table caption="操作日志">
+          <thead>
+            <tr>
+              <Th>时间</Th>
+              <Th>操作人</Th>
+              <Th>操作</Th>
+              <Th>对象</Th>
+              <Th>变更内容</Th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-gray-100">
+            {log.rows.map((row) => (
+              <tr key={row.id}>
+                <Td className="whitespace-nowrap tabular-nums">{auditTime(row.createdAt)}</Td>
+                <Td className="whitespace-nowrap">
+                  {row.actorName ?? (row.actorId ? "已删除的用户" : "系统")}
+                  {row.actorUsername ? <div className="text-xs text-gray-500">{row.actorUsername}</div> : null}
+                </Td>
+                <Td className="whitespace-nowrap">{actionLabel(row.action)}</Td>
+                <Td className="whitespace-nowrap">
+                  <EntityRef row={row} />
+                </Td>
+                <Td className="max-w-xl min-w-64">
+                  <AuditChanges changes={auditChanges(row.before, row.after)} />
+                </Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+      <Pager filter={filter} page={log.page} pages={log.pages} />
+    </>
+  );
+}
+
+// Entities with a page of their own link to it; the rest show type and id.
+const ENTITY_PAGES: Record<string, (id: string) => string> = {
+  measure: (id) => `/measures/${id}`,
+  round: (id) => `/rounds/${id}`,
+};
+
+function EntityRef({ row }: { row: AuditLogRow }) {
+  const label = `${entityLabel(row.entity)} #${row.entityId}`;
+  const href = ENTITY_PAGES[row.entity]?.(row.entityId);
+  return href && /^\d+$/.test(row.entityId) ? (
+    <Link href={href} className="text-brand-700 underline-offset-2 hover:underline">
+      {label}
+    </Link>
+  ) : (
+    <span>{label}</span>
+  );
+}
+
+function Pager({ filter, page, pages }: { filter: AuditFilter; page: number; pages: number }) {
+  if (pages <= 1) return null;
+  const link = (p: number, label: string, disabled: boolean) =>
+    disabled ? (
+      <span className="px-2 py-1 text-gray-400">{label}</span>
+    ) : (
+      <Link href={auditQuery(filter, { page: p })} className="rounded px-2 py-1 text-brand-700 hover:bg-brand-50">
+        {label}
+      </Link>
+    );
+  return (
+    <nav aria-label="分页" className="no-print mt-3 flex items-center justify-end gap-2 text-sm">
+      <span className="text-gray-600">
+        第 {page}/{pages} 页
+      </span>
+      {link(1, "首页", page === 1)}
+      {link(page - 1, "上一页", page === 1)}
+      {link(page + 1, "下一页", page === pages)}
+      {link(pages, "末页", page === pages)}
+    </nav>
+  );
+}

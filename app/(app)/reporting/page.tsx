@@ -1,0 +1,101 @@
+import type { Metadata } from "next";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, Td, Th } from "@/components/ui/table";
+import { db } from "@/db";
+import { reportingOverview } from "@/db/queries/reminders";
+import { todayISO } from "@/lib/deadline-state";
+import { WEEKDAY_LABELS } from "@/lib/reminders";
+import { requirePermission } from "@/lib/session";
+import { RemindButton } from "./remind-button";
+
+export const metadata: Metadata = { title: "定期报送" };
+
+// 定期报送 (issue 4 item 4): per round that asks for periodic progress reports, the lead
+// units with open measures and no report dated within this cycle, and a one-click reminder.
+export default async function ReportingPage() {
+  await requirePermission("claim.review");
+  const today = todayISO();
+  const overview = reportingOverview(db, { today });
+  return (
+    <>
+      <PageHeader title="定期报送" description={`今天是 ${today}。列出本周期尚未报送整改动态的牵头单位;提醒以站内通知发送,每个单位每个周期只提醒一次。`} />
+      {overview.length === 0 ? (
+        <EmptyState title="没有要求定期报送的轮次">在轮次设置中选择“每周”或“每月”报送后,这里会列出未报送的单位。</EmptyState>
+      ) : (
+        <div className="space-y-8">
+          {overview.map(({ round, window, units }) => {
+            const due =
+              round.reportCycle === "weekly"
+                ? `每${WEEKDAY_LABELS[round.reportWeekday]}报送`
+                : `每月最后一个${WEEKDAY_LABELS[round.reportWeekday]}前报送`;
+            const headingId = `round-${round.id}`;
+            return (
+              <section key={round.id} aria-labelledby={headingId} className="space-y-3">
+                <div className="flex flex-wrap items-start justify-between gap-3">
+                  <div>
+                    <h2 id={headingId} className="font-semibold">
+                      {round.name}
+                    </h2>
+                    <p className="text-sm text-gray-600">
+                      {window.label}({window.start} 至 {window.end}),{due};未报送单位 {units.length} 个。
+                    </p>
+                  </div>
+                  {units.length > 0 ? (
+                    <RemindButton
+                      roundId={round.id}
+                      label="全部提醒"
+                      ariaLabel={`提醒${round.name}的全部未报送单位`}
+                      variant="primary"
+                      confirm={`将向 ${units.length} 个未报送单位发送站内提醒(本周期已提醒过的不再重复),确定吗?`}
+                    />
+                  ) : null}
+                </div>
+                {units.length === 0 ? (
+                  <EmptyState title="本周期各单位均已报送" />
+                ) : (
+                  <Table caption={`${round.name}未报送单位`}>
+                    <thead>
+                      <tr>
+                        <Th>牵头单位</Th>
+                        <Th className="text-right">未完成措施</Th>
+                        <Th className="text-right">本周期未报送</Th>
+                        <Th>最近报送</Th>
+                        <Th>本周期提醒</Th>
+                        <Th>操作</Th>
+                      </tr>
+                    </thead>
+                    <tbody className="divide-y divide-gray-100">
+                      {units.map((u) => (
+                        <tr key={u.unitId}>
+                          <Td>{u.unitName}</Td>
+                          <Td className="text-right tabular-nums">{u.openMeasures}</Td>
+                          <Td className="text-right tabular-nums">{u.unreported}</Td>
+                          <Td>{u.lastReportDate ?? "从未报送"}</Td>
+                          <Td>
+                            {u.remindedAt
+                              ? `已提醒(${u.remindedAt.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" })})`
+                              : u.accounts === 0
+                                ? "无可用账号"
+                                : "未提醒"}
+                          </Td>
+                          <Td>
+                            {u.accounts === 0 ? (
+                              <span className="text-xs text-gray-500">请先为该单位开通账号</span>
+                            ) : (
+                              <RemindButton roundId={round.id} unitId={u.unitId} label="一键提醒" ariaLabel={`提醒${u.unitName}`} />
+                            )}
+                          </Td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </Table>
+                )}
+              </section>
+            );
+          })}
+        </div>
+      )}
+    </>
+  );
+}

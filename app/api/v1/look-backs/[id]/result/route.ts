@@ -1,0 +1,21 @@
+import { db } from "@/db";
+import { recordLookBackResult } from "@/db/queries/look-backs";
+import { apiRoute } from "@/lib/api";
+import { AppError } from "@/lib/errors";
+import { parseId } from "@/lib/validations/common";
+import { lookBackResultBody } from "@/lib/validations/look-back";
+
+// POST /api/v1/look-backs/:id/result {"result":"holds"|"relapsed","note"} — records the
+// re-check; a relapse (note required) reopens the measure and notifies its lead unit.
+export const POST = apiRoute({
+  permission: "lookback.manage",
+  body: lookBackResultBody,
+  handle: ({ actor, params, body }) => {
+    const lookBackId = parseId(typeof params.id === "string" ? params.id : undefined);
+    if (!lookBackId) throw new AppError("NOT_FOUND", "未找到该回头看");
+    const lookBack = db.transaction((tx) =>
+      recordLookBackResult(tx, { actorId: actor.id, lookBackId, result: body.result, note: body.note }),
+    );
+    return { lookBack };
+  },
+});

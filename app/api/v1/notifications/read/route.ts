@@ -1,0 +1,16 @@
+import { db } from "@/db";
+import { markNotificationsRead, unreadCount } from "@/db/queries/notifications";
+import { apiRoute } from "@/lib/api";
+import { markReadBodySchema } from "@/lib/validations/notifications";
+
+// POST /api/v1/notifications/read {"ids":[…]} or {"all":true} — marks the caller's own
+// notifications read. Ids of other users' notifications match nothing and are not
+// reported as such, so they cannot be probed. One audit row per call.
+export const POST = apiRoute({
+  permission: "notification.read",
+  body: markReadBodySchema,
+  handle: ({ actor, body }) => {
+    const updated = db.transaction((tx) => markNotificationsRead(tx, { userId: actor.id, target: body }));
+    return { updated, unread: unreadCount(db, { userId: actor.id }) };
+  },
+});

@@ -1,0 +1,218 @@
+import "server-only";
+import { and, asc, eq, isNotNull, isNull, ne, sql } from "drizzle-orm";
+import {
+  deadlineNotification,
+  deadlineReminder,
+  reportCycleWindow,
+  reportMissingNotification,
+  reportReminderDue,
+  type ReportCycleWindow,
+} from "@/lib/reminders";
+import type { DB, Queryable } from "../client";
+import { measureCoUnits, measures, notifications, problems, progressReports, rounds, units, users } from "../schema";
+import { recordAudit } from "./audit";
+import { notifyUnit, notifyUnits } from "./notifications";
+import { outer } from "./sql";
+
+/** Open, dated measures of rounds still in progress: the only ones a deadline can chase. */
+function openDatedMeasures(q: Queryable) {
+  return q
+    .select({
+      id: measures.id,
+      text: measures.text,
+      deadline: measures.deadline,
+      status: measures.status,
+      leadUnitId: measures.leadUnitId,
+      roundName: rounds.name,
+      problemNumber: problems.number,
+      coUnitIds: sql<string | null>`(select group_concat(${measureCoUnits.unitId}) from ${measureCoUnits} where ${measureCoUnits.measureId} = ${outer(measures.id)})`,
+    })
+    .from(measures)
+    .innerJoin(rounds, eq(rounds.id, measures.roundId))
+    .innerJoin(problems, eq(problems.id, measures.problemId))
+    .where(and(isNull(rounds.archivedAt), ne(measures.status, "completed"), isNotNull(measures.deadline)))
+    .orderBy(asc(measures.id))
+    .all();
+}
+
+/** Rounds in progress that ask for periodic reports. */
+export function reportingRounds(q: Queryable) {
+  return q
+    .select({ id: rounds.id, name: rounds.name, reportCycle: rounds.reportCycle, reportWeekday: rounds.reportWeekday })
+    .from(rounds)
+    .where(and(isNull(rounds.archivedAt), ne(rounds.reportCycle, "none")))
+    .orderBy(asc(rounds.id))
+    .all();
+}
+
+export interface UnitReportingStatus {
+  unitId: number;
+  unitName: string;
+  /** Open measures the unit leads in the round. */
+  openMeasures: number;
+  /** Of those, the ones with no progress report dated within the cycle. */
+  unreported: number;
+  /** The latest report date on any of those measures, or null if never reported. */
+  lastReportDate: string | null;
+  /** Active accounts of the unit: a unit without any cannot be reminded in the app. */
+  accounts: number;
+}
+
+/**
+ * Per lead unit of a round: its open measures and how many lack a report dated within the
+ * cycle. Only units with at least one unreported measure are returned. Reporting is the
+ * lead unit's duty, so co-responsible units are not listed; a report by anyone on the
+ * measure counts, since offices accept a co-unit or the office entering it on their behalf.
+ */
+export function unitsMissingReports(q: Queryable, params: { roundId: number; window: Pick<ReportCycleWindow, "start" | "end"> }): UnitReportingStatus[] {
+  const reportedInCycle = sql`exists (select 1 from ${progressReports} where ${progressReports.measureId} = ${outer(measures.id)} and ${progressReports.reportDate} between ${params.window.start} and ${params.window.end})`;
+  const unreported = sql<number>`sum(case when ${reportedInCycle} then 0 else 1 end)`;
+  return q
+    .select({
+      unitId: units.id,
+      unitName: units.name,
+      openMeasures: sql<number>`count(*)`,
+      unreported,
+      lastReportDate: sql<string | null>`max((select max(${progressReports.reportDate}) from ${progressReports} where ${progressReports.measureId} = ${outer(measures.id)}))`,
+      accounts: sql<number>`(select count(*) from ${users} where ${users.unitId} = ${outer(units.id)} and ${users.disabled} = 0)`,
+    })
+    .from(measures)
+    .innerJoin(units, eq(units.id, measures.leadUnitId))
+    .where(and(eq(measures.roundId, params.roundId), ne(measures.status, "completed")))
+    .groupBy(units.id, units.name)
+    .having(sql`${unreported} > 0`)
+    .orderBy(asc(units.name))
+    .all();
+}
+
+export interface ReminderCounts {
+  today: string;
+  dueSoon: number;
+  overdue: number;
+  reportMissing: number;
+  total: number;
+}
+
+/**
+ * The daily reminder job: due-soon (7/3/1 days), overdue (weekly) and missing-report
+ * notifications for `today`. Idempotent through the notifications' dedupe keys, so it can
+ * run at every server start and from the command line without sending anything twice.
+ * Counts are of notifications actually created; one audit row records the run.
+ */
+export function runReminders(db: DB, params: { today: string }): ReminderCounts {
+  const { today } = params;
+  return db.transaction((tx) => {
+    const counts = { dueSoon: 0, overdue: 0, reportMissing: 0 };
+    for (const m of openDatedMeasures(tx)) {
+      const reminder = deadlineReminder({ deadline: m.deadline, status: m.status, roundArchived: false, today });
+      if (!reminder) continue;
+      const unitIds = [m.leadUnitId, ...(m.coUnitIds ?? "").split(",").filter(Boolean).map(Number)].filter((id): id is number => id !== null);
+      const created = notifyUnits(tx, { unitIds, notification: deadlineNotification({ ...m, deadline: m.deadline! }, reminder) });
+      if (reminder.kind === "due_soon") counts.dueSoon += created;
+      else counts.overdue += created;
+    }
+    for (const round of reportingRounds(tx)) {
+      const window = reportCycleWindow({ cycle: round.reportCycle, weekday: round.reportWeekday, today });
+      if (!window || !reportReminderDue(window, today)) continue;
+      counts.reportMissing += remindUnits(tx, { round, window }).notifications;
+    }
+    const result = { today, ...counts, total: counts.dueSoon + counts.overdue + counts.reportMissing };
+    recordAudit(tx, { actorId: null, action: "reminders.run", entity: "reminders", entityId: today, after: result });
+    return result;
+  });
+}
+
+function remindUnits(
+  tx: Queryable,
+  params: { round: { id: number; name: string }; window: ReportCycleWindow; unitIds?: readonly number[] },
+): { units: number; notifications: number; alreadyReminded: number; noAccount: number } {
+  const outcome = { units: 0, notifications: 0, alreadyReminded: 0, noAccount: 0 };
+  for (const unit of unitsMissingReports(tx, { roundId: params.round.id, window: params.window })) {
+    if (params.unitIds && !params.unitIds.includes(unit.unitId)) continue;
+    if (unit.accounts === 0) {
+      outcome.noAccount += 1;
+      continue;
+    }
+    const notification = reportMissingNotification({
+      roundId: params.round.id,
+      roundName: params.round.name,
+      unitId: unit.unitId,
+      unreported: unit.unreported,
+      window: params.window,
+    });
+    const created = notifyUnit(tx, { unitId: unit.unitId, notification });
+    if (created > 0) outcome.units += 1;
+    else outcome.alreadyReminded += 1;
+    outcome.notifications += created;
+  }
+  return outcome;
+}
+
+export interface RemindOutcome {
+  cycle: string;
+  /** Units that received a new reminder. */
+  units: number;
+  notifications: number;
+  /** Units skipped because they were already reminded this cycle. */
+  alreadyReminded: number;
+  /** Units skipped because they have no active account to notify. */
+  noAccount: number;
+}
+
+/**
+ * The office's one-click reminder: report_missing notifications, now, to the round's units
+ * that have not reported this cycle (all of them, or those listed). Shares the job's
+ * dedupe key, so a unit is reminded at most once per cycle whoever sends it.
+ */
+export function remindMissingReports(
+  db: DB,
+  params: { actorId: string; roundId: number; unitIds?: readonly number[]; today: string },
+): RemindOutcome | null {
+  return db.transaction((tx) => {
+    const round = reportingRounds(tx).find((r) => r.id === params.roundId);
+    const window = round && reportCycleWindow({ cycle: round.reportCycle, weekday: round.reportWeekday, today: params.today });
+    if (!round || !window) return null;
+    const outcome = { cycle: window.key, ...remindUnits(tx, { round, window, unitIds: params.unitIds }) };
+    recordAudit(tx, {
+      actorId: params.actorId,
+      action: "reporting.remind",
+      entity: "round",
+      entityId: round.id,
+      after: { ...outcome, unitIds: params.unitIds ?? "all" },
+    });
+    return outcome;
+  });
+}
+
+/**
+ * When each unit of a round was first reminded this cycle (by the job or the office), read
+ * back from the dedupe keys that reportMissingNotification writes.
+ */
+function remindedThisCycle(q: Queryable, params: { roundId: number; cycleKey: string }): Map<number, Date> {
+  const prefix = `report_missing:round:${params.roundId}:unit:`;
+  const rows = q
+    .select({ dedupeKey: notifications.dedupeKey, createdAt: notifications.createdAt })
+    .from(notifications)
+    .where(and(eq(notifications.kind, "report_missing"), sql`${notifications.dedupeKey} glob ${`${prefix}*:cycle:${params.cycleKey}:user:*`}`))
+    .all();
+  const reminded = new Map<number, Date>();
+  for (const row of rows) {
+    const unitId = Number(row.dedupeKey.slice(prefix.length).split(":")[0]);
+    const seen = reminded.get(unitId);
+    if (!seen || row.createdAt < seen) reminded.set(unitId, row.createdAt);
+  }
+  return reminded;
+}
+
+/** The office's overview: per reporting round, this cycle's window and the units behind. */
+export function reportingOverview(q: Queryable, params: { today: string }) {
+  return reportingRounds(q).flatMap((round) => {
+    const window = reportCycleWindow({ cycle: round.reportCycle, weekday: round.reportWeekday, today: params.today });
+    if (!window) return [];
+    const reminded = remindedThisCycle(q, { roundId: round.id, cycleKey: window.key });
+    const missing = unitsMissingReports(q, { roundId: round.id, window }).map((u) => ({ ...u, remindedAt: reminded.get(u.unitId) ?? null }));
+    return [{ round, window, units: missing }];
+  });
+}
+
+export type ReportingOverview = ReturnType<typeof reportingOverview>;
