@@ -7,4 +7,5 @@ export * from "./supervision";
 export * from "./notifications";
 export * from "./audit";
 export * from "./api-tokens";
+export * from "./reports";
 export * from "./relations";
