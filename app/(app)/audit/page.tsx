@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AuditChanges } from "@/components/audit-changes";
+import { Pagination } from "@/components/pagination";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -8,7 +9,7 @@ import { db } from "@/db";
 import { auditFilterOptions, listAuditLog, type AuditLogRow } from "@/db/queries/audit-log";
 import { actionLabel, auditChanges, auditTime, entityLabel } from "@/lib/audit-format";
 import { requirePermission } from "@/lib/session";
-import { AUDIT_PAGE_SIZE, auditDateRange, auditQuery, parseAuditFilter, type AuditFilter } from "@/lib/validations/audit-filter";
+import { AUDIT_PAGE_SIZE, auditDateRange, auditQuery, parseAuditFilter } from "@/lib/validations/audit-filter";
 
 export const metadata: Metadata = { title: "操作日志" };
 
@@ -113,7 +114,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           </tbody>
         </Table>
       )}
-      <Pager filter={filter} page={log.page} pages={log.pages} />
+      <Pagination page={log.page} pages={log.pages} hrefFor={(p) => auditQuery(filter, { page: p })} />
     </>
   );
 }
@@ -136,25 +137,3 @@ function EntityRef({ row }: { row: AuditLogRow }) {
   );
 }
 
-function Pager({ filter, page, pages }: { filter: AuditFilter; page: number; pages: number }) {
-  if (pages <= 1) return null;
-  const link = (p: number, label: string, disabled: boolean) =>
-    disabled ? (
-      <span className="px-2 py-1 text-gray-400">{label}</span>
-    ) : (
-      <Link href={auditQuery(filter, { page: p })} className="rounded px-2 py-1 text-brand-700 hover:bg-brand-50">
-        {label}
-      </Link>
-    );
-  return (
-    <nav aria-label="分页" className="no-print mt-3 flex items-center justify-end gap-2 text-sm">
-      <span className="text-gray-600">
-        第 {page}/{pages} 页
-      </span>
-      {link(1, "首页", page === 1)}
-      {link(page - 1, "上一页", page === 1)}
-      {link(page + 1, "下一页", page === pages)}
-      {link(pages, "末页", page === pages)}
-    </nav>
-  );
-}

@@ -96,7 +96,7 @@ export default async function RoundLedgerPage({ params, searchParams }: Props) {
           </tbody>
         </Table>
       )}
-      <Pagination filter={filter} page={list.page} pages={list.pages} total={list.counts.total} />
+      <Pagination page={list.page} pages={list.pages} total={list.counts.total} hrefFor={(p) => filterQuery(filter, { page: p })} />
     </>
   );
 }

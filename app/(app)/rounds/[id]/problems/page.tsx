@@ -3,6 +3,7 @@ import Link from "next/link";
 import { CountsLine } from "@/components/counts-line";
 import { ListFilterBar } from "@/components/list-filter-bar";
 import { Pagination } from "@/components/pagination";
+import { filterQuery } from "@/lib/validations/list-filter";
 import { SortHeader } from "@/components/sort-header";
 import { StatusBadge } from "@/components/status-badge";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -71,7 +72,7 @@ export default async function ProblemListPage({ params, searchParams }: Props) {
           </tbody>
         </Table>
       )}
-      <Pagination filter={filter} page={page} pages={pages} total={counts.total} />
+      <Pagination page={page} pages={pages} total={counts.total} hrefFor={(p) => filterQuery(filter, { page: p })} />
     </>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ListFilterBar } from "@/components/list-filter-bar";
 import { Pagination } from "@/components/pagination";
+import { filterQuery } from "@/lib/validations/list-filter";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
 import { db } from "@/db";
@@ -69,7 +70,7 @@ export default async function ProgressListPage({ params, searchParams }: Props) 
           </tbody>
         </Table>
       )}
-      <Pagination filter={filter} page={page} pages={pages} total={total} />
+      <Pagination page={page} pages={pages} total={total} hrefFor={(p) => filterQuery(filter, { page: p })} />
     </>
   );
 }

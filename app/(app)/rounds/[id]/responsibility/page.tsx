@@ -103,7 +103,7 @@ export default async function ResponsibilityListPage({ params, searchParams }: P
           </tbody>
         </Table>
       )}
-      <Pagination filter={filter} page={list.page} pages={list.pages} total={list.counts.total} />
+      <Pagination page={list.page} pages={list.pages} total={list.counts.total} hrefFor={(p) => filterQuery(filter, { page: p })} />
     </>
   );
 }

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { CountsLine } from "@/components/counts-line";
 import { ListFilterBar } from "@/components/list-filter-bar";
 import { Pagination } from "@/components/pagination";
+import { filterQuery } from "@/lib/validations/list-filter";
 import { SortHeader } from "@/components/sort-header";
 import { DeadlineLight, StatusBadge } from "@/components/status-badge";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -78,7 +79,7 @@ export default async function TaskListPage({ params, searchParams }: Props) {
           </tbody>
         </Table>
       )}
-      <Pagination filter={filter} page={list.page} pages={list.pages} total={list.counts.total} />
+      <Pagination page={list.page} pages={list.pages} total={list.counts.total} hrefFor={(p) => filterQuery(filter, { page: p })} />
     </>
   );
 }

@@ -1,0 +1,294 @@
+import { hashPassword } from "better-auth/crypto";
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { ImportPlan } from "@/lib/ledger-import/types";
+import { seededTestDb } from "@/lib/testing/seeded-db";
+import type { RoundInput } from "@/lib/validations/round";
+import type { Tx } from "../client";
+import { createApiToken, revokeApiToken } from "./api-tokens";
+import { importPlan } from "./import";
+import { recordLookBackResult, scheduleLookBack } from "./look-backs";
+import { closeNotice, issueNotice, replyNotice } from "./notice-writes";
+import { markNotificationsRead, notifyUsers } from "./notifications";
+import {
+  createAspect, createMeasure, createProblem, deleteAspect, deleteMeasure, deleteProblem, moveAspect, moveAspectProblems,
+  moveMeasure, renameAspect, updateMeasure, updateProblem, type MeasureValues,
+} from "./plan-edit";
+import { addProgressReport, returnClaim, signOffClaim } from "./progress";
+import { remindMissingReports, runReminders } from "./reminders";
+import { createRound, setRoundArchived, updateRound } from "./rounds";
+import { createUnit } from "./units";
+import { createUserWithPassword, setUserDisabled, setUserPassword } from "./users";
+
+// Issue 4, item 9, checked over the list: every write path appends exactly ONE audit_log
+// row, in the transaction of its change. Each case arranges what it needs on a fresh seeded
+// demo and hands back the write alone; only that write is measured.
+
+const TODAY = "2026-11-21";
+type Actor = "office" | "jiaoyu" | "xinan";
+let t: Awaited<ReturnType<typeof seededTestDb>>;
+let passwordHash = "";
+const ids: Record<Actor, string> = { office: "", jiaoyu: "", xinan: "" };
+
+beforeAll(async () => {
+  passwordHash = await hashPassword("Audit2026zg");
+});
+beforeEach(async () => {
+  t = await seededTestDb(TODAY);
+  for (const actor of Object.keys(ids) as Actor[]) ids[actor] = t.one<string>("select id from users where username = ?", actor);
+});
+afterEach(() => t.cleanup());
+
+/** The audit rows a write appended, and by how much the log grew. */
+function measure(write: () => unknown) {
+  const count = () => t.one<number>("select count(*) from audit_log");
+  const [before, lastId] = [count(), t.one<number>("select coalesce(max(id), 0) from audit_log")];
+  write();
+  const rows = t.sqlite.prepare("select action, actor_id as actorId from audit_log where id > ? order by id").all(lastId);
+  return { grew: count() - before, rows: rows as { action: string; actorId: string | null }[] };
+}
+
+// ── arranging helpers (all run before the measured window) ───────────────
+
+const inTx = (fn: (tx: Tx) => unknown) => () => t.db.transaction(fn);
+const run = <T>(fn: (tx: Tx) => T) => t.db.transaction(fn);
+const by = (actor: Actor) => ({ actorId: ids[actor] });
+const plan = () => ({ actorId: ids.office, roundId: t.roundId() });
+const edu = () => t.unitIdOf("区教育局");
+const idWhere = (from: string, ...params: unknown[]) => t.one<number>(`select id from ${from} order by id limit 1`, ...params);
+const roundInput = (name: string): RoundInput => ({
+  name, kind: "patrol", inspectingBody: "区委第二巡察组", inspectedBody: "区教育局", inspectedUnitId: null,
+  inspectionStart: null, inspectionEnd: null, feedbackDate: "2026-10-01", deadline: null, dueSoonDays: 7,
+});
+const problemInput = (number: number) => ({ number, title: `问题${number}`, description: "", leadLeader: "张三", leadUnitId: edu(), aspectId: null });
+const deadline = { deadline: "2026-12-31", deadlineKind: "date", deadlineText: "2026年12月31日", category: "time_limited" } as const;
+const measureValues = (text: string): MeasureValues => ({ ...deadline, text, goal: "", leadUnitId: edu(), coUnitIds: [] });
+const smallPlan = (): ImportPlan => ({
+  aspects: ["一、落实主体责任方面"],
+  unitNames: ["区教育局", "导入时新建的单位"],
+  errors: [],
+  warnings: [],
+  problems: [
+    {
+      number: 1, title: "台账管理不规范", aspect: "一、落实主体责任方面", leadLeader: "张三", leadUnit: "区教育局",
+      measures: [
+        { ...deadline, line: 2, text: "建立整改台账", leadUnit: "区教育局", coUnits: ["导入时新建的单位"], status: "incomplete", progress: "已启动" },
+      ],
+    },
+  ],
+});
+const report = (claimedStatus: "incomplete" | "completed") => ({ reportDate: TODAY, text: "整改进展", percent: 100, milestone: null, claimedStatus });
+const evidence = [{ fileName: "纪要.pdf", mimeType: "application/pdf", size: 10, sha256: "c".repeat(64), storedPath: "cc/cccc" }];
+
+/** A measure without progress reports (so it may be deleted). */
+const freshMeasure = (problemId = idWhere("problems")) =>
+  run((tx) => createMeasure(tx, { ...plan(), problemId, input: measureValues("新增措施") })).id;
+const openEduMeasure = () => idWhere("measures where lead_unit_id = ? and status = 'incomplete'", edu());
+const eligibleForLookBack = () =>
+  idWhere(`measures m where (m.status = 'completed' or m.deadline_kind = 'ongoing')
+           and not exists (select 1 from look_backs l where l.measure_id = m.id and l.result is null)`);
+const leadClaim = (tx: Tx, measureId: number) =>
+  addProgressReport(tx, {
+    ...by("jiaoyu"), measureId, unitId: edu(), isLead: true, currentStatus: "incomplete", input: report("completed"), evidence,
+  });
+const pendingClaim = () => run((tx) => leadClaim(tx, openEduMeasure())).id;
+const pendingLookBack = () =>
+  run((tx) => scheduleLookBack(tx, { ...by("office"), measureId: eligibleForLookBack(), scheduledDate: TODAY, today: TODAY })).id;
+const seededNotice = () => idWhere("supervision_notices");
+const newUnread = () => {
+  notifyUsers(t.db, { userIds: [ids.jiaoyu], notification: { kind: "assignment", title: "新任务", dedupeKey: "audit-coverage" } });
+  return idWhere("notifications where user_id = ? and read_at is null", ids.jiaoyu);
+};
+
+// ── the list ─────────────────────────────────────────────────────────────
+
+interface WritePath {
+  name: string;
+  action: string;
+  /** null only where the query takes no actor (the reminder job). */
+  actor: Actor | null;
+  /** Sets up what the write needs, then returns the write alone. */
+  arrange: () => () => unknown;
+}
+const path = (name: string, action: string, actor: Actor | null, arrange: WritePath["arrange"]): WritePath =>
+  ({ name, action, actor, arrange });
+
+const writePaths: WritePath[] = [
+  // plan edits
+  path("createAspect", "aspect.create", "office", () => inTx((tx) => createAspect(tx, { ...plan(), input: { name: "五、新方面" } }))),
+  path("renameAspect", "aspect.update", "office", () => {
+    const aspectId = idWhere("aspects");
+    return inTx((tx) => renameAspect(tx, { ...plan(), aspectId, input: { name: "改名后的方面" } }));
+  }),
+  path("moveAspect", "aspect.move", "office", () => {
+    const aspectId = idWhere("aspects where position = 2");
+    return inTx((tx) => moveAspect(tx, { ...plan(), aspectId, direction: "up" }));
+  }),
+  path("moveAspectProblems", "aspect.move_problems", "office", () => {
+    const [aspectId, targetAspectId] = t.column<number>("select id from aspects order by position limit 2");
+    return inTx((tx) => moveAspectProblems(tx, { ...plan(), aspectId: aspectId!, targetAspectId: targetAspectId! }));
+  }),
+  path("deleteAspect", "aspect.delete", "office", () => {
+    const aspectId = run((tx) => createAspect(tx, { ...plan(), input: { name: "空方面" } })).id;
+    return inTx((tx) => deleteAspect(tx, { ...plan(), aspectId }));
+  }),
+  path("createProblem", "problem.create", "office", () => inTx((tx) => createProblem(tx, { ...plan(), input: problemInput(900) }))),
+  path("updateProblem", "problem.update", "office", () => {
+    const problemId = idWhere("problems where number = 1");
+    return inTx((tx) => updateProblem(tx, { ...plan(), problemId, input: problemInput(1) }));
+  }),
+  path("deleteProblem (confirmCascade)", "problem.delete", "office", () => {
+    const problemId = run((tx) => createProblem(tx, { ...plan(), input: problemInput(901) })).id;
+    freshMeasure(problemId);
+    return inTx((tx) => deleteProblem(tx, { ...plan(), problemId, confirmCascade: true, measureCount: 1 }));
+  }),
+  path("createMeasure", "measure.create", "office", () => {
+    const problemId = idWhere("problems");
+    return inTx((tx) => createMeasure(tx, { ...plan(), problemId, input: measureValues("新增措施") }));
+  }),
+  path("updateMeasure", "measure.update", "office", () => {
+    const measureId = openEduMeasure();
+    const version = t.one<number>("select version from measures where id = ?", measureId);
+    return inTx((tx) => updateMeasure(tx, { ...plan(), measureId, version, input: measureValues("改写后的措施") }));
+  }),
+  path("deleteMeasure (fresh, no progress)", "measure.delete", "office", () => {
+    const measureId = freshMeasure();
+    return inTx((tx) => deleteMeasure(tx, { ...plan(), measureId }));
+  }),
+  path("moveMeasure", "measure.move", "office", () => {
+    const measureId = idWhere("measures where position = 2");
+    return inTx((tx) => moveMeasure(tx, { ...plan(), measureId, direction: "up" }));
+  }),
+  // rounds, units, import
+  path("createRound", "round.create", "office", () => inTx((tx) => createRound(tx, { ...by("office"), input: roundInput("新一轮巡察整改") }))),
+  path("updateRound", "round.update", "office", () =>
+    inTx((tx) => updateRound(tx, { ...by("office"), roundId: t.roundId(), input: roundInput("改名后的轮次") })),
+  ),
+  path("setRoundArchived (archive)", "round.archive", "office", () =>
+    inTx((tx) => setRoundArchived(tx, { ...by("office"), roundId: t.roundId(), archived: true })),
+  ),
+  path("setRoundArchived (unarchive)", "round.unarchive", "office", () => {
+    run((tx) => setRoundArchived(tx, { ...by("office"), roundId: t.roundId(), archived: true }));
+    return inTx((tx) => setRoundArchived(tx, { ...by("office"), roundId: t.roundId(), archived: false }));
+  }),
+  path("importPlan (into an empty round)", "round.import", "office", () => {
+    const roundId = run((tx) => createRound(tx, { ...by("office"), input: roundInput("导入的轮次") })).id;
+    const params = { ...by("office"), authorId: ids.office, roundId, plan: smallPlan(), source: "台账.xlsx", today: TODAY };
+    return inTx((tx) => importPlan(tx, params));
+  }),
+  path("createUnit", "unit.create", "office", () =>
+    inTx((tx) => createUnit(tx, { ...by("office"), input: { name: "区新设单位", kind: "government", parentId: null } })),
+  ),
+  // user admin and API tokens
+  path("createUserWithPassword", "user.create", "office", () => {
+    const input = { username: "newbie", name: "新同事", role: "unit" as const, unitId: edu(), isAdmin: false };
+    return inTx((tx) => createUserWithPassword(tx, { ...by("office"), passwordHash, input }));
+  }),
+  path("setUserDisabled (disable)", "user.disable", "office", () =>
+    inTx((tx) => setUserDisabled(tx, { ...by("office"), userId: ids.jiaoyu, disabled: true })),
+  ),
+  path("setUserDisabled (enable)", "user.enable", "office", () => {
+    run((tx) => setUserDisabled(tx, { ...by("office"), userId: ids.jiaoyu, disabled: true }));
+    return inTx((tx) => setUserDisabled(tx, { ...by("office"), userId: ids.jiaoyu, disabled: false }));
+  }),
+  path("setUserPassword (admin reset)", "user.reset_password", "office", () =>
+    inTx((tx) => setUserPassword(tx, { ...by("office"), userId: ids.jiaoyu, passwordHash, action: "user.reset_password" })),
+  ),
+  path("setUserPassword (own change)", "user.change_password", "jiaoyu", () => {
+    const params = { ...by("jiaoyu"), userId: ids.jiaoyu, passwordHash, action: "user.change_password" as const, keepSessionToken: "now" };
+    return inTx((tx) => setUserPassword(tx, params));
+  }),
+  path("createApiToken", "api_token.create", "office", () =>
+    inTx((tx) => createApiToken(tx, { ...by("office"), userId: ids.jiaoyu, name: "数据对接", tokenHash: "a".repeat(64) })),
+  ),
+  path("revokeApiToken", "api_token.revoke", "office", () => {
+    const tokenId = run((tx) => createApiToken(tx, { ...by("office"), userId: ids.jiaoyu, name: "对接", tokenHash: "b".repeat(64) })).id;
+    return inTx((tx) => revokeApiToken(tx, { ...by("office"), tokenId }));
+  }),
+  // progress and review
+  path("addProgressReport (lead claim)", "progress.claim", "jiaoyu", () => {
+    const measureId = openEduMeasure();
+    return inTx((tx) => leadClaim(tx, measureId));
+  }),
+  path("addProgressReport (co-unit update)", "progress.create", "xinan", () => {
+    const unitId = t.unitIdOf("新安街道");
+    const measureId = t.one<number>("select measure_id from measure_co_units where unit_id = ? order by measure_id limit 1", unitId);
+    const params = { ...by("xinan"), measureId, unitId, isLead: false, currentStatus: "incomplete" as const, evidence: [] };
+    return inTx((tx) => addProgressReport(tx, { ...params, input: report("incomplete") }));
+  }),
+  path("signOffClaim", "measure.sign_off", "office", () => {
+    const reportId = pendingClaim();
+    return inTx((tx) => signOffClaim(tx, { ...by("office"), reportId }));
+  }),
+  path("returnClaim", "claim.return", "office", () => {
+    const reportId = pendingClaim();
+    return inTx((tx) => returnClaim(tx, { ...by("office"), reportId, reason: "佐证材料不足" }));
+  }),
+  // look-backs
+  path("scheduleLookBack", "look_back.schedule", "office", () => {
+    const measureId = eligibleForLookBack();
+    return inTx((tx) => scheduleLookBack(tx, { ...by("office"), measureId, scheduledDate: TODAY, today: TODAY }));
+  }),
+  path("recordLookBackResult (holds)", "look_back.record", "office", () => {
+    const lookBackId = pendingLookBack();
+    return inTx((tx) => recordLookBackResult(tx, { ...by("office"), lookBackId, result: "holds", note: "" }));
+  }),
+  path("recordLookBackResult (relapsed → reopen)", "measure.reopen", "office", () => {
+    const lookBackId = pendingLookBack();
+    return inTx((tx) => recordLookBackResult(tx, { ...by("office"), lookBackId, result: "relapsed", note: "问题反弹" }));
+  }),
+  // supervision notices
+  path("issueNotice", "notice.issue", "office", () => {
+    const measureIds = [openEduMeasure()];
+    const input = { roundId: t.roundId(), unitId: edu(), measureIds, level: "supervise" as const, request: "请报送进展", replyDeadline: "2026-12-01" };
+    return () => t.db.transaction((tx) => issueNotice(tx, { ...by("office"), input, today: TODAY }), { behavior: "immediate" });
+  }),
+  path("replyNotice", "notice.reply", "jiaoyu", () => {
+    const noticeId = seededNotice();
+    return inTx((tx) => replyNotice(tx, { ...by("jiaoyu"), unitIds: [edu()], noticeId, reply: "已按要求报送" }));
+  }),
+  path("closeNotice", "notice.close", "office", () => {
+    const noticeId = seededNotice();
+    return inTx((tx) => closeNotice(tx, { ...by("office"), noticeId }));
+  }),
+  // notifications; the reminder functions open their own transaction
+  path("markNotificationsRead (ids)", "notification.read", "jiaoyu", () => {
+    const id = newUnread();
+    return inTx((tx) => markNotificationsRead(tx, { userId: ids.jiaoyu, target: { ids: [id] } }));
+  }),
+  path("markNotificationsRead (all)", "notification.read_all", "jiaoyu", () => {
+    newUnread();
+    return inTx((tx) => markNotificationsRead(tx, { userId: ids.jiaoyu, target: { all: true } }));
+  }),
+  path("runReminders (one row per run)", "reminders.run", null, () => () => runReminders(t.db, { today: TODAY })),
+  path("remindMissingReports", "reporting.remind", "office", () => () =>
+    remindMissingReports(t.db, { ...by("office"), roundId: t.roundId(), today: TODAY }),
+  ),
+];
+
+describe("every write path appends exactly one audit row", () => {
+  it.each(writePaths)("$name → $action", ({ action, actor, arrange }) => {
+    const write = arrange();
+    const { grew, rows } = measure(write);
+    expect(grew).toBe(1);
+    expect(rows).toEqual([{ action, actorId: actor === null ? null : ids[actor] }]);
+  });
+});
+
+describe("a write that fails inside its transaction", () => {
+  it("leaves neither the change nor an audit row", () => {
+    const count = (table: string) => t.one<number>(`select count(*) from ${table}`);
+    const [users, accounts] = [count("users"), count("accounts")];
+    const input = { username: "doomed", name: "回滚", role: "unit" as const, unitId: edu(), isAdmin: false };
+    const { grew } = measure(() =>
+      expect(() =>
+        t.db.transaction((tx) => {
+          createUserWithPassword(tx, { ...by("office"), passwordHash, input });
+          throw new Error("a later step failed");
+        }),
+      ).toThrow("a later step failed"),
+    );
+    expect(grew).toBe(0);
+    expect([count("users"), count("accounts")]).toEqual([users, accounts]);
+    expect(t.one<number>("select count(*) from users where username = 'doomed'")).toBe(0);
+  });
+});
