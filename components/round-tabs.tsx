@@ -10,6 +10,7 @@ const TABS = [
   { slug: "progress", label: "进度清单" },
   { slug: "ledger", label: "整改台账" },
   { slug: "institutions", label: "建章立制" },
+  { slug: "snapshots", label: "台账快照" },
 ] as const;
 
 // The four lists and the ledger are views of one data set: switching tabs keeps the filter.

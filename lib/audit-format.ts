@@ -50,6 +50,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "institution.create": "登记制度",
   "look_back.schedule": "安排回头看",
   "look_back.record": "记录回头看结果",
+  "report_draft.save": "保存通报草稿",
+  "ledger_snapshot.create": "冻结台账快照",
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
@@ -67,6 +69,8 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   reminders: "提醒任务",
   institution: "制度",
   look_back: "回头看",
+  ledger_snapshot: "台账快照",
+  report_draft: "通报草稿",
 };
 
 export const actionLabel = (action: string) => AUDIT_ACTION_LABELS[action] ?? action;

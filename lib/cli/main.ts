@@ -9,6 +9,7 @@ import { findOfficeAdmin, findUserByUsername } from "@/db/queries/users";
 import { todayISO } from "@/lib/deadline-state";
 import { AppError } from "@/lib/errors";
 import { exportLedger, importLedgerFile } from "@/lib/ledger-transfer";
+import { reportFile } from "@/lib/report-files";
 import { isoDate } from "@/lib/validations/common";
 import { parseListFilter } from "@/lib/validations/list-filter";
 
@@ -88,6 +89,22 @@ program
     const { buffer, rows } = await exportLedger({ roundId: round.id, filter: parseListFilter({}), today: todayISO() });
     fs.writeFileSync(options.out, buffer);
     print({ roundId: round.id, out: path.resolve(options.out), measures: rows, bytes: buffer.length });
+  });
+
+program
+  .command("report")
+  .description("生成整改进展情况通报(docx 或打印用的 html);数字按当前台账计算")
+  .requiredOption("--round <name>", "轮次名称")
+  .requiredOption("--out <file>", "输出文件")
+  .option("--format <format>", "docx|html", "docx")
+  .action(async (options: { round: string; out: string; format: string }) => {
+    if (options.format !== "docx" && options.format !== "html") {
+      throw new AppError("VALIDATION", `未知的格式“${options.format}”,可用:docx、html`);
+    }
+    const round = roundByName(options.round);
+    const { buffer } = await reportFile({ roundId: round.id, today: todayISO(), format: options.format });
+    fs.writeFileSync(options.out, buffer);
+    print({ roundId: round.id, out: path.resolve(options.out), format: options.format, bytes: buffer.length });
   });
 
 program

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { db } from "@/db";
@@ -8,29 +9,48 @@ import { countsSentence } from "@/lib/status";
 
 export const metadata: Metadata = { title: "报告" };
 
-// The figures a 整改进展情况通报 opens with, computed from the ledger so they always match
-// it. The full report generator (draft text, docx) builds on this in the dashboard issue.
+const LINK = "rounded-md border border-gray-300 bg-white px-3 py-1.5 hover:bg-gray-50";
+
+// Each round's 整改进展情况通报 and frozen ledgers. The figures are read from the ledger on
+// every load, the same as the report will print them.
 export default async function ReportsPage() {
   await requirePermission("report.manage");
   const rounds = listRoundsWithCounts(db);
   return (
     <>
-      <PageHeader title="整改进展情况" description="各轮次的整改数字,直接取自整改台账中已销号的状态。" />
+      <PageHeader title="整改进展情况通报" description="各轮次的通报草稿、Word 下载和台账快照;通报中的数字直接取自整改台账,不能手工修改。" />
       {rounds.length === 0 ? (
         <EmptyState title="还没有轮次" />
       ) : (
-        <div className="space-y-4">
+        <ul className="space-y-4">
           {rounds.map((round) => (
-            <article key={round.id} className="rounded-lg border border-gray-200 bg-white p-5">
-              <h2 className="font-semibold">{round.name}</h2>
-              <p className="mt-2 leading-7 text-gray-800">
-                {round.inspectingBody}于{round.feedbackDate ?? "(反馈日期未填)"}向{round.inspectedBody}反馈巡视意见。
-                反馈的{countsSentence("问题", round.problemCounts)};
-                {countsSentence("整改措施", round.measureCounts, "项")}。
-              </p>
-            </article>
+            <li key={round.id}>
+              <article aria-label={round.name} className="rounded-lg border border-gray-200 bg-white p-5">
+                <h2 className="font-semibold">
+                  {round.name}
+                  {round.archivedAt ? <span className="ml-2 text-xs font-normal text-gray-500">已归档</span> : null}
+                </h2>
+                <p className="mt-2 leading-7 text-gray-800">
+                  反馈的{countsSentence("问题", round.problemCounts)};{countsSentence("整改措施", round.measureCounts, "项")}。
+                </p>
+                <div className="mt-3 flex flex-wrap gap-2 text-sm">
+                  <Link href={`/rounds/${round.id}/report`} className={LINK}>
+                    查看通报
+                  </Link>
+                  <Link href={`/rounds/${round.id}/report/edit`} className={LINK}>
+                    编辑文字
+                  </Link>
+                  <a href={`/api/v1/rounds/${round.id}/report.docx`} className={LINK}>
+                    下载 Word
+                  </a>
+                  <Link href={`/rounds/${round.id}/snapshots`} className={LINK}>
+                    台账快照
+                  </Link>
+                </div>
+              </article>
+            </li>
           ))}
-        </div>
+        </ul>
       )}
     </>
   );

@@ -1,0 +1,16 @@
+import { db } from "@/db";
+import { dashboardData, resolveDashboardRound } from "@/db/queries/dashboard";
+import { apiRoute } from "@/lib/api";
+import { todayISO } from "@/lib/deadline-state";
+import { AppError } from "@/lib/errors";
+
+// GET /api/v1/dashboard?round=ID|all — everything the 驾驶舱 shows; the page polls it to stay live.
+export const GET = apiRoute({
+  permission: "dashboard.read",
+  handle: ({ request }) => {
+    const roundId = resolveDashboardRound(db, new URL(request.url).searchParams.get("round"));
+    const data = roundId === undefined ? undefined : dashboardData(db, { roundId, today: todayISO() });
+    if (!data) throw new AppError("NOT_FOUND", "未找到该轮次,或该轮次已归档");
+    return data;
+  },
+});

@@ -1,0 +1,31 @@
+import { db } from "@/db";
+import { createSnapshot, listSnapshots } from "@/db/queries/snapshots";
+import { apiRoute } from "@/lib/api";
+import { todayISO } from "@/lib/deadline-state";
+import { snapshotInputSchema } from "@/lib/validations/report";
+import { roundFromParams } from "../round-param";
+
+// GET  /api/v1/rounds/:id/snapshots — the round's frozen ledgers, newest date first.
+// POST /api/v1/rounds/:id/snapshots {asOf?, label?} — freeze the ledger now (office).
+export const GET = apiRoute({
+  permission: "ledger.read",
+  handle: ({ params }) => ({
+    snapshots: listSnapshots(db, { roundId: roundFromParams(params).id }).map((s) => ({
+      ...s,
+      xlsx: `/api/v1/snapshots/${s.id}`,
+    })),
+  }),
+});
+
+export const POST = apiRoute({
+  permission: "report.manage",
+  body: snapshotInputSchema,
+  handle: ({ actor, params, body }) => {
+    const round = roundFromParams(params);
+    const today = todayISO();
+    const snapshot = db.transaction((tx) =>
+      createSnapshot(tx, { actorId: actor.id, roundId: round.id, asOf: body.asOf ?? today, label: body.label, today }),
+    );
+    return { snapshot: { ...snapshot, xlsx: `/api/v1/snapshots/${snapshot!.id}` } };
+  },
+});

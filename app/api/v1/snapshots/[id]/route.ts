@@ -1,0 +1,15 @@
+import { apiRoute, fileResponse, XLSX_TYPE } from "@/lib/api";
+import { AppError } from "@/lib/errors";
+import { snapshotFile } from "@/lib/report-files";
+import { parseId } from "@/lib/validations/common";
+
+// GET /api/v1/snapshots/:id — a frozen ledger as xlsx, written from the rows it stored.
+export const GET = apiRoute({
+  permission: "ledger.read",
+  handle: async ({ params }) => {
+    const id = parseId(typeof params.id === "string" ? params.id : undefined);
+    if (!id) throw new AppError("NOT_FOUND", "未找到该台账快照");
+    const { buffer, fileName } = await snapshotFile({ id });
+    return fileResponse(buffer, fileName, XLSX_TYPE);
+  },
+});

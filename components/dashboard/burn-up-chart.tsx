@@ -1,0 +1,40 @@
+"use client";
+
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { DashboardData } from "@/db/queries/dashboard";
+import { ChartSection } from "./chart-section";
+import { CHART_FONT, STATUS_COLORS } from "./links";
+
+/** Completed vs total since the feedback date, replayed from the audit log (see dashboard-history.ts). */
+export function BurnUpChart({ data }: { data: DashboardData }) {
+  const rows = data.burnUp.map((p) => ({ date: p.date, 措施总数: p.total, 已完成: p.completed, "已完成+基本完成": p.completedOrBasically }));
+  const first = data.burnUp[0];
+  const last = data.burnUp.at(-1);
+  return (
+    <ChartSection
+      id="burn-up"
+      title="整改进度(自反馈之日起)"
+      summary={
+        first && last
+          ? `自 ${first.date} 至 ${last.date}:措施总数由 ${first.total} 项到 ${last.total} 项,已完成由 ${first.completed} 项到 ${last.completed} 项`
+          : "暂无整改记录"
+      }
+      columns={["日期", "措施总数", "已完成", "已完成+基本完成"]}
+      rows={data.burnUp.map((p) => ({ label: p.date, cells: [{ value: p.total }, { value: p.completed }, { value: p.completedOrBasically }] }))}
+    >
+      <ResponsiveContainer width="100%" height={260}>
+        <LineChart data={rows} margin={{ left: 0, right: 16 }} style={CHART_FONT}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey="date" minTickGap={24} />
+          <YAxis allowDecimals={false} />
+          <Tooltip />
+          <Legend itemSorter={null} />
+          <Line type="stepAfter" dataKey="措施总数" stroke={STATUS_COLORS.total} strokeDasharray="5 3" dot={false} isAnimationActive={false} />
+          <Line type="stepAfter" dataKey="已完成+基本完成" stroke={STATUS_COLORS.basically_completed} dot={false} isAnimationActive={false} />
+          <Line type="stepAfter" dataKey="已完成" stroke={STATUS_COLORS.completed} strokeWidth={2} dot={false} isAnimationActive={false} />
+        </LineChart>
+      </ResponsiveContainer>
+      <p className="mt-1 text-xs text-gray-500">据审计日志中的销号与重新打开记录;导入或录入时已完成的措施,自录入之日起计为已完成。</p>
+    </ChartSection>
+  );
+}

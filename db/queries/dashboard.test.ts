@@ -1,0 +1,179 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seededTestDb } from "@/lib/testing/seeded-db";
+import { ledgerHref, tasksHref } from "@/components/dashboard/links";
+import { parseListFilter } from "@/lib/validations/list-filter";
+import { dashboardData } from "./dashboard";
+import { ageingBuckets, burnUpSeries, chinaDate } from "./dashboard-history";
+import { onTimeRate, unitOverview } from "./dashboard-unit";
+import { ledgerPage } from "./ledger";
+import { addProgressReport, measureOwners, signOffClaim } from "./progress";
+import { roundSummary } from "./summary";
+
+const TODAY = "2026-11-21";
+let t: Awaited<ReturnType<typeof seededTestDb>>;
+
+beforeAll(async () => {
+  t = await seededTestDb(TODAY);
+});
+afterAll(() => t.cleanup());
+
+/** The rows a dashboard link lists: its query string parsed the way the list page parses it. */
+function listed(href: string) {
+  const [path, search = ""] = href.split("?");
+  const roundId = Number(/\/rounds\/(\d+)\//.exec(path!)![1]);
+  const filter = parseListFilter(Object.fromEntries(new URLSearchParams(search)));
+  return ledgerPage(t.db, { roundId, filter, today: TODAY, pageSize: 1 }).counts;
+}
+
+const at = (isoDay: string) => new Date(`${isoDay}T04:00:00Z`).getTime(); // noon in China
+
+describe("dashboardData", () => {
+  it("shows exactly roundSummary's figures", () => {
+    const data = dashboardData(t.db, { roundId: t.roundId(), today: TODAY })!;
+    const summary = roundSummary(t.db, { roundId: t.roundId(), today: TODAY })!;
+    expect(data.totals).toMatchObject({ problems: summary.problems, measures: summary.measures, overdue: summary.overdue, dueSoon: summary.dueSoon });
+    // The aspect bars count measures, so together they are the measure totals.
+    const sum = (k: "completed" | "total") => data.groups.reduce((s, g) => s + g[k], 0);
+    expect(sum("total")).toBe(summary.measures.total);
+    expect(sum("completed")).toBe(summary.measures.completed);
+    expect(data.ageing.reduce((s, b) => s + b.count, 0)).toBe(summary.overdue);
+    expect(data.totals.openNotices).toBe(1);
+  });
+
+  it("across rounds sums the rounds and says undefined for an unknown round", () => {
+    const all = dashboardData(t.db, { roundId: null, today: TODAY })!;
+    expect(all.title).toBe("全部轮次");
+    expect(all.totals.measures.total).toBe(t.one("select count(*) from measures"));
+    expect(dashboardData(t.db, { roundId: 9999, today: TODAY })).toBeUndefined();
+  });
+
+  it("each aspect segment and ageing bucket matches the list it links to", () => {
+    const roundId = t.roundId();
+    const data = dashboardData(t.db, { roundId, today: TODAY })!;
+    for (const g of data.groups) {
+      expect(listed(ledgerHref(roundId, { aspect: g.aspectId, status: "completed" })).total).toBe(g.completed);
+      expect(listed(ledgerHref(roundId, { aspect: g.aspectId, status: "incomplete" })).total).toBe(g.incomplete);
+    }
+    for (const b of data.ageing) {
+      expect(listed(tasksHref(roundId, { overdue: true, from: b.from, to: b.to })).total).toBe(b.count);
+    }
+    expect(listed(tasksHref(roundId, { overdue: true })).total).toBe(data.totals.overdue);
+  });
+
+  it("ranks units by overdue, and each unit's total is what ?unit= lists", () => {
+    const roundId = t.roundId();
+    const { units } = dashboardData(t.db, { roundId, today: TODAY })!;
+    expect(units.length).toBeGreaterThan(3);
+    for (let i = 1; i < units.length; i++) expect(units[i - 1]!.overdue).toBeGreaterThanOrEqual(units[i]!.overdue);
+    expect(units[0]!.overdue).toBeGreaterThan(0);
+    for (const u of units.slice(0, 5)) {
+      expect(listed(ledgerHref(roundId, { unit: u.unitId }))).toMatchObject({ total: u.total, completed: u.completed, incomplete: u.incomplete });
+      expect(listed(tasksHref(roundId, { unit: u.unitId, overdue: true })).total).toBe(u.overdue);
+    }
+  });
+
+  it("burn-up: seeded completed measures count from entry, a sign-off adds one", () => {
+    const roundId = t.roundId();
+    const before = dashboardData(t.db, { roundId, today: TODAY })!;
+    const lastBefore = before.burnUp.at(-1)!;
+    expect(lastBefore.total).toBe(before.totals.measures.total);
+    expect(lastBefore.completed).toBe(before.totals.measures.completed);
+    expect(before.burnUp[0]!.date).toBe(t.one("select feedback_date from rounds where id = ?", roundId));
+
+    const officeId = t.one<string>("select id from users where username = 'office'");
+    const jiaoyuId = t.one<string>("select id from users where username = 'jiaoyu'");
+    const measureId = t.one<number>(
+      "select m.id from measures m join units u on u.id = m.lead_unit_id where u.name = '区教育局' and m.status = 'incomplete' order by m.id limit 1",
+    );
+    const owners = measureOwners(t.db, { measureId })!;
+    const report = t.db.transaction((tx) =>
+      addProgressReport(tx, {
+        actorId: jiaoyuId,
+        measureId,
+        unitId: owners.leadUnitId!,
+        isLead: true,
+        currentStatus: owners.status,
+        input: { reportDate: TODAY, text: "已完成", percent: 100, milestone: null, claimedStatus: "completed" },
+        evidence: [{ fileName: "a.pdf", mimeType: "application/pdf", size: 1, sha256: "b".repeat(64), storedPath: "bb/bbbb" }],
+      }),
+    );
+    t.db.transaction((tx) => signOffClaim(tx, { actorId: officeId, reportId: report.id }));
+    const after = dashboardData(t.db, { roundId, today: TODAY })!;
+    expect(after.burnUp.at(-1)!.completed).toBe(lastBefore.completed + 1);
+    expect(after.totals.measures.completed).toBe(before.totals.measures.completed + 1);
+    // Its unit's on-time rate now counts it: signed off today, due whenever the seed said.
+    const unit = unitOverview(t.db, { unitId: owners.leadUnitId!, today: TODAY });
+    expect(unit.onTime.counted).toBe(1);
+    expect(unit.measures.find((m) => m.id === measureId)?.completedAt).not.toBeNull();
+  });
+});
+
+describe("burnUpSeries", () => {
+  it("replays sign-offs and reopens from the audit rows", () => {
+    const points = burnUpSeries({
+      since: "2026-01-01",
+      today: "2026-01-10",
+      measures: [
+        { createdAt: at("2026-01-02"), status: "completed", events: [] }, // imported completed
+        {
+          createdAt: at("2026-01-02"),
+          status: "incomplete",
+          events: [
+            { at: at("2026-01-04"), before: "incomplete", after: "completed" },
+            { at: at("2026-01-07"), before: "completed", after: "incomplete" }, // relapse at look-back
+          ],
+        },
+        { createdAt: at("2026-01-05"), status: "basically_completed", events: [{ at: at("2026-01-06"), before: "incomplete", after: "basically_completed" }] },
+      ],
+    });
+    const on = (d: string) => points.find((p) => p.date === d)!;
+    expect(points[0]).toEqual({ date: "2026-01-01", total: 0, completed: 0, completedOrBasically: 0 });
+    expect(on("2026-01-02")).toMatchObject({ total: 2, completed: 1 });
+    expect(on("2026-01-04")).toMatchObject({ total: 2, completed: 2 });
+    expect(on("2026-01-05")).toMatchObject({ total: 3, completed: 2, completedOrBasically: 2 });
+    expect(on("2026-01-06")).toMatchObject({ total: 3, completed: 2, completedOrBasically: 3 });
+    expect(on("2026-01-10")).toMatchObject({ total: 3, completed: 1, completedOrBasically: 2 });
+  });
+
+  it("samples a long round to at most 60 points and runs to the last event", () => {
+    const points = burnUpSeries({ since: "2021-03-01", today: "2026-01-01", measures: [{ createdAt: at("2026-02-01"), status: "completed", events: [] }] });
+    expect(points.length).toBeLessThanOrEqual(60);
+    expect(points.at(-1)).toMatchObject({ date: "2026-02-01", total: 1, completed: 1 });
+  });
+});
+
+describe("ageingBuckets", () => {
+  it("buckets days overdue on a frozen today, with the deadline range of each", () => {
+    const buckets = ageingBuckets(
+      [
+        { deadline: "2026-11-20", n: 2 }, // 1 day late
+        { deadline: "2026-11-14", n: 1 }, // 7
+        { deadline: "2026-11-13", n: 1 }, // 8
+        { deadline: "2026-10-22", n: 3 }, // 30
+        { deadline: "2026-08-23", n: 1 }, // 90
+        { deadline: "2026-08-22", n: 4 }, // 91
+      ],
+      "2026-11-21",
+    );
+    expect(buckets.map((b) => [b.label, b.count, b.from, b.to])).toEqual([
+      ["0–7天", 3, "2026-11-14", "2026-11-20"],
+      ["8–30天", 4, "2026-10-22", "2026-11-13"],
+      ["31–90天", 1, "2026-08-23", "2026-10-21"],
+      ["90天以上", 4, null, "2026-08-22"],
+    ]);
+  });
+});
+
+describe("onTimeRate", () => {
+  it("divides sign-offs by the deadline among completed measures with a known sign-off date", () => {
+    const rows = [
+      { status: "completed" as const, deadline: "2026-05-01", completedAt: at("2026-05-01") },
+      { status: "completed" as const, deadline: "2026-05-01", completedAt: at("2026-05-02") },
+      { status: "completed" as const, deadline: "2026-05-01", completedAt: null },
+      { status: "completed" as const, deadline: null, completedAt: at("2026-05-02") },
+      { status: "incomplete" as const, deadline: "2026-05-01", completedAt: null },
+    ];
+    expect(onTimeRate(rows)).toEqual({ counted: 2, onTime: 1, unknown: 1, rate: 0.5 });
+    expect(chinaDate(new Date("2026-05-01T17:00:00Z"))).toBe("2026-05-02");
+  });
+});

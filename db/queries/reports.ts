@@ -1,0 +1,106 @@
+import "server-only";
+import { and, asc, eq } from "drizzle-orm";
+import type { ReportInput } from "@/lib/progress-report";
+import { parseListFilter } from "@/lib/validations/list-filter";
+import { parseStoredTexts, type ReportTexts } from "@/lib/validations/report";
+import type { Queryable } from "../client";
+import { aspects, measures, problems, progressReports, reportDrafts, rounds } from "../schema";
+import { recordAudit } from "./audit";
+import { listInstitutions } from "./institutions";
+import { ledgerRows } from "./ledger";
+import { roundSummary } from "./summary";
+
+// Reads and writes behind the 整改进展情况通报: the office's draft texts, and everything the
+// pure report builder (lib/progress-report.ts) needs, read at generation time.
+
+export function getReportDraft(q: Queryable, params: { roundId: number }): { texts: ReportTexts; updatedAt: Date | null } {
+  const row = q.select().from(reportDrafts).where(eq(reportDrafts.roundId, params.roundId)).get();
+  return { texts: parseStoredTexts(row?.texts), updatedAt: row?.updatedAt ?? null };
+}
+
+/**
+ * One draft per round: insert or replace its texts, with one audit row. Texts for problems
+ * of another round are dropped (ids come from a form), and so are empty ones.
+ */
+export function saveReportDraft(tx: Queryable, params: { actorId: string; roundId: number; texts: ReportTexts }) {
+  const own = new Set(
+    tx.select({ id: problems.id }).from(problems).where(eq(problems.roundId, params.roundId)).all().map((p) => String(p.id)),
+  );
+  const texts: ReportTexts = {
+    ...params.texts,
+    problems: Object.fromEntries(
+      Object.entries(params.texts.problems).filter(([id, t]) => own.has(id) && (t.explanation.trim() || t.nextSteps.trim())),
+    ),
+  };
+  const before = tx.select().from(reportDrafts).where(eq(reportDrafts.roundId, params.roundId)).get();
+  const saved = tx
+    .insert(reportDrafts)
+    .values({ roundId: params.roundId, texts, updatedById: params.actorId })
+    .onConflictDoUpdate({
+      target: reportDrafts.roundId,
+      set: { texts, updatedById: params.actorId, updatedAt: new Date() },
+    })
+    .returning()
+    .get();
+  recordAudit(tx, {
+    actorId: params.actorId,
+    action: "report_draft.save",
+    entity: "round",
+    entityId: params.roundId,
+    before: before ? { texts: before.texts } : null,
+    after: { texts: saved.texts },
+  });
+  return saved;
+}
+
+// What the public may read: updates (stored as signed off, they need no verdict) and claims
+// the office signed off — never a claim still pending or one it returned.
+const publishable = eq(progressReports.reviewState, "signed_off");
+
+function publishedProgress(q: Queryable, roundId: number) {
+  const rows = q
+    .select({ measureId: progressReports.measureId, text: progressReports.text, date: progressReports.reportDate, id: progressReports.id })
+    .from(progressReports)
+    .innerJoin(measures, eq(measures.id, progressReports.measureId))
+    .where(and(publishable, eq(measures.roundId, roundId)))
+    .orderBy(asc(progressReports.reportDate), asc(progressReports.id))
+    .all();
+  // Ascending, so the last one written per measure is its latest.
+  const byMeasure = new Map<number, { text: string; date: string }>();
+  for (const row of rows) byMeasure.set(row.measureId, { text: row.text, date: row.date });
+  return byMeasure;
+}
+
+/** Everything the report of one round is built from, read now (numbers are never stored). */
+export function reportInput(q: Queryable, params: { roundId: number; today: string }): ReportInput | undefined {
+  const round = q.select().from(rounds).where(eq(rounds.id, params.roundId)).get();
+  const summary = roundSummary(q, params);
+  if (!round || !summary) return undefined;
+  const progress = publishedProgress(q, round.id);
+  const measureRows = ledgerRows(q, { roundId: round.id, filter: parseListFilter({}), today: params.today }).map((row) => ({
+    problemId: row.problemId,
+    text: row.text,
+    status: row.status,
+    deadline: row.deadline,
+    deadlineText: row.deadlineText,
+    progress: progress.get(row.id)?.text ?? null,
+    progressDate: progress.get(row.id)?.date ?? null,
+  }));
+  // From the problems table, not the ledger: a problem without measures still counts.
+  const problemRows = q
+    .select({ id: problems.id, number: problems.number, title: problems.title, status: problems.status, aspectName: aspects.name })
+    .from(problems)
+    .leftJoin(aspects, eq(aspects.id, problems.aspectId))
+    .where(eq(problems.roundId, round.id))
+    .orderBy(asc(aspects.position), asc(problems.number), asc(problems.id))
+    .all();
+  return {
+    round,
+    figures: summary,
+    problems: problemRows,
+    measures: measureRows,
+    institutions: listInstitutions(q, { roundId: round.id }),
+    texts: getReportDraft(q, { roundId: round.id }).texts,
+    date: params.today,
+  };
+}
