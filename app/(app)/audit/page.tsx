@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AuditChanges } from "@/components/audit-changes";
+import { FILTER_CONTROL as CONTROL, FilterForm, FilterSelect } from "@/components/filter-form";
 import { Pagination } from "@/components/pagination";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -12,8 +13,6 @@ import { requirePermission } from "@/lib/session";
 import { AUDIT_PAGE_SIZE, auditDateRange, auditQuery, parseAuditFilter } from "@/lib/validations/audit-filter";
 
 export const metadata: Metadata = { title: "操作日志" };
-
-const CONTROL = "rounded-md border border-gray-300 bg-white px-2 py-1.5 text-sm";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -31,30 +30,16 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   return (
     <>
       <PageHeader title="操作日志" description="系统中每一次写入(新建、修改、删除、申报、销号、退回、重新打开、导入、用户管理)都记录在此,只能查看,不能修改或删除。" />
-      <form method="get" role="search" aria-label="筛选" className="no-print mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-gray-200 bg-white p-3 text-sm">
-        <label className="flex flex-col gap-1">
-          <span className="text-xs text-gray-600">对象类型</span>
-          <select name="entity" defaultValue={filter.entity ?? ""} className={CONTROL}>
-            <option value="">全部</option>
-            {options.entities.map((e) => (
-              <option key={e} value={e}>
-                {entityLabel(e)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1">
-          <span className="text-xs text-gray-600">操作</span>
-          <select name="action" defaultValue={filter.action ?? ""} className={`${CONTROL} max-w-56`}>
-            <option value="">全部</option>
-            {options.actions.map((a) => (
-              <option key={a} value={a}>
-                {actionLabel(a)}
-                {actionLabel(a) !== a ? `(${a})` : ""}
-              </option>
-            ))}
-          </select>
-        </label>
+      <FilterForm>
+        <FilterSelect name="entity" label="对象类型" value={filter.entity} allLabel="全部" options={options.entities.map((e) => ({ value: e, label: entityLabel(e) }))} />
+        <FilterSelect
+          name="action"
+          label="操作"
+          value={filter.action}
+          allLabel="全部"
+          className="max-w-56"
+          options={options.actions.map((a) => ({ value: a, label: actionLabel(a) !== a ? `${actionLabel(a)}(${a})` : a }))}
+        />
         <label className="flex flex-col gap-1">
           <span className="text-xs text-gray-600">操作人用户名</span>
           <input name="actor" defaultValue={filter.actor ?? ""} className={`${CONTROL} w-32`} autoComplete="off" />
@@ -71,13 +56,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           <span className="text-xs text-gray-600">至</span>
           <input type="date" name="to" defaultValue={filter.to ?? ""} className={CONTROL} />
         </label>
-        <button type="submit" className="rounded-md bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700">
-          筛选
-        </button>
-        <Link href="?" className="pb-1.5 text-gray-600 underline-offset-2 hover:underline">
-          清除筛选
-        </Link>
-      </form>
+      </FilterForm>
       <p className="mb-2 text-sm text-gray-700" aria-live="polite">
         符合条件的记录 <strong>{log.total}</strong> 条(北京时间,最新在前)
       </p>
