@@ -1,16 +1,9 @@
-// Next calls register() once when a server starts, before it handles requests. It starts
-// the daily reminder job (lib/reminder-schedule.ts) in the Node.js server only: never in
-// the edge runtime, never while `next build` prerenders pages, and not at all when
-// RECTIFY_REMINDERS=off (e.g. a second instance sharing the database). A failure is
-// logged; the server starts regardless.
+// Next calls register() once when a server starts, before it handles requests: start-up
+// checks and background jobs (lib/server-start.ts), in the Node.js server only, never in
+// the edge runtime and never while `next build` prerenders pages. RECTIFY_REMINDERS=off
+// keeps a second instance sharing the database from sending reminders twice.
 export async function register() {
-  if (process.env.NEXT_RUNTIME === "nodejs") {
-    if (process.env.NEXT_PHASE === "phase-production-build" || process.env.RECTIFY_REMINDERS === "off") return;
-    try {
-      const { startReminderSchedule } = await import("./lib/reminder-schedule");
-      startReminderSchedule();
-    } catch (error) {
-      console.error("[rectify] 提醒任务未能启动", error);
-    }
-  }
+  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  const { startServer } = await import("./lib/server-start");
+  await startServer();
 }

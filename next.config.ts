@@ -1,12 +1,18 @@
 import type { NextConfig } from "next";
 
-// Baseline security headers for every response; the hardening issue tightens the CSP.
+// Security headers for every response. Pages get their content-security policy (with a
+// per-request script nonce) from proxy.ts; API responses carry no markup to protect, so
+// theirs forbids everything.
 const securityHeaders = [
   { key: "X-Frame-Options", value: "DENY" },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "same-origin" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-  { key: "Content-Security-Policy", value: "frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'" },
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+  // Browsers honour HSTS only over https; deployments on a plain-http intranet skip it.
+  ...(process.env.BETTER_AUTH_URL?.startsWith("https://")
+    ? [{ key: "Strict-Transport-Security", value: "max-age=31536000" }]
+    : []),
 ];
 
 const nextConfig: NextConfig = {
@@ -19,7 +25,13 @@ const nextConfig: NextConfig = {
     authInterrupts: true,
   },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      {
+        source: "/api/:path*",
+        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }],
+      },
+    ];
   },
 };
 

@@ -1,15 +1,27 @@
 import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
+import { contentSecurityPolicy, newNonce } from "@/lib/security/csp";
 
-// Only sends anonymous visitors to the sign-in page. It cannot tell a valid session from a
-// forged cookie; the real checks are in lib/session.ts, lib/action.ts and lib/api.ts.
+// Every page passes here for two things: a per-request CSP nonce (lib/security/csp.ts),
+// and sending anonymous visitors to the sign-in page. The proxy cannot tell a valid
+// session from a forged cookie; the real checks are in lib/session.ts, lib/action.ts and
+// lib/api.ts.
 export function proxy(request: NextRequest) {
-  if (getSessionCookie(request, { cookiePrefix: "rectify" })) return NextResponse.next();
-  return NextResponse.redirect(new URL("/sign-in", request.url));
+  const isSignIn = request.nextUrl.pathname === "/sign-in";
+  if (!isSignIn && !getSessionCookie(request, { cookiePrefix: "rectify" })) {
+    return NextResponse.redirect(new URL("/sign-in", request.url));
+  }
+  const policy = contentSecurityPolicy(newNonce(), { dev: process.env.NODE_ENV === "development" });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("content-security-policy", policy);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("content-security-policy", policy);
+  return response;
 }
 
 export const config = {
   // The API authenticates every request itself (cookie or bearer token) and answers 401
   // in JSON; keeping it out of the proxy also spares uploads from being buffered here.
-  matcher: ["/((?!sign-in|api/|_next/static|_next/image|favicon.ico|icon.svg).*)"],
+  // API responses get their (script-free) CSP from next.config.ts.
+  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|icon.svg).*)"],
 };

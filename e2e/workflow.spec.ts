@@ -115,7 +115,8 @@ test("单位报送并申报已完成,整改办退回、再申报、销号;数字
   expect((await download.body()).toString()).toContain("% 一");
 
   // The office returns it with a reason; the unit sees the reason in its inbox.
-  await office.goto("/review");
+  // Other specs claim the same measure in their own round copies: look at this round only.
+  await office.goto(`/review?round=${roundId}`);
   const row = office.getByRole("row", { name: new RegExp(measure.text.slice(0, 10)) });
   await expect(row).toContainText("1 份");
   await row.getByRole("link").click();
@@ -133,7 +134,7 @@ test("单位报送并申报已完成,整改办退回、再申报、销号;数字
   // Re-reported; signed off in the queue with one confirmation.
   await report(unitA, measure.id, "补充区教育局验收意见,学位建设任务全部完成。", "已完成", [pdf("二")]);
   await expect(unitA.getByRole("main").getByRole("status")).toHaveText("已提交申报,等待整改办对账销号");
-  await office.goto("/review");
+  await office.goto(`/review?round=${roundId}`);
   await office.getByRole("checkbox", { name: new RegExp(`选择 .*${measure.text.slice(0, 10)}`) }).check();
   office.once("dialog", (dialog) => void dialog.accept());
   await office.getByRole("button", { name: "批量销号(1)" }).click();

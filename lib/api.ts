@@ -7,6 +7,7 @@ import { can, type Actor, type Permission } from "./permissions";
 import { db } from "@/db";
 import { findActiveTokenUser } from "@/db/queries/api-tokens";
 import { hashApiToken } from "./api-token";
+import { noteRequestUser } from "./request-context";
 import { actorOf, getActor } from "./session";
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
@@ -76,6 +77,7 @@ function bearerToken(request: Request): string | null {
 
 function actorForToken(token: string): Actor | null {
   const userId = findActiveTokenUser(db, { tokenHash: hashApiToken(token) });
+  if (userId) noteRequestUser(userId);
   return userId ? actorOf(userId) : null;
 }
 

@@ -7,6 +7,7 @@ import { unitScope } from "@/db/queries/units";
 import { getUserWithUnit } from "@/db/queries/users";
 import { auth } from "./auth";
 import { can, type Actor, type Ownership, type Permission } from "./permissions";
+import { noteRequestUser } from "./request-context";
 
 export interface CurrentSession {
   actor: Actor;
@@ -19,6 +20,7 @@ export const getCurrentSession = cache(async (): Promise<CurrentSession | null> 
   const session = await auth.api.getSession({ headers: await headers() });
   if (!session) return null;
   const actor = actorOf(session.user.id);
+  if (actor) noteRequestUser(actor.id);
   return actor ? { sessionToken: session.session.token, actor } : null;
 });
 

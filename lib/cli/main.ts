@@ -8,6 +8,7 @@ import { roundSummary } from "@/db/queries/summary";
 import { findOfficeAdmin, findUserByUsername } from "@/db/queries/users";
 import { todayISO } from "@/lib/deadline-state";
 import { AppError } from "@/lib/errors";
+import { registerBackupCommands } from "./backup-commands";
 import { exportLedger, importLedgerFile } from "@/lib/ledger-transfer";
 import { reportFile } from "@/lib/report-files";
 import { isoDate } from "@/lib/validations/common";
@@ -147,6 +148,8 @@ function readInput(file: string): Buffer {
 function print(value: unknown) {
   process.stdout.write(`${JSON.stringify(value)}\n`);
 }
+
+registerBackupCommands(program, print);
 
 async function main() {
   try {
