@@ -265,6 +265,22 @@ test("服务运行且有写入时在线备份;停止服务后恢复,账本校验
   expect((await fetch(`${server.baseURL}/api/health`)).status).toBe(200);
 });
 
+test("设置备份目录后,服务启动即写当天的在线备份,并只保留规定份数", async () => {
+  const dataDir = freshDataDir("daily");
+  seedDataDir(dataDir);
+  const backups = path.join(dataDir, "backups");
+  fs.mkdirSync(backups);
+  for (const day of ["2026-11-01", "2026-11-02", "2026-11-03"]) fs.writeFileSync(path.join(backups, `rectify-${day}.db`), "旧备份");
+  server = await startServer(dataDir, PORT, { RECTIFY_BACKUP_DIR: backups, RECTIFY_BACKUP_KEEP: "2" });
+  const today = path.join(backups, `rectify-${process.env.RECTIFY_TODAY}.db`);
+  await expect.poll(() => fs.existsSync(today), { timeout: 30_000 }).toBe(true);
+  expect(integrity(today)).toBe("ok");
+  await expect.poll(() => fs.readdirSync(backups).filter((name) => name.endsWith(".db")).sort()).toEqual([
+    "rectify-2026-11-03.db",
+    `rectify-${process.env.RECTIFY_TODAY}.db`,
+  ]);
+});
+
 test("数据目录不可写、数据库来自更新版本时,服务拒绝启动并说明原因", async () => {
   const exitOf = async (dataDir: string) => {
     const attempt = spawnServer(dataDir, PORT);

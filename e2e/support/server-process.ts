@@ -68,8 +68,8 @@ export function spawnServer(dataDir: string, port: number, extraEnv: Record<stri
   };
 }
 
-export async function startServer(dataDir: string, port: number): Promise<PrivateServer> {
-  const server = spawnServer(dataDir, port);
+export async function startServer(dataDir: string, port: number, extraEnv: Record<string, string> = {}): Promise<PrivateServer> {
+  const server = spawnServer(dataDir, port, extraEnv);
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (server.process.exitCode !== null) throw new Error(`server exited:\n${server.output()}`);
