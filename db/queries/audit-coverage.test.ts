@@ -5,6 +5,7 @@ import { seededTestDb } from "@/lib/testing/seeded-db";
 import type { RoundInput } from "@/lib/validations/round";
 import type { Tx } from "../client";
 import { createApiToken, revokeApiToken } from "./api-tokens";
+import { createPlanFromDocument } from "./document-import";
 import { importPlan } from "./import";
 import { recordLookBackResult, scheduleLookBack } from "./look-backs";
 import { closeNotice, issueNotice, replyNotice } from "./notice-writes";
@@ -174,6 +175,12 @@ const writePaths: WritePath[] = [
     const roundId = run((tx) => createRound(tx, { ...by("office"), input: roundInput("导入的轮次") })).id;
     const params = { ...by("office"), authorId: ids.office, roundId, plan: smallPlan(), source: "台账.xlsx", today: TODAY };
     return inTx((tx) => importPlan(tx, params));
+  }),
+  path("createPlanFromDocument (into an empty round)", "round.import_document", "office", () => {
+    const roundId = run((tx) => createRound(tx, { ...by("office"), input: roundInput("从文档导入的轮次") })).id;
+    const problem = { title: "关于台账管理不规范的问题", description: "", status: "completed" as const, deadlineText: "2026年12月底", progressText: "已建立台账", measures: ["建立整改台账", "逐项对账销号"] };
+    const params = { ...by("office"), authorId: ids.office, roundId, plan: { aspects: [{ name: "一、落实主体责任方面", problems: [problem] }] }, source: "整改方案.docx", today: TODAY };
+    return inTx((tx) => createPlanFromDocument(tx, params));
   }),
   path("createUnit", "unit.create", "office", () =>
     inTx((tx) => createUnit(tx, { ...by("office"), input: { name: "区新设单位", kind: "government", parentId: null } })),

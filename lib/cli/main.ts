@@ -9,6 +9,7 @@ import { findOfficeAdmin, findUserByUsername } from "@/db/queries/users";
 import { todayISO } from "@/lib/deadline-state";
 import { AppError } from "@/lib/errors";
 import { registerBackupCommands } from "./backup-commands";
+import { registerDocumentCommands } from "./document-commands";
 import { exportLedger, importLedgerFile } from "@/lib/ledger-transfer";
 import { reportFile } from "@/lib/report-files";
 import { isoDate } from "@/lib/validations/common";
@@ -150,6 +151,7 @@ function print(value: unknown) {
 }
 
 registerBackupCommands(program, print);
+registerDocumentCommands(program, { print, readInput, importAuthor, newRoundInput });
 
 async function main() {
   try {

@@ -48,6 +48,9 @@ export default async function RoundLayout({ children, params }: { children: Reac
             <Link href={`/rounds/${round.id}/import`} className="rounded-md border border-gray-300 bg-white px-3 py-2 hover:bg-gray-50">
               导入台账
             </Link>
+            <Link href={`/rounds/${round.id}/document-import`} className="rounded-md border border-gray-300 bg-white px-3 py-2 hover:bg-gray-50">
+              从文档导入
+            </Link>
             <Link href={`/rounds/${round.id}/edit`} className="rounded-md border border-gray-300 bg-white px-3 py-2 hover:bg-gray-50">
               编辑轮次
             </Link>

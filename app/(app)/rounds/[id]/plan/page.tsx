@@ -50,6 +50,10 @@ export default async function PlanPage({ params, searchParams }: Props) {
           <Link href={`/rounds/${round.id}/import`} className="text-brand-700 underline">
             导入台账
           </Link>
+          ;反馈意见或整改方案是 Word 文档的,可以
+          <Link href={`/rounds/${round.id}/document-import`} className="text-brand-700 underline">
+            从文档导入
+          </Link>
           。
         </EmptyState>
       ) : (

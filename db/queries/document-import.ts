@@ -1,0 +1,113 @@
+import "server-only";
+import { eq, sql } from "drizzle-orm";
+import { parseDeadline } from "@/lib/deadline-parse";
+import { AppError } from "@/lib/errors";
+import type { DocumentPlan } from "@/lib/validations/document-import";
+import type { Queryable } from "../client";
+import { aspects, measures, problems, progressReports, rounds, users } from "../schema";
+import { recordAudit } from "./audit";
+
+export interface DocumentImportResult {
+  roundId: number;
+  problems: number;
+  measures: number;
+}
+
+/**
+ * Writes the plan a document became (as the office edited it) into a round that has no
+ * plan yet, inside the caller's transaction, with one audit row for the whole.
+ *
+ * Problems are numbered 1, 2, 3 … in the order given. A problem's status (null = the
+ * document said nothing: 未完成) is given to each of its measures, so the roll-up agrees;
+ * its 完成时限 goes to each measure, read by lib/deadline-parse (kept verbatim when not
+ * understood). Lead units are left empty: documents name them loosely, if at all, and
+ * the office assigns them in the plan editor. 整改情况 becomes one verified progress
+ * report on the problem's first measure, as a ledger import does.
+ */
+export function createPlanFromDocument(
+  tx: Queryable,
+  params: { actorId: string | null; authorId: string; roundId: number; plan: DocumentPlan; source: string; today: string },
+): DocumentImportResult {
+  const round = tx.select().from(rounds).where(eq(rounds.id, params.roundId)).get();
+  if (!round) throw new AppError("NOT_FOUND", "未找到该轮次");
+  if (round.archivedAt) throw new AppError("CONFLICT", "该轮次已归档,请先恢复轮次再导入");
+  const count = (table: typeof problems | typeof aspects) =>
+    tx.select({ n: sql<number>`count(*)` }).from(table).where(eq(table.roundId, round.id)).get()!.n;
+  const [existingAspects, existingProblems] = [count(aspects), count(problems)];
+  if (existingAspects + existingProblems > 0) {
+    throw new AppError(
+      "CONFLICT",
+      `该轮次已有方案(${existingAspects} 个方面、${existingProblems} 个问题),从文档导入只能用于尚未录入方案的轮次,请新建轮次后导入`,
+    );
+  }
+  const author = tx.select({ unitId: users.unitId }).from(users).where(eq(users.id, params.authorId)).get();
+  if (!author) throw new AppError("NOT_FOUND", "未找到导入人");
+
+  let problemCount = 0;
+  let measureCount = 0;
+  let position = 0;
+  for (const aspect of params.plan.aspects) {
+    if (aspect.problems.length === 0) continue; // an aspect the office emptied in the preview
+    const aspectId =
+      aspect.name === ""
+        ? null
+        : tx.insert(aspects).values({ roundId: round.id, position: ++position, name: aspect.name }).returning({ id: aspects.id }).get().id;
+    for (const problem of aspect.problems) {
+      const status = problem.status ?? "incomplete";
+      // Nothing of the document is dropped: with no measure to carry it, 整改情况 stays on the problem.
+      const description =
+        problem.measures.length === 0 && problem.progressText
+          ? [problem.description, `整改情况:${problem.progressText}`].filter(Boolean).join("\n")
+          : problem.description;
+      const problemRow = tx
+        .insert(problems)
+        .values({ roundId: round.id, aspectId, number: ++problemCount, title: problem.title, description, status })
+        .returning({ id: problems.id })
+        .get();
+      const deadline = parseDeadline(problem.deadlineText, { feedbackDate: round.feedbackDate });
+      problem.measures.forEach((text, index) => {
+        const measureRow = tx
+          .insert(measures)
+          .values({
+            roundId: round.id,
+            problemId: problemRow.id,
+            position: index + 1,
+            text,
+            deadline: deadline.deadline,
+            deadlineKind: deadline.kind,
+            deadlineText: deadline.text,
+            category: deadline.category ?? "time_limited",
+            status,
+          })
+          .returning({ id: measures.id })
+          .get();
+        measureCount += 1;
+        if (index === 0 && problem.progressText) {
+          tx.insert(progressReports)
+            .values({
+              measureId: measureRow.id,
+              unitId: round.inspectedUnitId ?? author.unitId,
+              authorId: params.authorId,
+              reportDate: params.today,
+              text: problem.progressText,
+              claimedStatus: status,
+              isClaim: status !== "incomplete",
+              reviewState: "signed_off",
+              reviewerId: params.authorId,
+              reviewedAt: new Date(),
+            })
+            .run();
+        }
+      });
+    }
+  }
+  const result = { roundId: round.id, problems: problemCount, measures: measureCount };
+  recordAudit(tx, {
+    actorId: params.actorId,
+    action: "round.import_document",
+    entity: "round",
+    entityId: round.id,
+    after: { source: params.source, ...result, aspects: position },
+  });
+  return result;
+}

@@ -1,0 +1,75 @@
+import { z } from "zod";
+import { STATUSES } from "@/lib/domain";
+import { id, optionalText, text } from "./common";
+
+// The outline a document became, as the office edited it in the preview. The browser
+// sends the whole tree back when the office confirms; the server trusts none of it and
+// checks it all here, with the same limits as entering the plan by hand (validations/plan).
+
+export const MAX_DOCUMENT_PROBLEMS = 2000;
+export const MAX_DOCUMENT_MEASURES = 10_000;
+
+export const documentProblemSchema = z.object({
+  title: text("问题标题", 300),
+  description: optionalText("问题描述", 5000),
+  status: z.enum(STATUSES, { error: "整改状态有误" }).nullable(),
+  deadlineText: optionalText("完成时限", 100),
+  progressText: optionalText("整改情况", 5000),
+  measures: z.array(text("整改措施", 2000)).max(300, "一个问题的整改措施不能超过 300 项"),
+});
+export type DocumentProblem = z.infer<typeof documentProblemSchema>;
+
+export const documentAspectSchema = z.object({
+  /** "" = problems without an aspect. */
+  name: optionalText("方面名称", 200),
+  problems: z.array(documentProblemSchema).max(MAX_DOCUMENT_PROBLEMS, `问题不能超过 ${MAX_DOCUMENT_PROBLEMS} 个`),
+});
+
+export const documentPlanSchema = z
+  .object({ aspects: z.array(documentAspectSchema).max(100, "方面不能超过 100 个") })
+  .superRefine((plan, ctx) => {
+    const problems = plan.aspects.flatMap((a) => a.problems);
+    if (problems.length === 0) ctx.addIssue({ code: "custom", message: "没有可导入的问题", path: ["aspects"] });
+    if (problems.length > MAX_DOCUMENT_PROBLEMS) {
+      ctx.addIssue({ code: "custom", message: `问题不能超过 ${MAX_DOCUMENT_PROBLEMS} 个`, path: ["aspects"] });
+    }
+    if (problems.reduce((n, p) => n + p.measures.length, 0) > MAX_DOCUMENT_MEASURES) {
+      ctx.addIssue({ code: "custom", message: `整改措施不能超过 ${MAX_DOCUMENT_MEASURES} 项`, path: ["aspects"] });
+    }
+    plan.aspects.forEach((aspect, index) => {
+      if (aspect.name === "" && plan.aspects.findIndex((a) => a.name === "") !== index) {
+        ctx.addIssue({ code: "custom", message: "“未分方面”只能有一组", path: ["aspects", index, "name"] });
+      }
+    });
+  });
+export type DocumentPlan = z.infer<typeof documentPlanSchema>;
+
+/** The form the preview posts: the round, the file's name (for the audit log) and the tree as JSON. */
+export const confirmDocumentImportSchema = z.object({
+  roundId: id("轮次"),
+  source: optionalText("文件名", 200),
+  plan: z
+    .string({ error: "缺少导入内容,请重新上传文件" })
+    .transform((value, ctx) => {
+      try {
+        return JSON.parse(value) as unknown;
+      } catch {
+        ctx.addIssue({ code: "custom", message: "导入内容不完整,请重新上传文件" });
+        return z.NEVER;
+      }
+    })
+    .pipe(documentPlanSchema),
+});
+
+/**
+ * Where an issue is, in the office's words: "第 3 个问题的第 2 项整改措施:整改措施不能超过 2000 个字符".
+ * Problems are counted as they will be numbered, across aspects.
+ */
+export function planIssueMessage(plan: { aspects: { problems: unknown[] }[] }, issue: { path: PropertyKey[]; message: string }): string {
+  const [, aspect, , problem, field, measure] = issue.path;
+  if (typeof aspect !== "number") return issue.message;
+  if (typeof problem !== "number") return `第 ${aspect + 1} 个方面:${issue.message}`;
+  const number = plan.aspects.slice(0, aspect).reduce((n, a) => n + a.problems.length, 0) + problem + 1;
+  const where = field === "measures" && typeof measure === "number" ? `的第 ${measure + 1} 项整改措施` : "";
+  return `第 ${number} 个问题${where}:${issue.message}`;
+}
