@@ -17,7 +17,17 @@ export function openDatabase(file: string): { db: DB; sqlite: Database.Database 
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
-  return { db: drizzle(sqlite, { schema }), sqlite };
+  // SQLite's default page cache is 2 MB; a province database is ~2 GB, and the indexes the
+  // lists and dashboards walk on every request should stay in the process, not be re-read.
+  sqlite.pragma("cache_size = -65536");
+  const db = drizzle(sqlite, { schema });
+  // Every write transaction takes the write lock when it begins (BEGIN IMMEDIATE). A
+  // deferred one reads first and upgrades later; if another process (the CLI, a second
+  // instance) committed in between, SQLite answers SQLITE_BUSY at once, without waiting
+  // out busy_timeout, and the user would see an error. An explicit behavior still wins.
+  const deferred = db.transaction.bind(db);
+  db.transaction = ((run, config) => deferred(run, { behavior: "immediate", ...config })) as DB["transaction"];
+  return { db, sqlite };
 }
 
 /** Anything queries can run on: the client itself or an open transaction. */
