@@ -1,3 +1,4 @@
+import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import { STATUS_LABELS, type Status } from "@/lib/domain";
 import { MAX_CELL_LENGTH, STATUS_HELP } from "@/lib/ledger-import/parse-plan";
@@ -42,6 +43,15 @@ function solidFill(argb: string): ExcelJS.Fill {
   return { type: "pattern", pattern: "solid", fgColor: { argb } };
 }
 
+// Data cells share these style objects (never modified after): exceljs registers a style
+// once per object, where setting border and alignment cell by cell made it serialise and
+// look up a new style for every one of a large ledger's cells.
+const DATA_STYLE: Partial<ExcelJS.Style> = { border: THIN_BORDER, alignment: { vertical: "top", wrapText: true } };
+const SERIAL_STYLE: Partial<ExcelJS.Style> = { border: THIN_BORDER, alignment: { horizontal: "center", vertical: "top" } };
+const STATUS_STYLES = Object.fromEntries(
+  Object.entries(STATUS_FILLS).map(([status, argb]) => [status, { ...DATA_STYLE, fill: solidFill(argb) }]),
+) as Record<Status, Partial<ExcelJS.Style>>;
+
 /** Column widths, header row and print setup shared by the ledger and the template. */
 function addLedgerSheet(workbook: ExcelJS.Workbook, headerRow: number): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(LEDGER_SHEET_NAME, {
@@ -85,13 +95,24 @@ function text(value: string | null): string | null {
   return value ? escapeFormulaText(value) : null;
 }
 
+/**
+ * Streams the workbook (exceljs's WorkbookWriter): each row is serialised and compressed as
+ * it is written, so a province-wide ledger never sits in memory as a full object model.
+ */
 export async function writeLedgerWorkbook(input: {
   title: string;
   date: string;
   problems: ImportedProblem[];
   aspectOrder?: string[];
 }): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const output = new PassThrough();
+  const chunks: Buffer[] = [];
+  output.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const finished = new Promise<void>((resolve, reject) => {
+    output.on("end", resolve);
+    output.on("error", reject);
+  });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
   const sheet = addLedgerSheet(workbook, 2);
 
   // Row 1 is the title the printed ledger carries; the import skips it to find the header.
@@ -102,6 +123,7 @@ export async function writeLedgerWorkbook(input: {
   titleCell.alignment = { horizontal: "center", vertical: "middle" };
   sheet.getRow(1).height = 30;
 
+  let rowCount = 2;
   for (const problem of sortProblems(input.problems, input.aspectOrder)) {
     for (const measure of problem.measures) {
       const values: Record<LedgerColumn, string | number | null> = {
@@ -119,19 +141,19 @@ export async function writeLedgerWorkbook(input: {
       };
       const row = sheet.addRow(values);
       // Every column, empty ones too, so the printed grid has no gaps.
-      LEDGER_COLUMNS.forEach((_column, index) => {
-        const cell = row.getCell(index + 1);
-        cell.border = THIN_BORDER;
-        cell.alignment = { vertical: "top", wrapText: true };
+      LEDGER_COLUMNS.forEach((column, index) => {
+        row.getCell(index + 1).style = column === "序号" ? SERIAL_STYLE : column === "整改状态" ? STATUS_STYLES[measure.status] : DATA_STYLE;
       });
-      row.getCell("序号").alignment = { horizontal: "center", vertical: "top" };
-      row.getCell("整改状态").fill = solidFill(STATUS_FILLS[measure.status]);
+      row.commit();
+      rowCount++;
     }
   }
   // Over the whole table: Excel filters only the rows inside the range it was given.
-  sheet.autoFilter = { from: { row: 2, column: 1 }, to: { row: sheet.rowCount, column: LEDGER_COLUMNS.length } };
-
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  sheet.autoFilter = { from: { row: 2, column: 1 }, to: { row: rowCount, column: LEDGER_COLUMNS.length } };
+  sheet.commit();
+  await workbook.commit();
+  await finished;
+  return Buffer.concat(chunks);
 }
 
 const TEMPLATE_RULES: [string, string][] = [

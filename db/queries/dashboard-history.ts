@@ -27,9 +27,16 @@ export interface AgeingBucket {
   count: number;
 }
 
-/** The calendar day of an instant in China, where the offices are. */
+const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
+
+/**
+ * The calendar day of an instant in China, where the offices are. China has kept UTC+8
+ * without daylight saving since 1991, so plain arithmetic is exact, and it matters: the
+ * burn-up calls this for every measure and sign-off, and building an Intl formatter per
+ * call made a province-wide dashboard take 19 s.
+ */
 export function chinaDate(at: Date | number): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(at);
+  return new Date(+at + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 const iso = (d: Date) => formatISO(d, { representation: "date" });

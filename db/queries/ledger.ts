@@ -1,5 +1,5 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { tallyStatuses } from "@/lib/status";
 import type { ListFilter } from "@/lib/validations/list-filter";
 import type { Queryable } from "../client";
@@ -77,12 +77,22 @@ export function ledgerPage(q: Queryable, params: LedgerParams & { pageSize: numb
   const counts = tallyStatuses(countRows);
   const pages = Math.max(1, Math.ceil(counts.total / params.pageSize));
   const page = Math.min(params.filter.page ?? 1, pages);
-  const rows = baseQuery(q)
+  // The page's ids first, then its columns: SQLite computes the select list (latest
+  // progress, co-units: correlated sub-selects) for every row it sorts, so selecting them
+  // with the sort cost that for all of a unit's hundreds of rows instead of one page's.
+  const ids = q
+    .select({ id: measures.id })
+    .from(measures)
+    .innerJoin(problems, eq(problems.id, measures.problemId))
+    .leftJoin(aspects, eq(aspects.id, problems.aspectId))
+    .leftJoin(units, eq(units.id, measures.leadUnitId))
     .where(where)
     .orderBy(...measureOrder(params.filter))
     .limit(params.pageSize)
     .offset((page - 1) * params.pageSize)
-    .all();
+    .all()
+    .map((r) => r.id);
+  const rows = ids.length === 0 ? [] : baseQuery(q).where(inArray(measures.id, ids)).orderBy(...measureOrder(params.filter)).all();
   return { rows, counts, page, pages };
 }
 

@@ -61,6 +61,53 @@ export function notifyUnits(tx: Queryable, params: { unitIds: readonly number[];
   return notifyUsers(tx, { userIds, notification: params.notification });
 }
 
+/** Rows per INSERT in bulk notification: well under SQLite's limit on bound variables. */
+const BULK_ROWS = 400;
+
+/**
+ * notifyUnits for many notifications at once, as the daily reminder job sends them: the
+ * units' accounts are read in one query and the rows inserted a few hundred per statement.
+ * Same dedupe keys and delivery as notifyUnits; returns how many were new for each item. At
+ * province scale the job sends tens of thousands, and one query each stalled the server.
+ */
+export function notifyUnitsInBulk(tx: Queryable, items: readonly { unitIds: readonly number[]; notification: NotificationInput }[]): number[] {
+  const unitIds = [...new Set(items.flatMap((item) => item.unitIds))];
+  const usersOf = new Map<number, string[]>();
+  for (let i = 0; i < unitIds.length; i += BULK_ROWS) {
+    const rows = tx
+      .select({ id: users.id, unitId: users.unitId })
+      .from(users)
+      .where(and(inArray(users.unitId, unitIds.slice(i, i + BULK_ROWS)), eq(users.disabled, false)))
+      .all();
+    for (const row of rows) usersOf.set(row.unitId, [...(usersOf.get(row.unitId) ?? []), row.id]);
+  }
+  const itemOfKey = new Map<string, number>();
+  const rows: (typeof notifications.$inferInsert)[] = [];
+  items.forEach(({ unitIds: ids, notification: n }, index) => {
+    for (const userId of new Set(ids.flatMap((id) => usersOf.get(id) ?? []))) {
+      const dedupeKey = `${n.dedupeKey}:user:${userId}`;
+      if (itemOfKey.has(dedupeKey)) continue;
+      itemOfKey.set(dedupeKey, index);
+      rows.push({ userId, kind: n.kind, title: n.title, body: n.body ?? "", link: n.link ?? null, dedupeKey });
+    }
+  });
+  const created: { id: number; dedupeKey: string }[] = [];
+  for (let i = 0; i < rows.length; i += BULK_ROWS) {
+    created.push(
+      ...tx
+        .insert(notifications)
+        .values(rows.slice(i, i + BULK_ROWS))
+        .onConflictDoNothing({ target: notifications.dedupeKey })
+        .returning({ id: notifications.id, dedupeKey: notifications.dedupeKey })
+        .all(),
+    );
+  }
+  deliverAfterCommit(tx, created);
+  const counts = items.map(() => 0);
+  for (const row of created) counts[itemOfKey.get(row.dedupeKey)!]! += 1;
+  return counts;
+}
+
 /**
  * Hands new notifications to the webhook once the surrounding transaction has ended.
  * better-sqlite3 transactions are synchronous, so by the time setImmediate fires the

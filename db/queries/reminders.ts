@@ -1,8 +1,11 @@
 import "server-only";
-import { and, asc, eq, isNotNull, isNull, ne, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, ne, sql } from "drizzle-orm";
+import { AppError } from "@/lib/errors";
 import {
   deadlineNotification,
   deadlineReminder,
+  DUE_SOON_DAYS,
+  OVERDUE_REPEAT_DAYS,
   reportCycleWindow,
   reportMissingNotification,
   reportReminderDue,
@@ -11,11 +14,19 @@ import {
 import type { DB, Queryable } from "../client";
 import { measureCoUnits, measures, notifications, problems, progressReports, rounds, units, users } from "../schema";
 import { recordAudit } from "./audit";
-import { notifyUnit, notifyUnits } from "./notifications";
+import { notifyUnitsInBulk, type NotificationInput } from "./notifications";
 import { outer } from "./sql";
 
-/** Open, dated measures of rounds still in progress: the only ones a deadline can chase. */
-function openDatedMeasures(q: Queryable) {
+/**
+ * Open, dated measures of rounds still in progress whose deadline falls on a reminder day
+ * today: 7/3/1 days ahead, or overdue by 1, 8, 15 … days. The SQL only narrows the rows
+ * (a province has ~100k open measures, and reading them all stalled the job for seconds);
+ * deadlineReminder in lib/reminders.ts stays the rule that decides.
+ */
+function openDatedMeasures(q: Queryable, today: string) {
+  const ahead = DUE_SOON_DAYS.map((days) => sql`date(${today}, ${`+${days} days`})`);
+  const reminderDay = sql`(${measures.deadline} in (${sql.join(ahead, sql`, `)}) or (${measures.deadline} < ${today}
+    and cast(julianday(${today}) - julianday(${measures.deadline}) as integer) % ${OVERDUE_REPEAT_DAYS} = 1))`;
   return q
     .select({
       id: measures.id,
@@ -30,7 +41,7 @@ function openDatedMeasures(q: Queryable) {
     .from(measures)
     .innerJoin(rounds, eq(rounds.id, measures.roundId))
     .innerJoin(problems, eq(problems.id, measures.problemId))
-    .where(and(isNull(rounds.archivedAt), ne(measures.status, "completed"), isNotNull(measures.deadline)))
+    .where(and(isNull(rounds.archivedAt), ne(measures.status, "completed"), isNotNull(measures.deadline), reminderDay))
     .orderBy(asc(measures.id))
     .all();
 }
@@ -103,14 +114,17 @@ export function runReminders(db: DB, params: { today: string }): ReminderCounts 
   const { today } = params;
   return db.transaction((tx) => {
     const counts = { dueSoon: 0, overdue: 0, reportMissing: 0 };
-    for (const m of openDatedMeasures(tx)) {
+    const due: { kind: "due_soon" | "overdue"; unitIds: number[]; notification: NotificationInput }[] = [];
+    for (const m of openDatedMeasures(tx, today)) {
       const reminder = deadlineReminder({ deadline: m.deadline, status: m.status, roundArchived: false, today });
       if (!reminder) continue;
       const unitIds = [m.leadUnitId, ...(m.coUnitIds ?? "").split(",").filter(Boolean).map(Number)].filter((id): id is number => id !== null);
-      const created = notifyUnits(tx, { unitIds, notification: deadlineNotification({ ...m, deadline: m.deadline! }, reminder) });
-      if (reminder.kind === "due_soon") counts.dueSoon += created;
-      else counts.overdue += created;
+      due.push({ kind: reminder.kind, unitIds, notification: deadlineNotification({ ...m, deadline: m.deadline! }, reminder) });
     }
+    notifyUnitsInBulk(tx, due).forEach((created, i) => {
+      if (due[i]!.kind === "due_soon") counts.dueSoon += created;
+      else counts.overdue += created;
+    });
     for (const round of reportingRounds(tx)) {
       const window = reportCycleWindow({ cycle: round.reportCycle, weekday: round.reportWeekday, today });
       if (!window || !reportReminderDue(window, today)) continue;
@@ -127,6 +141,7 @@ function remindUnits(
   params: { round: { id: number; name: string }; window: ReportCycleWindow; unitIds?: readonly number[] },
 ): { units: number; notifications: number; alreadyReminded: number; noAccount: number } {
   const outcome = { units: 0, notifications: 0, alreadyReminded: 0, noAccount: 0 };
+  const reminders: { unitIds: number[]; notification: NotificationInput }[] = [];
   for (const unit of unitsMissingReports(tx, { roundId: params.round.id, window: params.window })) {
     if (params.unitIds && !params.unitIds.includes(unit.unitId)) continue;
     if (unit.accounts === 0) {
@@ -140,7 +155,9 @@ function remindUnits(
       unreported: unit.unreported,
       window: params.window,
     });
-    const created = notifyUnit(tx, { unitId: unit.unitId, notification });
+    reminders.push({ unitIds: [unit.unitId], notification });
+  }
+  for (const created of notifyUnitsInBulk(tx, reminders)) {
     if (created > 0) outcome.units += 1;
     else outcome.alreadyReminded += 1;
     outcome.notifications += created;
@@ -169,6 +186,11 @@ export function remindMissingReports(
   params: { actorId: string; roundId: number; unitIds?: readonly number[]; today: string },
 ): RemindOutcome | null {
   return db.transaction((tx) => {
+    // A unit that does not exist is refused, not reported as "nothing to remind".
+    if (params.unitIds?.length) {
+      const known = tx.select({ id: units.id }).from(units).where(inArray(units.id, [...params.unitIds])).all();
+      if (known.length !== new Set(params.unitIds).size) throw new AppError("VALIDATION", "所选单位不存在,请刷新后重试");
+    }
     const round = reportingRounds(tx).find((r) => r.id === params.roundId);
     const window = round && reportCycleWindow({ cycle: round.reportCycle, weekday: round.reportWeekday, today: params.today });
     if (!round || !window) return null;

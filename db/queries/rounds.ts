@@ -6,6 +6,7 @@ import type { RoundInput } from "@/lib/validations/round";
 import type { Queryable } from "../client";
 import { measures, problems, rounds, type Round } from "../schema";
 import { recordAudit } from "./audit";
+import { whileUnchanged } from "./data-version";
 
 export interface RoundWithCounts extends Round {
   problemCounts: StatusCounts;
@@ -41,6 +42,11 @@ export function listRoundsWithCounts(q: Queryable): RoundWithCounts[] {
       problemCounts: problemCounts(round.id),
       measureCounts: measureCounts(round.id),
     }));
+}
+
+/** listRoundsWithCounts, read once per change of the database (GET /api/v1/rounds, /rounds). */
+export function listRoundsWithCountsWhileUnchanged(q: Queryable): RoundWithCounts[] {
+  return whileUnchanged(q, "listRoundsWithCounts", () => listRoundsWithCounts(q));
 }
 
 export function getRound(q: Queryable, params: { id: number }): Round | undefined {

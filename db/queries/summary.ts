@@ -3,6 +3,7 @@ import { asc, eq, sql } from "drizzle-orm";
 import { addDays, formatISO, parseISO } from "date-fns";
 import type { Queryable } from "../client";
 import { aspects, measures, problems, rounds } from "../schema";
+import { whileUnchanged } from "./data-version";
 
 export interface Counts {
   total: number;
@@ -67,4 +68,12 @@ export function roundSummary(q: Queryable, params: { roundId: number; today: str
     dueSoon,
     aspects: aspectCounts,
   };
+}
+
+/**
+ * roundSummary, read once per change of the database: the API, the round pages and every
+ * dashboard ask for the same figures far more often than they change. Exact, never stale.
+ */
+export function roundSummaryWhileUnchanged(q: Queryable, params: { roundId: number; today: string }): RoundSummary | undefined {
+  return whileUnchanged(q, `roundSummary:${params.roundId}:${params.today}`, () => roundSummary(q, params));
 }

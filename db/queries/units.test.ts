@@ -26,7 +26,7 @@ beforeEach(() => {
 });
 afterEach(() => cleanup());
 
-const scopeOf = (name: string) => unitScope(db, { unitId: ids[name]! }).sort((a, b) => a - b);
+const scopeOf = (name: string) => [...unitScope(db, { unitId: ids[name]! })].sort((a, b) => a - b);
 const idsOf = (...names: string[]) => names.map((n) => ids[n]!).sort((a, b) => a - b);
 
 describe("unitScope", () => {

@@ -3,19 +3,38 @@ import { asc, eq, sql } from "drizzle-orm";
 import type { Queryable } from "../client";
 import { units, users, type Unit } from "../schema";
 import { recordAudit } from "./audit";
+import { whileUnchanged } from "./data-version";
 import { outer } from "./sql";
 import type { CreateUnitInput } from "@/lib/validations/account";
 
-/** The unit and every unit below it in the tree. */
-export function unitScope(q: Queryable, params: { unitId: number }): number[] {
-  const rows = q.all<{ id: number }>(sql`
-    with recursive tree(id) as (
-      select ${params.unitId}
-      union
-      select u.id from units u join tree t on u.parent_id = t.id
-    )
-    select id from tree`);
-  return rows.map((r) => r.id);
+/**
+ * The unit and every unit below it in the tree. Every request needs its actor's scope, and
+ * a province leader's is 2,000 units, so it is kept until the unit table changes (a unit
+ * added, moved or removed changes its count, largest id or latest updated_at).
+ */
+export function unitScope(q: Queryable, params: { unitId: number }): readonly number[] {
+  return whileUnchanged(
+    q,
+    `unitScope:${params.unitId}`,
+    () =>
+      q
+        .all<{ id: number }>(sql`
+          with recursive tree(id) as (
+            select ${params.unitId}
+            union
+            select u.id from units u join tree t on u.parent_id = t.id
+          )
+          select id from tree`)
+        .map((r) => r.id),
+    unitTreeVersion,
+  );
+}
+
+function unitTreeVersion(q: Queryable): string {
+  const row = q.get<{ n: number; maxId: number | null; updated: number | null }>(
+    sql`select count(*) as n, max(id) as maxId, max(updated_at) as updated from ${units}`,
+  );
+  return `${row.n}:${row.maxId}:${row.updated}`;
 }
 
 export function listUnits(q: Queryable): (Unit & { userCount: number })[] {

@@ -38,6 +38,9 @@ export const progressReports = sqliteTable(
   },
   (t) => [
     index("progress_reports_measure_id_idx").on(t.measureId, t.createdAt),
+    // A measure's latest report (the ledger's 最新进展) and "reported in this cycle?" (the
+    // reminder job, the reporting page) read the index alone, at 1.5M reports.
+    index("progress_reports_measure_id_report_date_idx").on(t.measureId, t.reportDate),
     index("progress_reports_unit_id_idx").on(t.unitId),
     index("progress_reports_author_id_idx").on(t.authorId),
     index("progress_reports_reviewer_id_idx").on(t.reviewerId),

@@ -10,6 +10,7 @@ import { todayISO } from "@/lib/deadline-state";
 import { AppError } from "@/lib/errors";
 import { registerBackupCommands } from "./backup-commands";
 import { registerDocumentCommands } from "./document-commands";
+import { registerGenerateCommand } from "./generate-command";
 import { exportLedger, importLedgerFile } from "@/lib/ledger-transfer";
 import { reportFile } from "@/lib/report-files";
 import { isoDate } from "@/lib/validations/common";
@@ -152,6 +153,7 @@ function print(value: unknown) {
 
 registerBackupCommands(program, print);
 registerDocumentCommands(program, { print, readInput, importAuthor, newRoundInput });
+registerGenerateCommand(program);
 
 async function main() {
   try {

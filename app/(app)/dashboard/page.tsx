@@ -5,7 +5,8 @@ import { RoundSelector } from "@/components/dashboard/round-selector";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { db } from "@/db";
-import { dashboardData, dashboardRounds, resolveDashboardRound } from "@/db/queries/dashboard";
+import { dashboardRounds, resolveDashboardRound } from "@/db/queries/dashboard";
+import { cachedDashboardData } from "@/db/queries/dashboard-cache";
 import { todayISO } from "@/lib/deadline-state";
 import { can, scopeOf } from "@/lib/permissions";
 import { requirePermission } from "@/lib/session";
@@ -23,7 +24,7 @@ export default async function DashboardPage({ searchParams }: Props) {
   if (roundId === undefined) notFound();
   const today = todayISO();
   const rounds = dashboardRounds(db);
-  const data = dashboardData(db, { roundId, today });
+  const data = cachedDashboardData(db, { roundId, today });
   if (!data) notFound();
   const round = roundId === null ? "all" : String(roundId);
   return (

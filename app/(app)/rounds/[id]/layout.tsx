@@ -3,7 +3,7 @@ import { Suspense, type ReactNode } from "react";
 import { ConfirmButton } from "@/components/confirm-button";
 import { RoundTabs } from "@/components/round-tabs";
 import { db } from "@/db";
-import { roundSummary } from "@/db/queries/summary";
+import { roundSummaryWhileUnchanged } from "@/db/queries/summary";
 import { todayISO } from "@/lib/deadline-state";
 import { ROUND_KIND_LABELS } from "@/lib/domain";
 import { can } from "@/lib/permissions";
@@ -15,7 +15,7 @@ import { roundOf } from "./round-data";
 export default async function RoundLayout({ children, params }: { children: ReactNode; params: Promise<{ id: string }> }) {
   const actor = await requirePermission("round.read");
   const round = await roundOf(params);
-  const summary = roundSummary(db, { roundId: round.id, today: todayISO() })!;
+  const summary = roundSummaryWhileUnchanged(db, { roundId: round.id, today: todayISO() })!;
   const manage = can(actor, "plan.manage");
   return (
     <>

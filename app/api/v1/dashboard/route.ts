@@ -1,5 +1,6 @@
 import { db } from "@/db";
-import { dashboardData, resolveDashboardRound } from "@/db/queries/dashboard";
+import { resolveDashboardRound } from "@/db/queries/dashboard";
+import { cachedDashboardData } from "@/db/queries/dashboard-cache";
 import { apiRoute } from "@/lib/api";
 import { todayISO } from "@/lib/deadline-state";
 import { AppError } from "@/lib/errors";
@@ -9,7 +10,7 @@ export const GET = apiRoute({
   permission: "dashboard.read",
   handle: ({ request }) => {
     const roundId = resolveDashboardRound(db, new URL(request.url).searchParams.get("round"));
-    const data = roundId === undefined ? undefined : dashboardData(db, { roundId, today: todayISO() });
+    const data = roundId === undefined ? undefined : cachedDashboardData(db, { roundId, today: todayISO() });
     if (!data) throw new AppError("NOT_FOUND", "未找到该轮次,或该轮次已归档");
     return data;
   },

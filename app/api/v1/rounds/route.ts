@@ -1,12 +1,12 @@
 import { db } from "@/db";
-import { listRoundsWithCounts } from "@/db/queries/rounds";
+import { listRoundsWithCountsWhileUnchanged } from "@/db/queries/rounds";
 import { apiRoute } from "@/lib/api";
 
 // GET /api/v1/rounds — every round with its problem and measure counts per status.
 export const GET = apiRoute({
   permission: "round.read",
   handle: () => ({
-    rounds: listRoundsWithCounts(db).map((r) => ({
+    rounds: listRoundsWithCountsWhileUnchanged(db).map((r) => ({
       id: r.id,
       name: r.name,
       kind: r.kind,

@@ -1,5 +1,5 @@
 import { db } from "@/db";
-import { roundSummary } from "@/db/queries/summary";
+import { roundSummaryWhileUnchanged } from "@/db/queries/summary";
 import { apiRoute } from "@/lib/api";
 import { todayISO } from "@/lib/deadline-state";
 import { roundFromParams } from "../round-param";
@@ -7,5 +7,5 @@ import { roundFromParams } from "../round-param";
 // GET /api/v1/rounds/:id/summary — the same figures as `npm run cli -- summary`.
 export const GET = apiRoute({
   permission: "round.read",
-  handle: ({ params }) => roundSummary(db, { roundId: roundFromParams(params).id, today: todayISO() }),
+  handle: ({ params }) => roundSummaryWhileUnchanged(db, { roundId: roundFromParams(params).id, today: todayISO() }),
 });

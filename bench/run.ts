@@ -1,0 +1,86 @@
+import path from "node:path";
+import Database from "better-sqlite3";
+import { DEMO_PASSWORD } from "@/db/seed/demo-accounts";
+import { pageFigures } from "./figures/pages";
+import { summaryFigures } from "./figures/summary";
+import { transferFigures } from "./figures/transfer";
+import { writeMixFigures } from "./figures/write-mix";
+import { machineDescription } from "./machine";
+import { figure, printTable, writeResults, type Figure } from "./report";
+import { buildApp, startServer } from "./server";
+import { ensureProvinceDatabase, findTargets, freshRunCopy, issueTokens, RUN_DB, RUN_DIR } from "./setup";
+import { signIn } from "./sign-in";
+
+// `npm run bench`: issue 6's figures on the province database, each next to its reference,
+// printed as a table and written to bench/results.json. Options: --no-build (reuse
+// .next-bench), BENCH_PORT (default 3300).
+
+const PORT = Number(process.env.BENCH_PORT ?? 3300);
+const RESULTS = path.join("bench", "results.json");
+
+async function main() {
+  const machine = machineDescription();
+  const { generatedMs } = ensureProvinceDatabase();
+  if (!process.argv.includes("--no-build")) buildApp();
+  freshRunCopy();
+
+  const setupDb = new Database(RUN_DB);
+  const actors = issueTokens(setupDb, { leaders: 50, units: 200 });
+  const targets = findTargets(setupDb);
+  setupDb.close();
+  console.log(`最大轮次:${targets.largestRoundName}(${targets.largestRoundMeasures} 项措施)`);
+
+  const logFile = path.join(RUN_DIR, "server.log");
+  const server = await startServer({ port: PORT, databasePath: RUN_DB, logFile });
+  const figures: Figure[] = [];
+  try {
+    console.log(`服务已启动:${Math.round(server.startMs)} ms(含启动时的提醒任务)`);
+    const sqlite = new Database(RUN_DB, { readonly: true });
+    try {
+      figures.push(...(await summaryFigures({ baseUrl: server.baseUrl, token: actors.leaders[0]!, sqlite, roundId: targets.largestRoundId, logFile, machine })));
+      const [officeCookie, leaderCookie] = [await signIn(server.baseUrl, "office", DEMO_PASSWORD), await signIn(server.baseUrl, "leader", DEMO_PASSWORD)];
+      const pages = await pageFigures({
+        baseUrl: server.baseUrl,
+        machine,
+        ledgerPath: `/rounds/${targets.largestRoundId}/ledger?unit=${targets.ledgerUnitId}`,
+        dashboardPath: "/dashboard",
+        officeCookie,
+        leaderCookie,
+      });
+      figures.push(...pages.figures);
+      figures.push(...(await writeMixFigures({ baseUrl: server.baseUrl, sqlite, actors, logFile, machine })));
+    } finally {
+      sqlite.close();
+    }
+  } finally {
+    await server.stop();
+  }
+  // The same start without the reminder job (RECTIFY_REMINDERS=off): what the job adds.
+  const plain = await startServer({ port: PORT, databasePath: RUN_DB, logFile, env: { RECTIFY_REMINDERS: "off" } });
+  await plain.stop();
+  figures.push(
+    figure({
+      name: "服务启动(省级库,首次启动即运行提醒任务)",
+      value: server.startMs,
+      unit: "ms",
+      reference: plain.startMs,
+      target: "≤ 2× 不运行提醒任务的启动",
+      met: server.startMs <= 2 * plain.startMs,
+      machine,
+    }),
+  );
+  figures.push(
+    ...(await transferFigures({ runDir: RUN_DIR, runDb: RUN_DB, roundId: targets.largestRoundId, roundMeasures: targets.largestRoundMeasures, machine })),
+  );
+  if (generatedMs !== null) {
+    figures.push(figure({ name: "生成省级规模数据库", value: generatedMs, unit: "ms", reference: null, target: "≤ 300000 ms", met: generatedMs <= 300_000, machine }));
+  }
+  printTable(figures);
+  writeResults(RESULTS, figures);
+  console.log(`\n结果已写入 ${RESULTS};${figures.filter((f) => f.met).length}/${figures.length} 项达标。`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

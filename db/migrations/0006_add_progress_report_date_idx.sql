@@ -1,0 +1,1 @@
+CREATE INDEX `progress_reports_measure_id_report_date_idx` ON `progress_reports` (`measure_id`,`report_date`);
