@@ -3,7 +3,7 @@ import { and, asc, count, desc, eq, gt, inArray, lt, max, ne, sql } from "drizzl
 import { AppError } from "@/lib/errors";
 import type { AspectInput, Direction, MeasureDeadline, ProblemInput } from "@/lib/validations/plan";
 import type { Queryable } from "../client";
-import { aspects, measureCoUnits, measures, problems, progressReports, units, type Measure } from "../schema";
+import { aspects, measureCoUnits, measures, problems, progressReports, rounds, units, type Measure } from "../schema";
 import { recordAudit } from "./audit";
 import { refreshProblemStatus } from "./measure-status";
 import { notifyUnit } from "./notifications";
@@ -25,6 +25,12 @@ export interface MeasureValues extends MeasureDeadline {
 }
 
 // ── look-ups within the round ───────────────────────────────────────────
+
+function roundOf(q: Queryable, roundId: number) {
+  const row = q.select({ id: rounds.id }).from(rounds).where(eq(rounds.id, roundId)).get();
+  if (!row) throw new AppError("NOT_FOUND", "未找到该轮次,可能已被删除");
+  return row;
+}
 
 function aspectIn(q: Queryable, roundId: number, aspectId: number) {
   const row = q.select().from(aspects).where(and(eq(aspects.id, aspectId), eq(aspects.roundId, roundId))).get();
@@ -83,6 +89,7 @@ function nextPosition(q: Queryable, table: typeof aspects | typeof measures, whe
 // ── aspects ─────────────────────────────────────────────────────────────
 
 export function createAspect(tx: Queryable, params: Ctx & { input: AspectInput }) {
+  roundOf(tx, params.roundId);
   const position = nextPosition(tx, aspects, eq(aspects.roundId, params.roundId));
   const created = tx.insert(aspects).values({ roundId: params.roundId, position, name: params.input.name }).returning().get();
   recordAudit(tx, { actorId: params.actorId, action: "aspect.create", entity: "aspect", entityId: created.id, after: created });
@@ -162,6 +169,7 @@ export function moveAspectProblems(tx: Queryable, params: Ctx & { aspectId: numb
 // ── problems ────────────────────────────────────────────────────────────
 
 export function createProblem(tx: Queryable, params: Ctx & { input: ProblemInput }) {
+  roundOf(tx, params.roundId);
   assertProblemFields(tx, params.roundId, params.input);
   const created = tx.insert(problems).values({ ...params.input, roundId: params.roundId, status: "incomplete" }).returning().get();
   recordAudit(tx, { actorId: params.actorId, action: "problem.create", entity: "problem", entityId: created.id, after: created });

@@ -21,3 +21,28 @@ export function decodeText(buffer: Uint8Array): { text: string; encoding: TextEn
     return { text: new TextDecoder("gb18030").decode(buffer), encoding: "gb18030" };
   }
 }
+
+/**
+ * A file pasted together from two sources (a UTF-8 export with rows added in Excel's GBK
+ * "CSV") has lines in both encodings; no single decoding reads it, and guessing one garbles
+ * the other half. Returns the first line of each kind (1-based), or null for a file in one
+ * encoding. A UTF-8 line counts only if it holds Chinese, which GBK bytes almost never mimic.
+ */
+export function findMixedEncoding(buffer: Uint8Array): { utf8Line: number; otherLine: number } | null {
+  const strict = new TextDecoder("utf-8", { fatal: true });
+  let utf8Line = 0;
+  let otherLine = 0;
+  let start = 0;
+  for (let line = 1; start < buffer.length && !(utf8Line && otherLine); line++) {
+    const end = buffer.indexOf(0x0a, start);
+    const bytes = buffer.subarray(start, end === -1 ? buffer.length : end);
+    start = end === -1 ? buffer.length : end + 1;
+    if (bytes.every((byte) => byte < 0x80)) continue;
+    try {
+      if (/[\u4e00-\u9fff]{2}/.test(strict.decode(bytes))) utf8Line ||= line;
+    } catch {
+      otherLine ||= line;
+    }
+  }
+  return utf8Line && otherLine ? { utf8Line, otherLine } : null;
+}

@@ -1,9 +1,10 @@
 import ExcelJS from "exceljs";
 import { parse } from "csv-parse/sync";
 import { AppError } from "@/lib/errors";
-import { decodeText } from "./decode";
+import { decodeText, findMixedEncoding } from "./decode";
 import { normalizeHeader } from "./parse-plan";
 import type { RawSheet } from "./types";
+import { assertSafeXlsxArchive } from "./zip-guard";
 
 // Reads an uploaded ledger (xlsx or csv) into plain text cells. Only the file's shape is
 // checked here and failures are thrown: a file we cannot read has no rows to point at.
@@ -55,6 +56,8 @@ async function readXlsx(data: Uint8Array): Promise<Row[]> {
   if (!ZIP_MAGIC.every((byte, index) => data[index] === byte)) {
     throw new AppError("VALIDATION", "无法读取文件:不是有效的 xlsx 文件");
   }
+  // Before exceljs inflates anything: a truncated file or a zip bomb is refused here.
+  await assertSafeXlsxArchive(data);
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs types its input as an ArrayBuffer-like "Buffer" of its own; a Node Buffer is
@@ -99,7 +102,14 @@ function cellText(value: unknown): string {
 }
 
 function readCsv(data: Uint8Array): Row[] {
-  const { text } = decodeText(data);
+  const { text, encoding } = decodeText(data);
+  const mixed = encoding === "gb18030" ? findMixedEncoding(data) : null;
+  if (mixed) {
+    throw new AppError(
+      "VALIDATION",
+      `文件混用了两种文字编码(第 ${mixed.utf8Line} 行是 UTF-8,第 ${mixed.otherLine} 行是 GBK),无法可靠读取;请在 Excel 中打开后整体另存为“CSV UTF-8”再导入`,
+    );
+  }
   let records: string[][];
   try {
     records = parse(text, {

@@ -1,5 +1,9 @@
-import { isValid, parseISO } from "date-fns";
 import { z } from "zod";
+
+// A field without a message of its own (a hidden field, a nested value from the API) still
+// answers in Chinese: zod's built-in messages, switched to its zh-CN locale. Every schema
+// module imports this one, so the setting is in force wherever input is parsed.
+z.config(z.locales.zhCN());
 
 /** Form inputs arrive as strings; an empty or absent one means "not given". */
 export const emptyToNull = (v: unknown) => (v === undefined || (typeof v === "string" && v.trim() === "") ? null : v);
@@ -25,7 +29,14 @@ export const isoDate = (label: string) =>
     .string({ error: `请填写${label}` })
     .trim()
     .regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式应为 YYYY-MM-DD`)
-    .refine((v) => isValid(parseISO(v)) && parseISO(v).toISOString().startsWith(v), `${label}不是有效日期`);
+    .refine(isCalendarDay, `${label}不是有效日期`);
+
+// Read as UTC midnight: parsing in local time would shift the day on a server east of UTC
+// (Asia/Shanghai), and every real date would be refused.
+function isCalendarDay(value: string): boolean {
+  const day = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(value);
+}
 
 export const optionalIsoDate = (label: string) => z.preprocess(emptyToNull, isoDate(label).nullable());
 

@@ -27,6 +27,9 @@ const direction = z.enum(DIRECTIONS, { error: "移动方向有误" });
 
 const roundId = id("轮次");
 
+/** Hidden fields the page fills in; a bad one means the page is out of date or was tampered with. */
+const STALE_FORM = "页面数据已过期,请刷新后重试";
+
 // ── aspects ──────────────────────────────────────────────────────────────
 
 export const aspectSchema = z.object({ name: text("方面名称", 200) });
@@ -59,7 +62,7 @@ export const deleteProblemSchema = z.object({
   problemId: id("问题"),
   confirmCascade: flag,
   /** How many measures the confirmation promised to delete; a different count is refused. */
-  measureCount: z.coerce.number().int().min(0).default(0),
+  measureCount: z.coerce.number({ error: STALE_FORM }).int(STALE_FORM).min(0, STALE_FORM).default(0),
 });
 
 // ── measures ─────────────────────────────────────────────────────────────
@@ -92,7 +95,7 @@ export type MeasureInput = z.infer<typeof measureSchema>;
 
 export const createMeasureSchema = measureFields.extend({ roundId, problemId: id("问题") }).superRefine(deadlineUnderstood);
 export const updateMeasureSchema = measureFields
-  .extend({ roundId, measureId: id("整改措施"), version: z.coerce.number().int().positive() })
+  .extend({ roundId, measureId: id("整改措施"), version: z.coerce.number({ error: STALE_FORM }).int(STALE_FORM).positive(STALE_FORM) })
   .superRefine(deadlineUnderstood);
 export const measureRefSchema = z.object({ roundId, measureId: id("整改措施") });
 export const moveMeasureSchema = measureRefSchema.extend({ direction });

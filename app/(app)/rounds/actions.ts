@@ -2,14 +2,18 @@
 
 import { db } from "@/db";
 import { createRound, findRoundByName, setRoundArchived, updateRound } from "@/db/queries/rounds";
+import { getUnit } from "@/db/queries/units";
 import { defineAction } from "@/lib/action";
 import { AppError } from "@/lib/errors";
 import { roundIdSchema, roundSchema, updateRoundSchema, type RoundInput } from "@/lib/validations/round";
 
-function assertNameFree(input: RoundInput, roundId?: number) {
+function assertRoundFields(input: RoundInput, roundId?: number) {
   const existing = findRoundByName(db, { name: input.name });
   if (existing && existing.id !== roundId) {
     throw new AppError("CONFLICT", "已有同名轮次", { name: ["已有同名轮次,请换一个名称"] });
+  }
+  if (input.inspectedUnitId !== null && !getUnit(db, { id: input.inspectedUnitId })) {
+    throw new AppError("VALIDATION", "所选单位不存在", { inspectedUnitId: ["所选单位不存在,请刷新后重新选择"] });
   }
 }
 
@@ -18,7 +22,7 @@ export const createRoundAction = defineAction({
   schema: roundSchema,
   revalidate: ["/rounds"],
   run: ({ actor, input }) => {
-    assertNameFree(input);
+    assertRoundFields(input);
     const round = db.transaction((tx) => createRound(tx, { actorId: actor.id, input }));
     return { redirectTo: `/rounds/${round.id}` };
   },
@@ -30,7 +34,7 @@ export const updateRoundAction = defineAction({
   revalidate: ["/rounds"],
   run: ({ actor, input }) => {
     const { roundId, ...fields } = input;
-    assertNameFree(fields, roundId);
+    assertRoundFields(fields, roundId);
     const round = db.transaction((tx) => updateRound(tx, { actorId: actor.id, roundId, input: fields }));
     if (!round) throw new AppError("NOT_FOUND", "未找到该轮次");
     return { redirectTo: `/rounds/${round.id}` };

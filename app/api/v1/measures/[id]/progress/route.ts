@@ -27,7 +27,11 @@ export const POST = apiRoute({
     for (const [key, value] of form.entries()) {
       if (key === "files" && value instanceof File) {
         if (value.size > 0 || value.name) files.push({ name: value.name, data: new Uint8Array(await value.arrayBuffer()) });
-      } else if (typeof value === "string") fields[key] = value;
+      } else if (typeof value === "string") {
+        // One value per field: a field sent twice is ambiguous, not "the last one wins".
+        if (key in fields) throw new AppError("VALIDATION", `字段“${key.slice(0, 40)}”重复提交,请只提交一次`, { [key]: ["重复提交"] });
+        fields[key] = value;
+      }
     }
     const report = await submitProgress({ actor, measureId, fields, files });
     return { report: { id: report.id, isClaim: report.isClaim, reviewState: report.reviewState, claimedStatus: report.claimedStatus } };
