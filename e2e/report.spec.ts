@@ -79,7 +79,7 @@ test("整改办编辑通报的有关情况说明,下载的 Word 数字与汇总 
   const roundId = demoId();
   await signInAs(page, "office");
   await page.goto("/reports");
-  await page.getByRole("article", { name: DEMO }).getByRole("link", { name: "查看通报" }).click();
+  await page.getByRole("article", { name: DEMO, exact: true }).getByRole("link", { name: "查看通报" }).click();
   await expect(page.getByRole("article", { name: "关于省委第二巡视组巡视宝安区反馈意见整改进展情况的通报" })).toBeVisible();
 
   await page.getByRole("link", { name: "编辑通报文字" }).click();
