@@ -15,5 +15,11 @@ export function noteRequestUser(userId: string): void {
   if (context) context.userId = userId;
 }
 
-/** The client's address as the server saw it (set by scripts/server.mjs, never by the client). */
-export const CLIENT_ADDRESS_HEADER = "x-rectify-client-address";
+/**
+ * The client's address as scripts/server.mjs saw it. That server overwrites the header on
+ * every request; without it (`next dev`) a client could send its own, so it is ignored.
+ */
+export function clientAddress(headers: Headers): string {
+  if (!holder.rectifyRequestContext) return "unknown";
+  return headers.get("x-rectify-client-address") ?? "unknown";
+}

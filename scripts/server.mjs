@@ -30,7 +30,8 @@ function routeOf(/** @type {string} */ path) {
 
 function clientAddress(/** @type {import("node:http").IncomingMessage} */ req) {
   const forwarded = req.headers["x-forwarded-for"];
-  if (trustProxy && typeof forwarded === "string") return forwarded.split(",")[0].trim();
+  // The right-most entry is the one our proxy added; entries left of it are the client's word.
+  if (trustProxy && typeof forwarded === "string") return forwarded.split(",").at(-1).trim();
   return req.socket.remoteAddress ?? "unknown";
 }
 

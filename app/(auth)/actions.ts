@@ -9,9 +9,9 @@ import type { ActionState } from "@/lib/action";
 import { fieldErrorsOf } from "@/lib/action";
 import { auth } from "@/lib/auth";
 import { GENERIC_ERROR_MESSAGE } from "@/lib/errors";
-import { CLIENT_ADDRESS_HEADER } from "@/lib/request-context";
+import { clientAddress } from "@/lib/request-context";
 import {
-  clearSignInFailures,
+  forgiveSignIn,
   lockMessage,
   recordSignInFailure,
   signInLockMinutes,
@@ -30,36 +30,32 @@ export async function signIn(_previous: ActionState, formData: FormData): Promis
   if (!parsed.success) {
     return { ok: false, message: "请填写用户名和密码", fieldErrors: fieldErrorsOf(parsed.error), values: { username } };
   }
-  const address = (await headers()).get(CLIENT_ADDRESS_HEADER) ?? "unknown";
+  const address = clientAddress(await headers());
   const lockMinutes = signInLockMinutes(parsed.data.username, address);
   if (lockMinutes > 0) return { ok: false, message: lockMessage(lockMinutes), values: { username } };
+  // Counted before the (slow, async) password check: parallel guesses cannot slip past.
+  const attempt = recordSignInFailure(parsed.data.username, address);
   let userId: string;
   try {
     const result = await auth.api.signInUsername({
       body: { username: parsed.data.username, password: parsed.data.password },
       headers: await headers(),
     });
-    if (!result) return failed(parsed.data.username, address, BAD_CREDENTIALS);
+    if (!result) return { ok: false, message: BAD_CREDENTIALS, values: { username } };
     userId = result.user.id;
   } catch (error) {
     if (error instanceof APIError) {
       // Disabled accounts get their own message from lib/auth.ts; anything else about the
       // credentials is the same message, so usernames cannot be probed.
       const message = error.status === "FORBIDDEN" ? error.message : BAD_CREDENTIALS;
-      return failed(parsed.data.username, address, message);
+      return { ok: false, message, values: { username } };
     }
     console.error("[rectify] sign-in failed", error);
     return { ok: false, message: GENERIC_ERROR_MESSAGE, values: { username } };
   }
-  clearSignInFailures(parsed.data.username, address);
+  forgiveSignIn(parsed.data.username, address, attempt);
   recordAudit(db, { actorId: userId, action: "user.sign_in", entity: "user", entityId: userId });
   redirect("/");
-}
-
-/** A refused sign-in counts towards the lock; the message never says which part was wrong. */
-function failed(username: string, address: string, message: string): ActionState {
-  recordSignInFailure(username, address);
-  return { ok: false, message, values: { username } };
 }
 
 export async function signOut(): Promise<void> {

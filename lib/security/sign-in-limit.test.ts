@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import {
-  clearSignInFailures,
+  forgiveSignIn,
   MAX_FAILURES_PER_ACCOUNT,
   MAX_FAILURES_PER_ADDRESS,
   recordSignInFailure,
@@ -26,6 +26,15 @@ describe("sign-in rate limit", () => {
     expect(signInLockMinutes(name, "10.0.0.1", T0 + SIGN_IN_WINDOW_MS + 11)).toBe(0);
   });
 
+  it("counts an attempt before its password is checked, so a parallel burst is stopped after the limit", () => {
+    // Five guesses sent at once are all in flight before any of them is answered.
+    for (let i = 0; i < MAX_FAILURES_PER_ADDRESS; i++) {
+      expect(signInLockMinutes(name, "10.0.0.1", T0)).toBe(0);
+      recordSignInFailure(name, "10.0.0.1", T0);
+    }
+    expect(signInLockMinutes(name, "10.0.0.1", T0)).toBeGreaterThan(0);
+  });
+
   it("counts per account and address: another address and another account are not locked", () => {
     for (let i = 0; i < MAX_FAILURES_PER_ADDRESS; i++) recordSignInFailure(name, "10.0.0.1", T0);
     expect(signInLockMinutes(name, "10.0.0.1", T0)).toBeGreaterThan(0);
@@ -38,14 +47,17 @@ describe("sign-in rate limit", () => {
     expect(signInLockMinutes(` ${name} `, "10.0.0.1", T0)).toBeGreaterThan(0);
   });
 
-  it("locks an account guessed at from many addresses", () => {
+  it("locks an account guessed at from many addresses, but not at an address it signed in from", () => {
+    const mark = recordSignInFailure(name, "10.0.0.7", T0 - 1000);
+    forgiveSignIn(name, "10.0.0.7", mark, T0 - 1000);
     for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) recordSignInFailure(name, `10.0.1.${i}`, T0);
     expect(signInLockMinutes(name, "10.9.9.9", T0)).toBe(15);
+    expect(signInLockMinutes(name, "10.0.0.7", T0)).toBe(0);
   });
 
-  it("forgets the failures from an address after a correct password", () => {
+  it("forgives a successful attempt and clears the address's earlier failures", () => {
     for (let i = 0; i < MAX_FAILURES_PER_ADDRESS - 1; i++) recordSignInFailure(name, "10.0.0.1", T0);
-    clearSignInFailures(name, "10.0.0.1");
+    forgiveSignIn(name, "10.0.0.1", recordSignInFailure(name, "10.0.0.1", T0), T0);
     recordSignInFailure(name, "10.0.0.1", T0);
     expect(signInLockMinutes(name, "10.0.0.1", T0)).toBe(0);
   });
