@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -187,17 +187,16 @@ test("连续写入中途进程被强杀:每一条已确认的报送重启后都�
   expect((await fetch(`${server.baseURL}/api/health`)).status).toBe(200);
 });
 
-function cli(dataDir: string, args: string[]): { ok: boolean; out: unknown; stderr: string } {
-  try {
-    const out = execFileSync("npm", ["run", "-s", "cli", "--", ...args], {
-      env: { ...process.env, DATABASE_PATH: path.join(dataDir, "rectify.db") },
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    return { ok: true, out: JSON.parse(out.trim()), stderr: "" };
-  } catch (error) {
-    return { ok: false, out: null, stderr: String((error as { stderr?: string }).stderr ?? "") };
-  }
+/** `npm run cli` against a private data folder, without blocking this process (writes go on meanwhile). */
+function cli(dataDir: string, args: string[]): Promise<{ ok: boolean; out: unknown; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      "npm",
+      ["run", "-s", "cli", "--", ...args],
+      { env: { ...process.env, DATABASE_PATH: path.join(dataDir, "rectify.db") }, encoding: "utf8" },
+      (error, stdout, stderr) => resolve(error ? { ok: false, out: null, stderr } : { ok: true, out: JSON.parse(stdout.trim()), stderr }),
+    );
+  });
 }
 
 test("服务运行且有写入时在线备份;停止服务后恢复,账本校验值和行数一致", async () => {
@@ -230,26 +229,31 @@ test("服务运行且有写入时在线备份;停止服务后恢复,账本校验
   const backupFile = path.join(dataDir, "..", `${path.basename(dataDir)}-backup.db`);
   // Writes keep coming while the backup runs.
   let writing = true;
+  let writtenDuring = 0;
   const writer = (async () => {
-    for (let i = 0; writing; i++) await write(`备份期间的报送 ${i}`);
+    for (let i = 0; writing; i++) {
+      await write(`备份期间的报送 ${i}`);
+      writtenDuring++;
+    }
   })();
-  const backup = cli(dataDir, ["backup", "--out", backupFile]);
+  const backup = await cli(dataDir, ["backup", "--out", backupFile]);
   writing = false;
   await writer;
   expect(backup.ok).toBe(true);
+  expect(writtenDuring).toBeGreaterThan(0);
   const backedUp = backup.out as { ledgerChecksum: string; bytes: number };
   expect(backedUp.bytes).toBeGreaterThan(100_000);
   expect(integrity(backupFile)).toBe("ok");
 
   // After the backup, more writes that a restore must roll back.
   await write("备份之后的报送");
-  const refused = cli(dataDir, ["restore", "--from", backupFile]);
+  const refused = await cli(dataDir, ["restore", "--from", backupFile]);
   expect(refused.ok).toBe(false);
   expect(refused.stderr).toContain("整改通服务仍在运行");
 
   await server.stop();
   server = undefined;
-  const restored = cli(dataDir, ["restore", "--from", backupFile]);
+  const restored = await cli(dataDir, ["restore", "--from", backupFile]);
   expect(restored.ok).toBe(true);
   expect(restored.out).toMatchObject({ ledgerChecksum: backedUp.ledgerChecksum });
   const after = openDb(databaseFile);
@@ -302,4 +306,14 @@ test("数据目录不可写、数据库来自更新版本时,服务拒绝启动�
   const refused = await exitOf(newer);
   expect(refused.code).toBe(1);
   expect(refused.output).toContain("数据库来自更新版本的整改通");
+
+  // The way back: restore a backup over it. restore never opens the database it replaces.
+  const source = freshDataDir("older");
+  seedDataDir(source);
+  const backupFile = path.join(source, "backup.db");
+  expect((await cli(source, ["backup", "--out", backupFile])).ok).toBe(true);
+  const restored = await cli(newer, ["restore", "--from", backupFile]);
+  expect(restored.ok).toBe(true);
+  server = await startServer(newer, PORT);
+  expect((await fetch(`${server.baseURL}/api/health`)).status).toBe(200);
 });

@@ -26,6 +26,8 @@ export async function runDailyBackup(settings: { folder: string; keep: number },
   if (fs.existsSync(out)) return null;
   const result = await backupDatabase({
     sqlite: db.$client,
+    writerConnection: true,
+    checksum: false,
     out,
     evidenceFrom: evidenceDir(),
     evidenceTo: path.join(settings.folder, "evidence"),

@@ -31,9 +31,11 @@ afterAll(() => {
   fs.rmSync(work, { recursive: true, force: true });
 });
 
-function backupOf(name: string) {
+function backupOf(name: string, writerConnection = false) {
   return backupDatabase({
     sqlite: seeded.sqlite,
+    writerConnection,
+    checksum: true,
     out: path.join(work, "backups", name),
     evidenceFrom: path.join(work, "evidence"),
     evidenceTo: path.join(work, "backups", `${name}.evidence`),
@@ -48,7 +50,7 @@ describe("backup and restore", () => {
     expect(backup).toMatchObject({ ledgerChecksum: before.checksum, evidenceFiles: 2, evidenceCopied: 2 });
 
     const restoredDb = path.join(work, "restored", "rectify.db");
-    const restored = restoreDatabase({
+    const restored = await restoreDatabase({
       from: backup.out,
       databaseFile: restoredDb,
       evidenceFrom: `${backup.out}.evidence`,
@@ -66,6 +68,24 @@ describe("backup and restore", () => {
     expect(fs.readFileSync(path.join(work, "restored", "evidence", "cd", "cd34"), "utf8")).toBe("证据 cd/cd34");
   });
 
+  it("copies the same ledger through the server's own connection (step-wise online backup)", async () => {
+    const backup = await backupOf("writer.db", true);
+    expect(backup.ledgerChecksum).toBe(ledgerChecksumOf(seeded.sqlite));
+  });
+
+  it("moves away a write-ahead log left without its database, so it is not replayed into the restored one", async () => {
+    const backup = await backupOf("orphan.db");
+    const target = path.join(work, "orphan", "rectify.db");
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(`${target}-wal`, "孤立的日志");
+    const result = await restoreDatabase({ from: backup.out, databaseFile: target, evidenceFrom: "/x", evidenceTo: "/x" });
+    expect(result.keptAs).toBeNull();
+    expect(fs.existsSync(`${target}-wal`)).toBe(false);
+    const kept = fs.readdirSync(path.dirname(target)).filter((name) => /before-restore-.*-wal$/.test(name));
+    expect(kept).toHaveLength(1);
+    expect(result.ledgerChecksum).toBe(backup.ledgerChecksum);
+  });
+
   it("copies only evidence it does not have yet on the next backup", async () => {
     await backupOf("again.db");
     fs.writeFileSync(path.join(work, "evidence", "ab", "ab99"), "新证据");
@@ -79,7 +99,7 @@ describe("backup and restore", () => {
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.writeFileSync(target, "旧数据库");
     fs.writeFileSync(`${target}-wal`, "旧日志");
-    const result = restoreDatabase({ from: backup.out, databaseFile: target, evidenceFrom: "/nonexistent", evidenceTo: "/nonexistent", now: new Date("2026-11-21T08:00:00Z") });
+    const result = await restoreDatabase({ from: backup.out, databaseFile: target, evidenceFrom: "/nonexistent", evidenceTo: "/nonexistent", now: new Date("2026-11-21T08:00:00Z") });
     expect(result.keptAs).toMatch(/rectify\.db\.before-restore-2026-11-21T08-00-00-000Z$/);
     expect(fs.readFileSync(result.keptAs!, "utf8")).toBe("旧数据库");
     expect(fs.readFileSync(`${result.keptAs}-wal`, "utf8")).toBe("旧日志");
@@ -92,9 +112,9 @@ describe("backup and restore", () => {
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.writeFileSync(target, "在用的数据库");
     fs.writeFileSync(serverPidFile(path.dirname(target)), String(process.pid));
-    expect(() =>
-      restoreDatabase({ from: backup.out, databaseFile: target, evidenceFrom: "/x", evidenceTo: "/x" }),
-    ).toThrow(/服务仍在运行/);
+    await expect(restoreDatabase({ from: backup.out, databaseFile: target, evidenceFrom: "/x", evidenceTo: "/x" })).rejects.toThrow(
+      /服务仍在运行/,
+    );
     expect(fs.readFileSync(target, "utf8")).toBe("在用的数据库");
   });
 

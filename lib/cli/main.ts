@@ -1,6 +1,5 @@
 import fs from "node:fs";
 import path from "node:path";
-import { Command, CommanderError } from "commander";
 import { db } from "@/db";
 import { runReminders } from "@/db/queries/reminders";
 import { createRound, findRoundByName } from "@/db/queries/rounds";
@@ -8,9 +7,10 @@ import { roundSummary } from "@/db/queries/summary";
 import { findOfficeAdmin, findUserByUsername } from "@/db/queries/users";
 import { todayISO } from "@/lib/deadline-state";
 import { AppError } from "@/lib/errors";
-import { registerBackupCommands } from "./backup-commands";
+import { registerBackupCommand, registerRestoreCommand } from "./backup-commands";
 import { registerDocumentCommands } from "./document-commands";
 import { registerGenerateCommand } from "./generate-command";
+import { newProgram, print, runProgram } from "./run";
 import { exportLedger, importLedgerFile } from "@/lib/ledger-transfer";
 import { reportFile } from "@/lib/report-files";
 import { isoDate } from "@/lib/validations/common";
@@ -37,11 +37,7 @@ function importAuthor(username: string | undefined): string {
   return admin.id;
 }
 
-const program = new Command()
-  .name("rectify")
-  .description("整改通命令行")
-  .exitOverride()
-  .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+const program = newProgram();
 
 program
   .command("import")
@@ -147,27 +143,11 @@ function readInput(file: string): Buffer {
   }
 }
 
-function print(value: unknown) {
-  process.stdout.write(`${JSON.stringify(value)}\n`);
-}
 
-registerBackupCommands(program, print);
+registerBackupCommand(program, print);
+// Listed for --help; lib/cli/entry.ts runs it without loading this file.
+registerRestoreCommand(program, print);
 registerDocumentCommands(program, { print, readInput, importAuthor, newRoundInput });
 registerGenerateCommand(program);
 
-async function main() {
-  try {
-    await program.parseAsync(process.argv);
-  } catch (error) {
-    if (error instanceof CommanderError) {
-      process.exitCode = error.exitCode === 0 ? 0 : 1;
-      return;
-    }
-    const message = error instanceof AppError ? error.message : "命令执行失败";
-    if (!(error instanceof AppError)) console.error(error);
-    process.stderr.write(`错误:${message}\n`);
-    process.exitCode = 1;
-  }
-}
-
-void main();
+void runProgram(program);
