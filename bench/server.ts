@@ -30,10 +30,8 @@ export interface RunningServer {
 }
 
 export async function startServer(params: { port: number; databasePath: string; logFile: string; env?: Record<string, string> }): Promise<RunningServer> {
-  // scripts/server.mjs is `npm start`'s server when present (request logs); else next start.
-  const command = fs.existsSync("scripts/server.mjs")
-    ? ["node", ["scripts/server.mjs"]]
-    : ["node", ["node_modules/next/dist/bin/next", "start", "-p", String(params.port)]];
+  // `npm start`'s server: Next inside scripts/server.mjs, which writes the request log.
+  const command = ["node", ["scripts/server.mjs"]];
   const log = fs.openSync(params.logFile, "a");
   const started = performance.now();
   const child = spawn(command[0] as string, command[1] as string[], {

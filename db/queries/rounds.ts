@@ -44,7 +44,7 @@ export function listRoundsWithCounts(q: Queryable): RoundWithCounts[] {
     }));
 }
 
-/** listRoundsWithCounts, read once per change of the database (GET /api/v1/rounds, /rounds). */
+/** listRoundsWithCounts, read once per change of the database (the rounds API and every page that lists rounds). */
 export function listRoundsWithCountsWhileUnchanged(q: Queryable): RoundWithCounts[] {
   return whileUnchanged(q, "listRoundsWithCounts", () => listRoundsWithCounts(q));
 }

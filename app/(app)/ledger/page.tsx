@@ -1,12 +1,12 @@
 import { redirect } from "next/navigation";
 import { db } from "@/db";
-import { listRoundsWithCounts } from "@/db/queries/rounds";
+import { listRoundsWithCountsWhileUnchanged } from "@/db/queries/rounds";
 import { requirePermission } from "@/lib/session";
 
 // 台账 in the navigation opens the ledger of the current round (the newest not archived).
 export default async function LedgerPage() {
   await requirePermission("ledger.read");
-  const rounds = listRoundsWithCounts(db);
+  const rounds = listRoundsWithCountsWhileUnchanged(db);
   const current = rounds.find((r) => !r.archivedAt) ?? rounds[0];
   redirect(current ? `/rounds/${current.id}/ledger` : "/rounds");
 }

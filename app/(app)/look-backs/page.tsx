@@ -3,7 +3,7 @@ import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { db } from "@/db";
 import { getLookBack, listLookBacks, listMeasuresAwaitingLookBack, lookBackCounts } from "@/db/queries/look-backs";
-import { listRoundsWithCounts } from "@/db/queries/rounds";
+import { listRoundsWithCountsWhileUnchanged } from "@/db/queries/rounds";
 import { todayISO } from "@/lib/deadline-state";
 import { LOOK_BACK_RESULT_LABELS } from "@/lib/domain";
 import { requirePermission } from "@/lib/session";
@@ -25,7 +25,7 @@ export default async function LookBacksPage({ searchParams }: { searchParams: Se
   const filter = parseLookBackFilter(params);
   const view: LookBackView = filter.view ?? "due";
   const today = todayISO();
-  const rounds = listRoundsWithCounts(db);
+  const rounds = listRoundsWithCountsWhileUnchanged(db);
   const counts = lookBackCounts(db, { today, roundId: filter.round });
   const notice = doneNotice(params);
   return (

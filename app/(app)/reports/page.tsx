@@ -3,7 +3,7 @@ import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { db } from "@/db";
-import { listRoundsWithCounts } from "@/db/queries/rounds";
+import { listRoundsWithCountsWhileUnchanged } from "@/db/queries/rounds";
 import { requirePermission } from "@/lib/session";
 import { countsSentence } from "@/lib/status";
 
@@ -15,7 +15,7 @@ const LINK = "rounded-md border border-gray-300 bg-white px-3 py-1.5 hover:bg-gr
 // every load, the same as the report will print them.
 export default async function ReportsPage() {
   await requirePermission("report.manage");
-  const rounds = listRoundsWithCounts(db);
+  const rounds = listRoundsWithCountsWhileUnchanged(db);
   return (
     <>
       <PageHeader title="整改进展情况通报" description="各轮次的通报草稿、Word 下载和台账快照;通报中的数字直接取自整改台账,不能手工修改。" />

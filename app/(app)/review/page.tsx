@@ -4,7 +4,7 @@ import { FilterForm, FilterSelect } from "@/components/filter-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { db } from "@/db";
 import { reviewQueue } from "@/db/queries/progress";
-import { listRoundsWithCounts } from "@/db/queries/rounds";
+import { listRoundsWithCountsWhileUnchanged } from "@/db/queries/rounds";
 import { listUnits } from "@/db/queries/units";
 import { requirePermission } from "@/lib/session";
 import { parseId } from "@/lib/validations/common";
@@ -22,7 +22,7 @@ export default async function ReviewPage({ searchParams }: Props) {
   const unitId = parseId(typeof search.unit === "string" ? search.unit : undefined) ?? undefined;
   const claims = reviewQueue(db, { roundId, unitId });
   const now = new Date();
-  const rounds = listRoundsWithCounts(db).filter((r) => !r.archivedAt);
+  const rounds = listRoundsWithCountsWhileUnchanged(db).filter((r) => !r.archivedAt);
   const units = listUnits(db);
   return (
     <>
