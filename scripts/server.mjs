@@ -55,6 +55,8 @@ const server = createServer((req, res) => {
       ms: Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10,
       user: context.userId ?? null,
       action: req.headers["next-action"] ? true : undefined,
+      // Link prefetches render no page code, so they carry no user.
+      prefetch: req.headers["next-router-prefetch"] ? true : undefined,
       aborted: res.writableFinished ? undefined : true,
     };
     process.stdout.write(`${JSON.stringify(line)}\n`);
