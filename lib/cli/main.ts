@@ -2,14 +2,14 @@ import fs from "node:fs";
 import path from "node:path";
 import { db } from "@/db";
 import { runReminders } from "@/db/queries/reminders";
-import { createRound, findRoundByName } from "@/db/queries/rounds";
+import { findRoundByName } from "@/db/queries/rounds";
 import { roundSummary } from "@/db/queries/summary";
-import { findOfficeAdmin, findUserByUsername } from "@/db/queries/users";
 import { todayISO } from "@/lib/deadline-state";
 import { AppError } from "@/lib/errors";
 import { registerBackupCommand, registerRestoreCommand } from "./backup-commands";
 import { registerDocumentCommands } from "./document-commands";
 import { registerGenerateCommand } from "./generate-command";
+import { importTarget, readInput, withImportOptions, type ImportOptions } from "./import-target";
 import { newProgram, print, runProgram } from "./run";
 import { exportLedger, importLedgerFile } from "@/lib/ledger-transfer";
 import { reportFile } from "@/lib/report-files";
@@ -26,49 +26,23 @@ function roundByName(name: string) {
   return round;
 }
 
-function importAuthor(username: string | undefined): string {
-  if (username) {
-    const user = findUserByUsername(db, { username: username.toLowerCase() });
-    if (!user) throw new AppError("NOT_FOUND", `未找到用户“${username}”`);
-    return user.id;
-  }
-  const admin = findOfficeAdmin(db);
-  if (!admin) throw new AppError("NOT_FOUND", "没有可用的整改办管理员账号,请用 --as <用户名> 指定导入人");
-  return admin.id;
-}
-
 const program = newProgram();
 
-program
-  .command("import")
-  .description("导入整改台账(xlsx 或 csv);轮次不存在时新建")
-  .argument("<file>", "台账文件")
-  .requiredOption("--round <name>", "轮次名称")
-  .option("--as <username>", "记为导入人的整改办账号(默认:第一个整改办管理员)")
-  .option("--kind <kind>", "新建轮次的类型:inspection|patrol|audit|special_check", "inspection")
-  .option("--feedback-date <date>", "新建轮次的反馈日期 YYYY-MM-DD(立行立改按此推算时限)")
-  .action(async (file: string, options: { round: string; as?: string; kind: string; feedbackDate?: string }) => {
-    const data = readInput(file);
-    const existing = findRoundByName(db, { name: options.round });
-    const authorId = importAuthor(options.as);
-    const result = await importLedgerFile({
-      data,
-      fileName: path.basename(file),
-      feedbackDate: existing?.feedbackDate ?? options.feedbackDate ?? null,
-      actorId: null,
-      authorId,
-      today: todayISO(),
-      // A new round is created inside the import's transaction: a bad file leaves none behind.
-      roundId: existing
-        ? existing.id
-        : (tx) =>
-            createRound(tx, {
-              actorId: null,
-              input: newRoundInput(options.round, options.kind, options.feedbackDate ?? null),
-            }).id,
-    });
-    print({ roundId: result.roundId, problems: result.problems, measures: result.measures });
+withImportOptions(
+  program.command("import").description("导入整改台账(xlsx 或 csv);轮次不存在时新建").argument("<file>", "台账文件"),
+).action(async (file: string, options: ImportOptions) => {
+  const { authorId, feedbackDate, roundId } = importTarget(options);
+  const result = await importLedgerFile({
+    data: readInput(file),
+    fileName: path.basename(file),
+    feedbackDate,
+    actorId: null,
+    authorId,
+    today: todayISO(),
+    roundId,
   });
+  print({ roundId: result.roundId, problems: result.problems, measures: result.measures });
+});
 
 program
   .command("summary")
@@ -116,38 +90,13 @@ program
     print(runReminders(db, { today: parsed.data }));
   });
 
-function newRoundInput(name: string, kind: string, feedbackDate: string | null) {
-  const kinds = ["inspection", "patrol", "audit", "special_check"] as const;
-  const roundKind = kinds.find((k) => k === kind);
-  if (!roundKind) throw new AppError("VALIDATION", `未知的轮次类型“${kind}”,可用:${kinds.join("、")}`);
-  if (name.trim().length === 0 || name.length > 100) throw new AppError("VALIDATION", "轮次名称应为 1 至 100 个字符");
-  return {
-    name: name.trim(),
-    kind: roundKind,
-    inspectingBody: "(待补充)",
-    inspectedBody: "(待补充)",
-    inspectedUnitId: null,
-    inspectionStart: null,
-    inspectionEnd: null,
-    feedbackDate,
-    deadline: null,
-    dueSoonDays: 7,
-  };
-}
 
-function readInput(file: string): Buffer {
-  try {
-    return fs.readFileSync(file);
-  } catch {
-    throw new AppError("NOT_FOUND", `无法读取文件“${file}”`);
-  }
-}
 
 
 registerBackupCommand(program, print);
 // Listed for --help; lib/cli/entry.ts runs it without loading this file.
 registerRestoreCommand(program, print);
-registerDocumentCommands(program, { print, readInput, importAuthor, newRoundInput });
+registerDocumentCommands(program);
 registerGenerateCommand(program);
 
 void runProgram(program);
