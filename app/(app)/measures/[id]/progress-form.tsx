@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextAreaField, TextField } from "@/components/ui/field";
+import { UploadProgress } from "@/components/upload-progress";
 import { STATUSES, STATUS_LABELS } from "@/lib/domain";
 import { UploadError, uploadWithProgress } from "@/lib/upload";
 import { InstitutionRows } from "./institution-rows";
@@ -101,12 +102,7 @@ export function ProgressForm({ measureId, isLead, today, limits }: { measureId: 
           {errors.files ? `${errors.files.join(";")}。` : ""}可上传 {limits.allowed};单个文件不超过 {limits.maxFileMb} MB,每次合计不超过 {limits.maxReportMb} MB、最多 {limits.maxFiles} 个。
         </p>
       </div>
-      {submit.isPending ? (
-        <p role="status" className="text-sm text-gray-700">
-          {progress < 1 ? `正在上传 ${Math.round(progress * 100)}%` : "正在保存…"}
-          <progress className="ml-2 align-middle" max={1} value={progress} aria-label="上传进度" />
-        </p>
-      ) : null}
+      {submit.isPending ? <UploadProgress progress={progress} afterUpload="正在保存…" /> : null}
       <Button type="submit" disabled={submit.isPending}>
         提交
       </Button>

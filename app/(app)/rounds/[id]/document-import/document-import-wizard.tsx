@@ -5,6 +5,7 @@ import { useActionState, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FormMessage } from "@/components/ui/form-message";
+import { UploadFailure, UploadProgress } from "@/components/upload-progress";
 import { addAspect, draftFrom, problemNumbers, renameAspect, toPlan, type Draft } from "@/lib/document-import/draft";
 import type { ParsedDocument } from "@/lib/document-import/types";
 import { UploadError, uploadWithProgress } from "@/lib/upload";
@@ -67,17 +68,8 @@ export function DocumentImportWizard({ roundId, maxMegabytes }: { roundId: numbe
         </Button>
       </div>
 
-      {upload.isPending ? (
-        <div role="status" className="text-sm text-gray-700">
-          {progress < 1 ? `正在上传 ${Math.round(progress * 100)}%` : "上传完成,正在解析…"}
-          <progress className="ml-2 align-middle" max={1} value={progress} aria-label="上传进度" />
-        </div>
-      ) : null}
-      {error ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-          {error.failure?.message ?? "操作失败,请重试"}
-        </p>
-      ) : null}
+      {upload.isPending ? <UploadProgress progress={progress} afterUpload="上传完成,正在解析…" /> : null}
+      <UploadFailure error={error} />
 
       {preview ? (
         <>

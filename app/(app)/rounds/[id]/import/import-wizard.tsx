@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Table, Td, Th } from "@/components/ui/table";
+import { UploadFailure, UploadProgress } from "@/components/upload-progress";
 import { STATUS_LABELS } from "@/lib/domain";
 import type { LedgerPreview } from "@/lib/ledger-transfer";
 import { UploadError, uploadWithProgress } from "@/lib/upload";
@@ -68,18 +69,9 @@ export function ImportWizard({ roundId }: { roundId: number }) {
         </a>
       </div>
 
-      {busy ? (
-        <div role="status" className="text-sm text-gray-700">
-          {progress < 1 ? `正在上传 ${Math.round(progress * 100)}%` : commit.isPending ? "正在导入,请稍候…" : "上传完成,正在解析…"}
-          <progress className="ml-2 align-middle" max={1} value={progress} aria-label="上传进度" />
-        </div>
-      ) : null}
+      {busy ? <UploadProgress progress={progress} afterUpload={commit.isPending ? "正在导入,请稍候…" : "上传完成,正在解析…"} /> : null}
 
-      {error ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-          {error.failure?.message ?? "操作失败,请重试"}
-        </p>
-      ) : null}
+      <UploadFailure error={error} />
 
       {preview.data && plan ? (
         <>
