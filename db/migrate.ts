@@ -18,12 +18,19 @@ export interface MigrationState {
   newer: boolean;
 }
 
+let shipped: number[] | undefined;
+
+/** The timestamps of the migrations this program ships; read once, the health check asks often. */
+function shippedMigrations(): number[] {
+  shipped ??= (
+    JSON.parse(fs.readFileSync(path.join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8")) as { entries: { when: number }[] }
+  ).entries.map((entry) => entry.when);
+  return shipped;
+}
+
 /** Where the database stands against the migrations this program ships (drizzle's own table). */
 export function migrationState(sqlite: Database.Database): MigrationState {
-  const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8")) as {
-    entries: { when: number }[];
-  };
-  const known = journal.entries.map((entry) => entry.when);
+  const known = shippedMigrations();
   const hasTable = sqlite
     .prepare("select count(*) from sqlite_master where type = 'table' and name = '__drizzle_migrations'")
     .pluck()

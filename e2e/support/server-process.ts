@@ -21,8 +21,7 @@ export interface PrivateServer {
 }
 
 export function freshDataDir(name: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `rectify-${name}-`));
-  return dir;
+  return fs.mkdtempSync(path.join(os.tmpdir(), `rectify-${name}-`));
 }
 
 /** The demo seed into a new data folder (the same script the shared server uses). */
