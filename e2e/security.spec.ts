@@ -123,15 +123,20 @@ test("请求日志逐行记录方法、路由、状态、耗时和用户,从不�
   const leaderId = readDb((db) => db.prepare("select id from users where username = 'leader'").pluck().get()) as string;
 
   const logFile = path.join(path.dirname(e2eDatabasePath()), "server.log");
-  const dashboardLine = () =>
+  const entries = () =>
     fs
       .readFileSync(logFile, "utf8")
       .split("\n")
       .filter((line) => line.startsWith("{"))
-      .map((line) => JSON.parse(line) as Record<string, unknown>)
-      .find((entry) => entry.route === "/dashboard" && entry.user === leaderId);
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+  const dashboardLine = () => entries().find((entry) => entry.route === "/dashboard" && entry.user === leaderId && !entry.prefetch);
   await expect.poll(dashboardLine).toMatchObject({ method: "GET", status: 200, path: "/dashboard" });
   expect(typeof dashboardLine()!.ms).toBe("number");
+  // The sign-in form posts a server action; the navigation's links are prefetched, which
+  // runs no page code and so names no user.
+  expect(entries().some((entry) => entry.route === "/sign-in" && entry.method === "POST" && entry.action === true)).toBe(true);
+  await expect.poll(() => entries().filter((entry) => entry.prefetch === true).length).toBeGreaterThan(0);
+  expect(entries().filter((entry) => entry.prefetch === true).every((entry) => entry.user === null)).toBe(true);
   const log = fs.readFileSync(logFile, "utf8");
   expect(log).not.toContain(wrongPassword);
   expect(log).not.toContain("Demo2026zg");
