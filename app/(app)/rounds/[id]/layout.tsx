@@ -7,14 +7,12 @@ import { roundSummaryWhileUnchanged } from "@/db/queries/summary";
 import { todayISO } from "@/lib/deadline-state";
 import { ROUND_KIND_LABELS } from "@/lib/domain";
 import { can } from "@/lib/permissions";
-import { requirePermission } from "@/lib/session";
 import { countsSentence } from "@/lib/status";
 import { archiveRoundAction, unarchiveRoundAction } from "../actions";
-import { roundOf } from "./round-data";
+import { roundFor } from "./round-data";
 
 export default async function RoundLayout({ children, params }: { children: ReactNode; params: Promise<{ id: string }> }) {
-  const actor = await requirePermission("round.read");
-  const round = await roundOf(params);
+  const { actor, round } = await roundFor(params, "round.read");
   const summary = roundSummaryWhileUnchanged(db, { roundId: round.id, today: todayISO() })!;
   const manage = can(actor, "plan.manage");
   return (

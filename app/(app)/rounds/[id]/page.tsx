@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
-import { roundOf } from "./round-data";
+import { roundFor } from "./round-data";
 
 export default async function RoundPage({ params }: { params: Promise<{ id: string }> }) {
-  const round = await roundOf(params);
+  const { round } = await roundFor(params, "round.read");
   redirect(`/rounds/${round.id}/problems`);
 }

@@ -5,12 +5,26 @@ import { db } from "@/db";
 import { ledgerPage } from "@/db/queries/ledger";
 import { listAspects, unitsInRound } from "@/db/queries/plan";
 import { getRound } from "@/db/queries/rounds";
+import type { Round } from "@/db/schema/rounds";
+import type { Actor, Permission } from "@/lib/permissions";
+import { requirePermission } from "@/lib/session";
 import { todayISO } from "@/lib/deadline-state";
 import { PAGE_SIZE, parseListFilter } from "@/lib/validations/list-filter";
 import { parseId } from "@/lib/validations/common";
 
-/** The round of a /rounds/[id]/… page, read once per request, or the 404 page. */
-export const roundOf = cache(async (params: Promise<{ id: string }>) => {
+/**
+ * The round of a /rounds/[id]/… page for an actor who holds `permission`, else the
+ * sign-in, 403 or 404 page. Every page and the layout call this themselves: a client
+ * navigation between sibling pages renders only the page segment, never the layout, so
+ * a check made only in the layout does not run.
+ */
+export async function roundFor(params: Promise<{ id: string }>, permission: Permission): Promise<{ actor: Actor; round: Round }> {
+  const actor = await requirePermission(permission);
+  return { actor, round: await loadRound(params) };
+}
+
+// Read once per request, shared by the layout and the page.
+const loadRound = cache(async (params: Promise<{ id: string }>) => {
   const round = getRound(db, { id: parseId((await params).id) ?? 0 });
   if (!round) notFound();
   return round;

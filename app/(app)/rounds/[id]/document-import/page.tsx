@@ -4,8 +4,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { db } from "@/db";
 import { planOutline } from "@/db/queries/plan-outline";
 import { MAX_DOCUMENT_BYTES, MAX_DOCUMENT_CHARS } from "@/lib/document-import/limits";
-import { requirePermission } from "@/lib/session";
-import { roundOf } from "../round-data";
+import { roundFor } from "../round-data";
 import { DocumentImportWizard } from "./document-import-wizard";
 
 export const metadata: Metadata = { title: "从文档导入" };
@@ -13,8 +12,7 @@ export const metadata: Metadata = { title: "从文档导入" };
 // 从文档导入: a feedback document, the office's draft plan in Word, or an earlier round's
 // published progress report becomes this round's plan, after the office has checked it.
 export default async function DocumentImportPage({ params }: { params: Promise<{ id: string }> }) {
-  await requirePermission("plan.manage");
-  const round = await roundOf(params);
+  const { round } = await roundFor(params, "plan.manage");
   const outline = planOutline(db, { roundId: round.id });
   const hasPlan = outline.aspects.length > 0 || outline.problemCount > 0;
   return (

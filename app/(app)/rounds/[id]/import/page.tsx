@@ -1,14 +1,12 @@
 import type { Metadata } from "next";
-import { requirePermission } from "@/lib/session";
 import { MAX_DATA_ROWS, MAX_FILE_BYTES } from "@/lib/ledger-import/read-file";
-import { roundOf } from "../round-data";
+import { roundFor } from "../round-data";
 import { ImportWizard } from "./import-wizard";
 
 export const metadata: Metadata = { title: "导入台账" };
 
 export default async function ImportPage({ params }: { params: Promise<{ id: string }> }) {
-  await requirePermission("plan.manage");
-  const round = await roundOf(params);
+  const { round } = await roundFor(params, "plan.manage");
   return (
     <section aria-labelledby="import-title" className="space-y-4">
       <h2 id="import-title" className="font-semibold">

@@ -4,8 +4,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
 import { db } from "@/db";
 import { listInstitutions } from "@/db/queries/institutions";
-import { requirePermission } from "@/lib/session";
-import { roundOf } from "../round-data";
+import { roundFor } from "../round-data";
 
 export const metadata: Metadata = { title: "建章立制" };
 
@@ -13,8 +12,7 @@ export const metadata: Metadata = { title: "建章立制" };
 // report counts them ("建立完善制度148项"). Units register them with a progress report.
 export default async function RoundInstitutionsPage({ params }: { params: Promise<{ id: string }> }) {
   // The layout checks too, but a page is rendered on its own for client navigations.
-  await requirePermission("round.read");
-  const round = await roundOf(params);
+  const { round } = await roundFor(params, "round.read");
   const rows = listInstitutions(db, { roundId: round.id });
   return (
     <>

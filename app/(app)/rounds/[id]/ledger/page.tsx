@@ -10,7 +10,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { deadlineState, LIGHT_OF } from "@/lib/deadline-state";
 import { REVIEW_STATE_LABELS } from "@/lib/domain";
 import { filterQuery } from "@/lib/validations/list-filter";
-import { measureList, roundOf } from "../round-data";
+import { measureList, roundFor } from "../round-data";
 
 export const metadata: Metadata = { title: "整改台账" };
 
@@ -18,7 +18,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 
 // 整改台账: the table an office prints and hands in, one row per measure.
 export default async function RoundLedgerPage({ params, searchParams }: Props) {
-  const round = await roundOf(params);
+  const { round } = await roundFor(params, "ledger.read");
   const list = await measureList(round, searchParams);
   const { filter } = list;
   return (

@@ -4,9 +4,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { db } from "@/db";
 import { nextProblemNumber, planOutline } from "@/db/queries/plan-outline";
 import { listUnits } from "@/db/queries/units";
-import { requirePermission } from "@/lib/session";
 import { parseId } from "@/lib/validations/common";
-import { roundOf } from "../round-data";
+import { roundFor } from "../round-data";
 import { CreateAspectForm } from "./aspect-forms";
 import { PlanOutlineView } from "./plan-outline-view";
 import { ProblemForm } from "./problem-form";
@@ -18,8 +17,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 
 // 录入方案: the office enters and edits the plan by hand — aspects, problems, measures.
 export default async function PlanPage({ params, searchParams }: Props) {
-  await requirePermission("plan.manage");
-  const round = await roundOf(params);
+  const { round } = await roundFor(params, "plan.manage");
   const outline = planOutline(db, { roundId: round.id });
   const units = unitTree(listUnits(db));
   const aspects = outline.aspects.map(({ id, name }) => ({ id, name }));

@@ -12,7 +12,7 @@ import { db } from "@/db";
 import { listAspects, unitsInRound } from "@/db/queries/plan";
 import { problemPage } from "@/db/queries/problem-list";
 import { PAGE_SIZE, parseListFilter } from "@/lib/validations/list-filter";
-import { roundOf } from "../round-data";
+import { roundFor } from "../round-data";
 
 export const metadata: Metadata = { title: "问题清单" };
 
@@ -20,7 +20,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 
 // 问题清单: what is wrong, grouped by aspect, each with the status its measures roll up to.
 export default async function ProblemListPage({ params, searchParams }: Props) {
-  const round = await roundOf(params);
+  const { round } = await roundFor(params, "round.read");
   const filter = parseListFilter(await searchParams);
   const { rows, counts, page, pages } = problemPage(db, { roundId: round.id, filter, pageSize: PAGE_SIZE });
   return (

@@ -11,7 +11,7 @@ import { progressPage } from "@/db/queries/progress-list";
 import { todayISO } from "@/lib/deadline-state";
 import { REVIEW_STATE_LABELS, STATUS_LABELS } from "@/lib/domain";
 import { PAGE_SIZE, parseListFilter } from "@/lib/validations/list-filter";
-import { roundOf } from "../round-data";
+import { roundFor } from "../round-data";
 
 export const metadata: Metadata = { title: "进度清单" };
 
@@ -19,7 +19,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 
 // 进度清单: the dated progress reports (整改动态) of the round's measures, latest first.
 export default async function ProgressListPage({ params, searchParams }: Props) {
-  const round = await roundOf(params);
+  const { round } = await roundFor(params, "round.read");
   const filter = parseListFilter(await searchParams);
   const { rows, total, page, pages } = progressPage(db, { roundId: round.id, filter, today: todayISO(), pageSize: PAGE_SIZE });
   return (

@@ -5,8 +5,7 @@ import { todayISO } from "@/lib/deadline-state";
 import { can } from "@/lib/permissions";
 import { generateReport } from "@/lib/report-files";
 import { REPORT_CSS, reportBodyHtml } from "@/lib/report-html";
-import { requirePermission } from "@/lib/session";
-import { roundOf } from "../round-data";
+import { roundFor } from "../round-data";
 
 export const metadata: Metadata = { title: "整改进展情况通报" };
 
@@ -23,8 +22,7 @@ const PRINT_CSS = `
 // The draft 整改进展情况通报 as the public will read it: numbers computed now from the ledger,
 // the office's texts where it wrote them. Leaders may read it; only the office edits.
 export default async function RoundReportPage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await requirePermission("ledger.read");
-  const round = await roundOf(params);
+  const { actor, round } = await roundFor(params, "ledger.read");
   const today = todayISO();
   const { report } = generateReport({ roundId: round.id, today });
   const base = `/api/v1/rounds/${round.id}`;

@@ -9,7 +9,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { db } from "@/db";
 import { unitResponsibilities } from "@/db/queries/responsibility";
 import { filterQuery } from "@/lib/validations/list-filter";
-import { measureList, roundOf } from "../round-data";
+import { measureList, roundFor } from "../round-data";
 
 export const metadata: Metadata = { title: "责任清单" };
 
@@ -17,7 +17,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 
 // 责任清单: who answers for what — per unit first (the summary leaders ask for), then per measure.
 export default async function ResponsibilityListPage({ params, searchParams }: Props) {
-  const round = await roundOf(params);
+  const { round } = await roundFor(params, "round.read");
   const list = await measureList(round, searchParams);
   const { filter } = list;
   const byUnit = unitResponsibilities(db, { roundId: round.id, today: list.today });

@@ -5,9 +5,8 @@ import { db } from "@/db";
 import { listSnapshots } from "@/db/queries/snapshots";
 import { todayISO } from "@/lib/deadline-state";
 import { can } from "@/lib/permissions";
-import { requirePermission } from "@/lib/session";
 import { countsSentence } from "@/lib/status";
-import { roundOf } from "../round-data";
+import { roundFor } from "../round-data";
 import { SnapshotForm } from "./snapshot-form";
 
 export const metadata: Metadata = { title: "台账快照" };
@@ -15,8 +14,7 @@ export const metadata: Metadata = { title: "台账快照" };
 // 台账快照: the ledger as it was sent upward on a date. Read-only — each one keeps its own
 // copy of the figures and rows, so later sign-offs do not change what was reported.
 export default async function RoundSnapshotsPage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await requirePermission("ledger.read");
-  const round = await roundOf(params);
+  const { actor, round } = await roundFor(params, "ledger.read");
   const snapshots = listSnapshots(db, { roundId: round.id });
   return (
     <>

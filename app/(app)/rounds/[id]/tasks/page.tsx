@@ -10,7 +10,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
 import { daysLeftLabel, deadlineState, LIGHT_OF } from "@/lib/deadline-state";
 import { DEADLINE_KIND_LABELS, MEASURE_CATEGORY_LABELS } from "@/lib/domain";
-import { measureList, roundOf } from "../round-data";
+import { measureList, roundFor } from "../round-data";
 
 export const metadata: Metadata = { title: "任务清单" };
 
@@ -18,7 +18,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 
 // 任务清单: the measures as trackable tasks, with days left or overdue.
 export default async function TaskListPage({ params, searchParams }: Props) {
-  const round = await roundOf(params);
+  const { round } = await roundFor(params, "round.read");
   const list = await measureList(round, searchParams);
   const { filter } = list;
   return (

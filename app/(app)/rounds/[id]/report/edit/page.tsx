@@ -6,8 +6,7 @@ import { todayISO } from "@/lib/deadline-state";
 import { STATUS_LABELS } from "@/lib/domain";
 import { chineseNumeral, DEFAULT_NEXT_STEPS } from "@/lib/progress-report";
 import { generateReport } from "@/lib/report-files";
-import { requirePermission } from "@/lib/session";
-import { roundOf } from "../../round-data";
+import { roundFor } from "../../round-data";
 import { ReportForm } from "./report-form";
 
 export const metadata: Metadata = { title: "编辑整改进展情况通报" };
@@ -15,8 +14,7 @@ export const metadata: Metadata = { title: "编辑整改进展情况通报" };
 // The office writes the free-text parts; the figures beside them are computed from the
 // ledger on every load and are shown read-only, so they cannot be typed over.
 export default async function EditRoundReportPage({ params }: { params: Promise<{ id: string }> }) {
-  await requirePermission("report.manage");
-  const round = await roundOf(params);
+  const { round } = await roundFor(params, "report.manage");
   const today = todayISO();
   const { report } = generateReport({ roundId: round.id, today });
   const { texts, updatedAt } = getReportDraft(db, { roundId: round.id });

@@ -3,17 +3,15 @@ import { notFound } from "next/navigation";
 import { db } from "@/db";
 import { listAspects } from "@/db/queries/plan";
 import { aspectForEdit } from "@/db/queries/plan-outline";
-import { requirePermission } from "@/lib/session";
 import { parseId } from "@/lib/validations/common";
-import { roundOf } from "../../../round-data";
+import { roundFor } from "../../../round-data";
 import { MoveProblemsForm, RenameAspectForm } from "../../aspect-forms";
 import { BackToPlan } from "../../back-link";
 
 export const metadata: Metadata = { title: "编辑方面" };
 
 export default async function EditAspectPage({ params }: { params: Promise<{ id: string; aspectId: string }> }) {
-  await requirePermission("plan.manage");
-  const round = await roundOf(params);
+  const { round } = await roundFor(params, "plan.manage");
   const aspect = aspectForEdit(db, { roundId: round.id, aspectId: parseId((await params).aspectId) ?? 0 });
   if (!aspect) notFound();
   const targets = listAspects(db, { roundId: round.id }).filter((a) => a.id !== aspect.id);

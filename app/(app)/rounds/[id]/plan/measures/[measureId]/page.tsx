@@ -5,10 +5,9 @@ import { db } from "@/db";
 import { measureForEdit } from "@/db/queries/plan-outline";
 import { listUnits } from "@/db/queries/units";
 import { DEADLINE_KIND_LABELS } from "@/lib/domain";
-import { requirePermission } from "@/lib/session";
 import { parseId } from "@/lib/validations/common";
 import { deadlineFormDefaults } from "@/lib/validations/plan";
-import { roundOf } from "../../../round-data";
+import { roundFor } from "../../../round-data";
 import { BackToPlan } from "../../back-link";
 import { MeasureForm } from "../../measure-form";
 import { unitTree } from "../../unit-options";
@@ -16,8 +15,7 @@ import { unitTree } from "../../unit-options";
 export const metadata: Metadata = { title: "编辑整改措施" };
 
 export default async function EditMeasurePage({ params }: { params: Promise<{ id: string; measureId: string }> }) {
-  await requirePermission("plan.manage");
-  const round = await roundOf(params);
+  const { round } = await roundFor(params, "plan.manage");
   const measure = measureForEdit(db, { roundId: round.id, measureId: parseId((await params).measureId) ?? 0 });
   if (!measure) notFound();
   const defaults = {

@@ -4,9 +4,8 @@ import { db } from "@/db";
 import { listAspects } from "@/db/queries/plan";
 import { problemForEdit } from "@/db/queries/plan-outline";
 import { listUnits } from "@/db/queries/units";
-import { requirePermission } from "@/lib/session";
 import { parseId } from "@/lib/validations/common";
-import { roundOf } from "../../../round-data";
+import { roundFor } from "../../../round-data";
 import { BackToPlan } from "../../back-link";
 import { ProblemForm } from "../../problem-form";
 import { unitTree } from "../../unit-options";
@@ -14,8 +13,7 @@ import { unitTree } from "../../unit-options";
 export const metadata: Metadata = { title: "编辑问题" };
 
 export default async function EditProblemPage({ params }: { params: Promise<{ id: string; problemId: string }> }) {
-  await requirePermission("plan.manage");
-  const round = await roundOf(params);
+  const { round } = await roundFor(params, "plan.manage");
   const problem = problemForEdit(db, { roundId: round.id, problemId: parseId((await params).problemId) ?? 0 });
   if (!problem) notFound();
   return (

@@ -3,9 +3,8 @@ import { notFound } from "next/navigation";
 import { db } from "@/db";
 import { problemForEdit } from "@/db/queries/plan-outline";
 import { listUnits } from "@/db/queries/units";
-import { requirePermission } from "@/lib/session";
 import { parseId } from "@/lib/validations/common";
-import { roundOf } from "../../../../../round-data";
+import { roundFor } from "../../../../../round-data";
 import { BackToPlan } from "../../../../back-link";
 import { MeasureForm, type MeasureDefaults } from "../../../../measure-form";
 import { unitTree } from "../../../../unit-options";
@@ -13,8 +12,7 @@ import { unitTree } from "../../../../unit-options";
 export const metadata: Metadata = { title: "新增整改措施" };
 
 export default async function NewMeasurePage({ params }: { params: Promise<{ id: string; problemId: string }> }) {
-  await requirePermission("plan.manage");
-  const round = await roundOf(params);
+  const { round } = await roundFor(params, "plan.manage");
   const problem = problemForEdit(db, { roundId: round.id, problemId: parseId((await params).problemId) ?? 0 });
   if (!problem) notFound();
   // A new measure is most often led by the problem's lead unit.
