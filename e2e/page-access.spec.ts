@@ -1,0 +1,148 @@
+import type { APIResponse, Page, Request } from "@playwright/test";
+import { ROLES, ROLE_LABELS, type Role } from "../lib/testing/access-table";
+import { PAGE_ACCESS, type PageAccessRow, type PageTargets, type PageVerdict } from "../lib/testing/page-access-table";
+import { expect, readDb, test } from "./fixtures";
+import { HardeningWorld, LEAD_MARK, OTHER_MARK } from "./support/hardening-world";
+
+// Issue 11: every page × every role × the three ways a browser asks for it. A layout is not
+// an authorization boundary — a client navigation between sibling pages renders only the
+// page segment — so each page must refuse by itself, and this table proves it does, with
+// requests captured from real navigations and prefetches in the browser and then replayed
+// with each role's session.
+// Rows are independent: each worker builds its own world once and takes rows in parallel.
+test.describe.configure({ mode: "parallel" });
+
+type Way = "plain" | "navigation" | "prefetch";
+interface Captured {
+  url: string;
+  headers: Record<string, string>;
+}
+
+let world: HardeningWorld;
+let targets: PageTargets;
+
+test.beforeAll(async ({ browser, baseURL }) => {
+  test.setTimeout(120_000);
+  world = await HardeningWorld.create(browser, baseURL!, { roles: ROLES, tokens: false, open: 2, completed: 2, emptyRounds: 0 });
+  const { round, measure, notice, unit } = world.shared;
+  const ids = readDb((db) => db.prepare("select problem_id problem, (select aspect_id from problems where id = problem_id) aspect from measures where id = ?").get(measure)) as {
+    problem: number;
+    aspect: number;
+  };
+  targets = { round, measure, notice, unit, ...ids };
+});
+test.afterAll(async () => world?.dispose());
+
+/** The headers that make a request an RSC navigation or prefetch; never the cookie. */
+function routerHeaders(request: Request): Record<string, string> {
+  return Object.fromEntries(Object.entries(request.headers()).filter(([name]) => name === "rsc" || name.startsWith("next-")));
+}
+
+function isRscFor(request: Request, pathname: string): boolean {
+  const url = new URL(request.url());
+  return url.pathname === pathname && request.headers()["rsc"] === "1";
+}
+
+async function openAs(role: Role, path: string): Promise<Page> {
+  const page = await world.page(role);
+  const response = await page.goto(path);
+  expect(response?.status(), `${ROLE_LABELS[role]} 打开起始页 ${path}`).toBe(200);
+  // The client router is ready once the app has hydrated.
+  await page.waitForFunction(() => Boolean((window as unknown as { next?: { router?: unknown } }).next?.router));
+  return page;
+}
+
+/**
+ * A real client navigation from the row's sibling page, as its `navigatesAs` user: the
+ * request the router sends after `router.push`, which is what a `<Link>` click calls.
+ */
+async function captureNavigation(row: PageAccessRow, target: string): Promise<Captured> {
+  const page = await openAs(row.navigatesAs, row.from(targets));
+  const pathname = new URL(target, world.baseURL).pathname;
+  const navigation = page.waitForRequest((r) => isRscFor(r, pathname) && !r.headers()["next-router-prefetch"]);
+  await page.evaluate((href) => (window as unknown as { next: { router: { push(h: string): void } } }).next.router.push(href), target);
+  const request = await navigation;
+  await page.context().close();
+  return { url: request.url(), headers: routerHeaders(request) };
+}
+
+/**
+ * Every prefetch the browser sends for the page from the sibling page: those of links in
+ * view as the page loads (route tree and segments), then an explicit auto and full prefetch.
+ */
+async function capturePrefetches(row: PageAccessRow, target: string): Promise<Captured[]> {
+  const page = await world.page(row.navigatesAs);
+  const pathname = new URL(target, world.baseURL).pathname;
+  const seen: Captured[] = [];
+  page.on("request", (r) => {
+    if (isRscFor(r, pathname)) seen.push({ url: r.url(), headers: routerHeaders(r) });
+  });
+  await page.goto(row.from(targets));
+  await page.waitForFunction(() => Boolean((window as unknown as { next?: { router?: unknown } }).next?.router));
+  await page.evaluate((href) => {
+    const router = (window as unknown as { next: { router: { prefetch(h: string, o?: { kind: string }): void } } }).next.router;
+    router.prefetch(href);
+    router.prefetch(href, { kind: "full" });
+  }, target);
+  await page.waitForLoadState("networkidle");
+  await page.context().close();
+  return seen;
+}
+
+function replay(role: Role, captured: Captured): Promise<APIResponse> {
+  return world.as(role).get(captured.url, { headers: captured.headers, maxRedirects: 0 });
+}
+
+type Outcome = PageVerdict | "nothing";
+const PAGE_RENDERED = /"s":"__PAGE__(?:[^"\\]|\\.)*","d":\{/;
+
+/**
+ * What the server answered. A document says it with its status; an RSC answer is always
+ * 200 and says it in the payload, as the digest of the error or redirect it carries.
+ */
+function outcomeOf(way: Way, status: number, location: string, body: string): Outcome {
+  if (status === 307) return location.startsWith("/sign-in") ? "signIn" : "redirect";
+  if (way === "plain") return status === 200 ? "page" : (status as 403 | 404);
+  const fallback = /"digest":"NEXT_HTTP_ERROR_FALLBACK;(\d+)"/.exec(body);
+  if (fallback) return Number(fallback[1]) as 403 | 404;
+  const redirect = /"digest":"NEXT_REDIRECT;[^;]*;([^;"]*)/.exec(body);
+  if (redirect) return redirect[1].startsWith("/sign-in") ? "signIn" : "redirect";
+  // A route-tree or segment prefetch names the page segment without rendering it ("d").
+  return way === "prefetch" && !PAGE_RENDERED.test(body) ? "nothing" : "page";
+}
+
+async function check(row: PageAccessRow, role: Role, way: Way, response: APIResponse) {
+  const verdict = row.access[role];
+  const label = `${way} · ${ROLE_LABELS[role]} · ${response.url()}`;
+  const body = (await response.body()).toString("utf8");
+  const outcome = outcomeOf(way, response.status(), response.headers()["location"] ?? "", body);
+  // A prefetch may stop short of rendering the page; if it renders, it must decide as the page does.
+  const accepted: Outcome[] = way === "prefetch" ? [verdict, "nothing"] : [verdict];
+  expect.soft(accepted, `${label}: 状态 ${response.status()},结果 ${outcome}`).toContain(outcome);
+
+  const forbidden = [...world.forbiddenFor(role), ...(verdict === "page" ? [] : [LEAD_MARK, OTHER_MARK])];
+  const leaked = forbidden.filter((text) => body.includes(text));
+  expect.soft(leaked, `${label}: 响应中不得出现无权查看的数据`).toEqual([]);
+
+  // An allowed page or navigation must carry the data, or the cell proves nothing.
+  if (verdict === "page" && way !== "prefetch" && row.shows) {
+    expect.soft(body, `${label}: 应包含本轮次的数据`).toContain(LEAD_MARK);
+    if (row.shows === "both") expect.soft(body, `${label}: 应包含两个单位的数据`).toContain(OTHER_MARK);
+  }
+}
+
+for (const row of PAGE_ACCESS) {
+  test(`页面 ${row.route}`, async () => {
+    const target = row.path(targets);
+    const navigation = await captureNavigation(row, target);
+    const prefetches = await capturePrefetches(row, target);
+    // A link that the router does not prefetch is still a request anyone can send by hand.
+    if (prefetches.length === 0) prefetches.push({ url: navigation.url, headers: { ...navigation.headers, "next-router-prefetch": "1" } });
+
+    for (const role of ROLES) {
+      await check(row, role, "plain", await world.as(role).get(target, { maxRedirects: 0 }));
+      await check(row, role, "navigation", await replay(role, navigation));
+      for (const prefetch of prefetches) await check(row, role, "prefetch", await replay(role, prefetch));
+    }
+  });
+}
