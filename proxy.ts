@@ -4,8 +4,8 @@ import { contentSecurityPolicy, newNonce } from "@/lib/security/csp";
 
 // Every page passes here for two things: a per-request CSP nonce (lib/security/csp.ts),
 // and sending anonymous visitors to the sign-in page. The proxy cannot tell a valid
-// session from a forged cookie; the real checks are in lib/session.ts, lib/action.ts and
-// lib/api.ts.
+// session from a forged cookie; the real checks are in server/session.ts, server/action.ts and
+// server/api.ts.
 export function proxy(request: NextRequest) {
   const isSignIn = request.nextUrl.pathname === "/sign-in";
   if (!isSignIn && !getSessionCookie(request, { cookiePrefix: "rectify" })) {

@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Status } from "@/lib/domain";
-import { createRandom } from "@/lib/generate/random";
-import { textPools } from "@/lib/generate/texts";
+import { createRandom } from "@/cli/generate/random";
+import { textPools } from "@/cli/generate/texts";
 import { writeLedgerWorkbook } from "@/lib/ledger-export";
 import type { ImportedProblem } from "@/lib/ledger-import/types";
 

@@ -25,7 +25,7 @@ export function ensureProvinceDatabase(): { generatedMs: number | null } {
     return { generatedMs: null };
   }
   console.log(`生成省级规模数据库 ${PRISTINE_DB}(约 1 分钟)…`);
-  const out = execFileSync("node", ["--conditions=react-server", "--import", "tsx", "lib/cli/entry.ts", "generate", "--scale", "province", "--out", PRISTINE_DB], {
+  const out = execFileSync("node", ["--conditions=react-server", "--import", "tsx", "cli/entry.ts", "generate", "--scale", "province", "--out", PRISTINE_DB], {
     // The CLI opens DATABASE_PATH on start; point it away from the database being written.
     env: { ...process.env, DATABASE_PATH: path.join(BENCH_DIR, "cli-scratch.db") },
     encoding: "utf8",

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import type { ActionState } from "@/lib/action";
+import type { ActionState } from "@/server/action";
 import { Button } from "./ui/button";
 
 /**

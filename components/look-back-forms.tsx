@@ -2,7 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { recordLookBackAction, scheduleLookBackAction } from "@/app/(app)/look-backs/actions";
-import type { ActionState } from "@/lib/action";
+import type { ActionState } from "@/server/action";
 import { LOOK_BACK_RESULTS, LOOK_BACK_RESULT_LABELS } from "@/lib/domain";
 import { Button } from "./ui/button";
 import { FormMessage, formKey } from "./ui/form-message";

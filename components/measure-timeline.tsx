@@ -3,7 +3,7 @@ import { measureHistory } from "@/db/queries/audit-log";
 import { getMeasureDetail } from "@/db/queries/measures";
 import { actionLabel, auditChanges, auditTime, entityLabel } from "@/lib/audit-format";
 import { can } from "@/lib/permissions";
-import { getActor } from "@/lib/session";
+import { getActor } from "@/server/session";
 import { AuditChanges } from "./audit-changes";
 
 // Fields that only tie a row to its measure or count edits: noise in the measure's own history.

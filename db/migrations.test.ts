@@ -2,7 +2,7 @@ import type Database from "better-sqlite3";
 import { getTableName, is } from "drizzle-orm";
 import { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createTestDb } from "@/lib/testing/test-db";
+import { createTestDb } from "@/testing/test-db";
 import type { DB } from "./client";
 import { applyMigrations } from "./migrate";
 import journal from "./migrations/meta/_journal.json";

@@ -1,8 +1,8 @@
-import { API_ACCESS, ROLES, ROLE_LABELS, type ApiAccessRow, type Role } from "../lib/testing/access-table";
+import { API_ACCESS, ROLES, ROLE_LABELS, type ApiAccessRow, type Role } from "../testing/access-table";
 import { expect, test } from "./fixtures";
 import { CJK, HardeningWorld, requestFiles, type AuthMode } from "./support/hardening-world";
 
-// Issue 6, access matrix over real HTTP: every route of lib/testing/access-table.ts × each
+// Issue 6, access matrix over real HTTP: every route of testing/access-table.ts × each
 // role × a browser session's cookie and an API token. Allowed → the success status, and a
 // write changes the database; refused → 401/403/404 with a Chinese message and the database
 // unchanged. A unit's user never receives anything of another unit, whatever the answer.

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { APIResponse, Page } from "@playwright/test";
-import { API_ACCESS, type ApiTargets, type Role } from "../lib/testing/access-table";
+import { API_ACCESS, type ApiTargets, type Role } from "../testing/access-table";
 import {
   API_INPUTS,
   BAD_JSON_BODIES,
@@ -16,11 +16,11 @@ import {
   type ApiInputs,
   type Expectation,
   type FormValue,
-} from "../lib/testing/bad-input-corpus";
+} from "../testing/bad-input-corpus";
 import { e2eDatabasePath, expect, readDb, test } from "./fixtures";
 import { CJK, HardeningWorld, LEAD_MARK, requestFiles } from "./support/hardening-world";
 
-// Issue 6, bad-input corpus over real HTTP (lib/testing/bad-input-corpus.ts): every write
+// Issue 6, bad-input corpus over real HTTP (testing/bad-input-corpus.ts): every write
 // route gets broken bodies, bad ids in its path and, field by field, bad values. Each is
 // refused with a Chinese message and the database unchanged, or — hostile free text — stored
 // verbatim; the server keeps answering. Then hostile files for import and upload, junk query

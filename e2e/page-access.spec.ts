@@ -1,6 +1,6 @@
 import type { APIResponse, Page, Request } from "@playwright/test";
-import { ROLES, ROLE_LABELS, type Role } from "../lib/testing/access-table";
-import { PAGE_ACCESS, type PageAccessRow, type PageTargets, type PageVerdict } from "../lib/testing/page-access-table";
+import { ROLES, ROLE_LABELS, type Role } from "../testing/access-table";
+import { PAGE_ACCESS, type PageAccessRow, type PageTargets, type PageVerdict } from "../testing/page-access-table";
 import { expect, readDb, test } from "./fixtures";
 import { HardeningWorld, LEAD_MARK, OTHER_MARK } from "./support/hardening-world";
 
@@ -106,7 +106,7 @@ function outcomeOf(way: Way, status: number, location: string, body: string): Ou
   const fallback = /"digest":"NEXT_HTTP_ERROR_FALLBACK;(\d+)"/.exec(body);
   if (fallback) return Number(fallback[1]) as 403 | 404;
   const redirect = /"digest":"NEXT_REDIRECT;[^;]*;([^;"]*)/.exec(body);
-  if (redirect) return redirect[1].startsWith("/sign-in") ? "signIn" : "redirect";
+  if (redirect) return (redirect[1] ?? "").startsWith("/sign-in") ? "signIn" : "redirect";
   // A route-tree or segment prefetch names the page segment without rendering it ("d").
   return way === "prefetch" && !PAGE_RENDERED.test(body) ? "nothing" : "page";
 }

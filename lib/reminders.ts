@@ -10,7 +10,7 @@ import {
   startOfISOWeek,
   startOfMonth,
 } from "date-fns";
-import type { NotificationInput } from "@/db/queries/notifications";
+import type { NotificationInput } from "./notification";
 import type { ReportCycle, Status } from "./domain";
 
 // The reminder rules of the daily job, free of SQL and clocks so they can be table-tested

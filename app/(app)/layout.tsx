@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/app-shell";
-import { requireActor } from "@/lib/session";
+import { requireActor } from "@/server/session";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const actor = await requireActor();

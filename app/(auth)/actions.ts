@@ -5,18 +5,18 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { db } from "@/db";
 import { recordAudit } from "@/db/queries/audit";
-import type { ActionState } from "@/lib/action";
-import { fieldErrorsOf } from "@/lib/action";
-import { auth } from "@/lib/auth";
+import type { ActionState } from "@/server/action";
+import { fieldErrorsOf } from "@/server/action";
+import { auth } from "@/server/auth";
 import { GENERIC_ERROR_MESSAGE } from "@/lib/errors";
-import { clientAddress } from "@/lib/request-context";
+import { clientAddress } from "@/server/request-context";
 import {
   forgiveSignIn,
   lockMessage,
   recordSignInFailure,
   signInLockMinutes,
 } from "@/lib/security/sign-in-limit";
-import { getActor } from "@/lib/session";
+import { getActor } from "@/server/session";
 import { signInSchema } from "@/lib/validations/account";
 
 // The two actions that cannot use defineAction: signing in has no actor yet, and signing
@@ -45,7 +45,7 @@ export async function signIn(_previous: ActionState, formData: FormData): Promis
     userId = result.user.id;
   } catch (error) {
     if (error instanceof APIError) {
-      // Disabled accounts get their own message from lib/auth.ts; anything else about the
+      // Disabled accounts get their own message from server/auth.ts; anything else about the
       // credentials is the same message, so usernames cannot be probed.
       const message = error.status === "FORBIDDEN" ? error.message : BAD_CREDENTIALS;
       return { ok: false, message, values: { username } };

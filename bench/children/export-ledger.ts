@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { exportLedger } from "@/lib/ledger-transfer";
+import { exportLedger } from "@/server/ledger-transfer";
 import { todayISO } from "@/lib/deadline-state";
 import { parseListFilter } from "@/lib/validations/list-filter";
 import { report } from "./peak";

@@ -5,7 +5,7 @@ import { createRound } from "@/db/queries/rounds";
 import { createUserWithPassword } from "@/db/queries/users";
 import { units } from "@/db/schema";
 import { todayISO } from "@/lib/deadline-state";
-import { importLedgerFile } from "@/lib/ledger-transfer";
+import { importLedgerFile } from "@/server/ledger-transfer";
 import { report } from "./peak";
 
 // The app's import of the file (the same function the page, the API and the CLI call), into

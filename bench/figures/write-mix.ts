@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import type Database from "better-sqlite3";
-import { EVIDENCE_SAMPLES } from "@/lib/generate/evidence-samples";
+import { EVIDENCE_SAMPLES } from "@/cli/generate/evidence-samples";
 import { todayISO } from "@/lib/deadline-state";
 import { load, median, startLoad } from "../load";
 import { serverTimes } from "../server-log";

@@ -1,4 +1,4 @@
-import type { ActionState } from "@/lib/action";
+import type { ActionState } from "@/server/action";
 
 /** The outcome of a form submission, announced to screen readers. */
 export function FormMessage({ state }: { state: ActionState }) {

@@ -1,7 +1,7 @@
 import { hashPassword } from "better-auth/crypto";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { ImportPlan } from "@/lib/ledger-import/types";
-import { seededTestDb } from "@/lib/testing/seeded-db";
+import { seededTestDb } from "@/testing/seeded-db";
 import type { RoundInput } from "@/lib/validations/round";
 import type { Tx } from "../client";
 import { createApiToken, revokeApiToken } from "./api-tokens";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seededTestDb } from "@/lib/testing/seeded-db";
+import { seededTestDb } from "@/testing/seeded-db";
 import { auditDateRange, parseAuditFilter } from "@/lib/validations/audit-filter";
 import { auditLog } from "../schema";
 import { auditFilterOptions, listAuditLog, measureHistory } from "./audit-log";

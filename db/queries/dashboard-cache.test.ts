@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seededTestDb } from "@/lib/testing/seeded-db";
+import { seededTestDb } from "@/testing/seeded-db";
 import { openDatabase } from "../client";
 import { cachedDashboardData } from "./dashboard-cache";
 import { dataVersion } from "./data-version";

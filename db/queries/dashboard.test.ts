@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seededTestDb } from "@/lib/testing/seeded-db";
+import { seededTestDb } from "@/testing/seeded-db";
 import { ledgerHref, tasksHref } from "@/components/dashboard/links";
 import { parseListFilter } from "@/lib/validations/list-filter";
 import { dashboardData } from "./dashboard";

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { draftFrom, toPlan } from "@/lib/document-import/draft";
 import { parseDocument } from "@/lib/document-import/parse-document";
 import { AppError } from "@/lib/errors";
-import { seededTestDb } from "@/lib/testing/seeded-db";
+import { seededTestDb } from "@/testing/seeded-db";
 import { documentPlanSchema, type DocumentPlan } from "@/lib/validations/document-import";
 import { createPlanFromDocument } from "./document-import";
 import { createRound } from "./rounds";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seededTestDb } from "@/lib/testing/seeded-db";
+import { seededTestDb } from "@/testing/seeded-db";
 import { institutionSchema, institutionsSchema } from "@/lib/validations/institution";
 import { countInstitutions, listInstitutions } from "./institutions";
 import { addProgressReport } from "./progress";

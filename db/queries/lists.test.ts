@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseListFilter } from "@/lib/validations/list-filter";
-import { seededTestDb } from "@/lib/testing/seeded-db";
+import { seededTestDb } from "@/testing/seeded-db";
 import { ledgerPage } from "./ledger";
 import { problemPage } from "./problem-list";
 import { progressPage } from "./progress-list";

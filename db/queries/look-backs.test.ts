@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Status } from "@/lib/domain";
 import { AppError } from "@/lib/errors";
 import { problemStatus } from "@/lib/status";
-import { seededTestDb } from "@/lib/testing/seeded-db";
+import { seededTestDb } from "@/testing/seeded-db";
 import { lookBackResultBody, lookBackResultSchema } from "@/lib/validations/look-back";
 import {
   listLookBacks,

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deadlineState } from "@/lib/deadline-state";
 import type { Status } from "@/lib/domain";
 import { problemStatus, type StatusCounts } from "@/lib/status";
-import { createTestDb } from "@/lib/testing/test-db";
+import { createTestDb } from "@/testing/test-db";
 import type { DB } from "../client";
 import { isEmpty, seedDemo } from "../seed";
 import { roundSummary } from "./summary";

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import { seededTestDb } from "@/lib/testing/seeded-db";
+import { seededTestDb } from "@/testing/seeded-db";
 import type { IssueNoticeInput } from "@/lib/validations/notice";
 import { closeNotice, issueNotice, replyNotice } from "./notice-writes";
 import { unitScope } from "./units";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seededTestDb } from "@/lib/testing/seeded-db";
+import { seededTestDb } from "@/testing/seeded-db";
 import { listNotifications, markNotificationsRead, notifyUnit, notifyUnits, notifyUsers, unreadCount } from "./notifications";
 
 let t: Awaited<ReturnType<typeof seededTestDb>>;

@@ -1,31 +1,12 @@
 import "server-only";
 import { and, desc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
 import { enqueueWebhook, notificationText, webhookUrl } from "@/lib/delivery";
+import type { NotificationInput } from "@/lib/notification";
 import type { Queryable } from "../client";
 import { notifications, users } from "../schema";
 import { recordAudit } from "./audit";
 
-export interface NotificationInput {
-  kind:
-    | "assignment"
-    | "claim_returned"
-    | "claim_signed_off"
-    | "notice_received"
-    | "notice_replied"
-    | "due_soon"
-    | "overdue"
-    | "report_missing"
-    | "relapsed";
-  title: string;
-  body?: string;
-  link?: string;
-  /**
-   * Makes the insert idempotent: the same key is stored once per user (the daily reminder
-   * job runs twice without duplicates). Include whatever makes the event unique, e.g.
-   * `due:7:measure:12:2026-11-21`.
-   */
-  dedupeKey: string;
-}
+export type { NotificationInput };
 
 /** Notifies users; returns how many notifications were new. */
 export function notifyUsers(tx: Queryable, params: { userIds: readonly string[]; notification: NotificationInput }): number {

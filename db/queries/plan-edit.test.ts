@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import { createTestDb } from "@/lib/testing/test-db";
+import { createTestDb } from "@/testing/test-db";
 import type { DB } from "../client";
 import { auditLog, measureCoUnits, measures, problems, progressReports, users } from "../schema";
 import {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seededTestDb } from "@/lib/testing/seeded-db";
+import { seededTestDb } from "@/testing/seeded-db";
 import { addProgressReport, measureOwners, returnClaim, reviewQueue, signOffClaim } from "./progress";
 
 // The claim → verdict loop on the seeded demo: the official status moves only at sign-off,

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { deadlineReminder } from "@/lib/reminders";
 import type { Status } from "@/lib/domain";
-import { seededTestDb } from "@/lib/testing/seeded-db";
+import { seededTestDb } from "@/testing/seeded-db";
 import { remindMissingReports, reportingOverview, runReminders } from "./reminders";
 
 // The Baoan demo seeded on Monday 2026-11-16 (ISO week 47). Its progress reports are all

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq } from "drizzle-orm";
-import type { ReportInput } from "@/lib/progress-report";
+import type { ReportInput } from "@/lib/bulletin";
 import { parseListFilter } from "@/lib/validations/list-filter";
 import { parseStoredTexts, type ReportTexts } from "@/lib/validations/report";
 import type { Queryable } from "../client";
@@ -11,7 +11,7 @@ import { ledgerRows } from "./ledger";
 import { roundSummary } from "./summary";
 
 // Reads and writes behind the 整改进展情况通报: the office's draft texts, and everything the
-// pure report builder (lib/progress-report.ts) needs, read at generation time.
+// pure report builder (lib/bulletin.ts) needs, read at generation time.
 
 export function getReportDraft(q: Queryable, params: { roundId: number }): { texts: ReportTexts; updatedAt: Date | null } {
   const row = q.select().from(reportDrafts).where(eq(reportDrafts.roundId, params.roundId)).get();

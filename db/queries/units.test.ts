@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createTestDb } from "@/lib/testing/test-db";
+import { createTestDb } from "@/testing/test-db";
 import type { DB } from "../client";
 import { auditLog } from "../schema";
 import { createUnit, unitScope } from "./units";

@@ -1,7 +1,7 @@
 import { hashPassword, verifyPassword } from "better-auth/crypto";
 import { eq } from "drizzle-orm";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTestDb } from "@/lib/testing/test-db";
+import { createTestDb } from "@/testing/test-db";
 import type { DB } from "../client";
 import { accounts, auditLog, sessions, units, users } from "../schema";
 import { createUserWithPassword, getPasswordHash, setUserDisabled, setUserPassword } from "./users";
@@ -124,7 +124,7 @@ describe("setUserDisabled", () => {
 });
 
 describe("setUserPassword", () => {
-  const NEW_HASH = "new-salt:new-key"; // stored verbatim; hashing is lib/accounts.ts's job
+  const NEW_HASH = "new-salt:new-key"; // stored verbatim; hashing is server/accounts.ts's job
 
   it("keeps the session the user changed it from and ends the others", () => {
     const user = createJiaoyu();

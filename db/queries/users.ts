@@ -61,7 +61,7 @@ function auditView(row: UserListRow | undefined) {
 
 // Accounts are written here rather than through better-auth's sign-up endpoint so that the
 // user, its credential and the audit row land in one transaction. The hash comes from
-// better-auth's own hasher (lib/accounts.ts), so its sign-in verifies it.
+// better-auth's own hasher (server/accounts.ts), so its sign-in verifies it.
 export function createUserWithPassword(
   tx: Queryable,
   params: { actorId: string | null; input: Omit<CreateUserInput, "password">; passwordHash: string },

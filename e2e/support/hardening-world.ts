@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { request as playwrightRequest, type APIRequestContext, type APIResponse, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import type { ApiFile, ApiFiles, ApiRequest, ApiTargets, Role, TargetKind } from "../../lib/testing/access-table";
+import type { ApiFile, ApiFiles, ApiRequest, ApiTargets, Role, TargetKind } from "../../testing/access-table";
 import { DEMO_PASSWORD, expect, readDb } from "../fixtures";
 import { submitForm } from "./form-post";
 

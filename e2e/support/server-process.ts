@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { hashApiToken } from "../../lib/api-token";
+import { hashApiToken } from "../../server/api-token";
 
 // A second, private production server on its own data folder, for the specs that kill,
 // restart or misconfigure a server: the shared one must stay up for everyone else. It

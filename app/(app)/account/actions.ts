@@ -1,7 +1,7 @@
 "use server";
 
-import { defineAction } from "@/lib/action";
-import { changeOwnPassword } from "@/lib/accounts";
+import { defineAction } from "@/server/action";
+import { changeOwnPassword } from "@/server/accounts";
 import { changePasswordSchema } from "@/lib/validations/account";
 
 export const changePassword = defineAction({

@@ -4,9 +4,9 @@ import { db } from "@/db";
 import { createUnit as insertUnit, getUnit } from "@/db/queries/units";
 import { createApiToken, revokeApiToken } from "@/db/queries/api-tokens";
 import { getUserWithUnit, setUserDisabled } from "@/db/queries/users";
-import { generateApiToken, hashApiToken } from "@/lib/api-token";
-import { defineAction } from "@/lib/action";
-import { createAccount, resetPassword } from "@/lib/accounts";
+import { generateApiToken, hashApiToken } from "@/server/api-token";
+import { defineAction } from "@/server/action";
+import { createAccount, resetPassword } from "@/server/accounts";
 import { AppError } from "@/lib/errors";
 import { ROLE_LABELS } from "@/lib/domain";
 import {

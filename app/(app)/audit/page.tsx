@@ -9,7 +9,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { db } from "@/db";
 import { auditFilterOptions, listAuditLog, type AuditLogRow } from "@/db/queries/audit-log";
 import { actionLabel, auditChanges, auditTime, entityLabel } from "@/lib/audit-format";
-import { requirePermission } from "@/lib/session";
+import { requirePermission } from "@/server/session";
 import { AUDIT_PAGE_SIZE, auditDateRange, auditQuery, parseAuditFilter } from "@/lib/validations/audit-filter";
 
 export const metadata: Metadata = { title: "操作日志" };

@@ -9,7 +9,7 @@ import { dashboardRounds, resolveDashboardRound } from "@/db/queries/dashboard";
 import { cachedDashboardData } from "@/db/queries/dashboard-cache";
 import { todayISO } from "@/lib/deadline-state";
 import { can, scopeOf } from "@/lib/permissions";
-import { requirePermission } from "@/lib/session";
+import { requirePermission } from "@/server/session";
 
 export const metadata: Metadata = { title: "驾驶舱" };
 

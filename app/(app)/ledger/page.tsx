@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import { db } from "@/db";
 import { listRoundsWithCountsWhileUnchanged } from "@/db/queries/rounds";
-import { requirePermission } from "@/lib/session";
+import { requirePermission } from "@/server/session";
 
 // 台账 in the navigation opens the ledger of the current round (the newest not archived).
 export default async function LedgerPage() {

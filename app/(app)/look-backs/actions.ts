@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { db } from "@/db";
 import { recordLookBackResult, scheduleLookBack } from "@/db/queries/look-backs";
-import { defineAction } from "@/lib/action";
+import { defineAction } from "@/server/action";
 import { todayISO } from "@/lib/deadline-state";
 import { LOOK_BACK_RESULT_LABELS } from "@/lib/domain";
 import { optionalId } from "@/lib/validations/common";

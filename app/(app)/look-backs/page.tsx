@@ -6,7 +6,7 @@ import { getLookBack, listLookBacks, listMeasuresAwaitingLookBack, lookBackCount
 import { listRoundsWithCountsWhileUnchanged } from "@/db/queries/rounds";
 import { todayISO } from "@/lib/deadline-state";
 import { LOOK_BACK_RESULT_LABELS } from "@/lib/domain";
-import { requirePermission } from "@/lib/session";
+import { requirePermission } from "@/server/session";
 import { parseId } from "@/lib/validations/common";
 import { LOOK_BACK_VIEWS, LOOK_BACK_VIEW_LABELS, parseLookBackFilter, type LookBackFilter, type LookBackView } from "@/lib/validations/look-back";
 import { AwaitingTable, LookBackTable } from "./look-back-tables";

@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { db } from "@/db";
 import { listMeasuresForUnits } from "@/db/queries/measures";
 import { daysLeftLabel, deadlineState, LIGHT_OF, todayISO, type DeadlineState } from "@/lib/deadline-state";
-import { requirePermission } from "@/lib/session";
+import { requirePermission } from "@/server/session";
 
 export const metadata: Metadata = { title: "我的任务" };
 

@@ -2,7 +2,7 @@
 
 import { db } from "@/db";
 import { closeNotice, issueNotice, replyNotice } from "@/db/queries/notice-writes";
-import { defineAction } from "@/lib/action";
+import { defineAction } from "@/server/action";
 import { todayISO } from "@/lib/deadline-state";
 import { noticeNumber } from "@/lib/notice";
 import { scopeOf } from "@/lib/permissions";

@@ -9,7 +9,7 @@ import { listNotices, noticeFilterOptions } from "@/db/queries/notices";
 import { todayISO } from "@/lib/deadline-state";
 import { isReplyOverdue, noticeNumber } from "@/lib/notice";
 import { can, scopeOf } from "@/lib/permissions";
-import { requirePermission } from "@/lib/session";
+import { requirePermission } from "@/server/session";
 import { parseNoticeFilter } from "@/lib/validations/notice";
 import { NoticeFilterBar } from "./notice-filter-bar";
 

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { db } from "@/db";
 import { markNotificationsRead } from "@/db/queries/notifications";
-import { defineAction } from "@/lib/action";
+import { defineAction } from "@/server/action";
 import { markReadFormSchema } from "@/lib/validations/notifications";
 
 // Marking read is the user's own bookkeeping, but like every write it leaves one audit row

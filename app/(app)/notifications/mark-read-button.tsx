@@ -5,7 +5,7 @@ import { useActionState } from "react";
 import { notificationKeys } from "@/components/notification-bell";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
-import type { ActionState } from "@/lib/action";
+import type { ActionState } from "@/server/action";
 
 /**
  * "标为已读" / "全部标为已读". The bell's count is refreshed inside the action callback

@@ -4,7 +4,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { db } from "@/db";
 import { listNotifications, unreadCount } from "@/db/queries/notifications";
-import { requirePermission } from "@/lib/session";
+import { requirePermission } from "@/server/session";
 import { parseId } from "@/lib/validations/common";
 import { markAllNotificationsRead, markNotificationRead } from "./actions";
 import { MarkReadButton } from "./mark-read-button";

@@ -2,7 +2,7 @@
 
 import { db } from "@/db";
 import { remindMissingReports } from "@/db/queries/reminders";
-import { defineAction } from "@/lib/action";
+import { defineAction } from "@/server/action";
 import { todayISO } from "@/lib/deadline-state";
 import { AppError } from "@/lib/errors";
 import { remindOutcomeMessage } from "@/lib/reminders";

@@ -6,7 +6,7 @@ import { db } from "@/db";
 import { reportingOverview } from "@/db/queries/reminders";
 import { todayISO } from "@/lib/deadline-state";
 import { WEEKDAY_LABELS } from "@/lib/reminders";
-import { requirePermission } from "@/lib/session";
+import { requirePermission } from "@/server/session";
 import { RemindButton } from "./remind-button";
 
 export const metadata: Metadata = { title: "定期报送" };

@@ -4,7 +4,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { db } from "@/db";
 import { listRoundsWithCountsWhileUnchanged } from "@/db/queries/rounds";
-import { requirePermission } from "@/lib/session";
+import { requirePermission } from "@/server/session";
 import { countsSentence } from "@/lib/status";
 
 export const metadata: Metadata = { title: "报告" };

@@ -1,7 +1,7 @@
 "use server";
 
-import { defineAction } from "@/lib/action";
-import { returnClaimWithReason, signOffClaims } from "@/lib/review";
+import { defineAction } from "@/server/action";
+import { returnClaimWithReason, signOffClaims } from "@/server/review";
 import { bulkSignOffSchema, returnClaimSchema, signOffSchema } from "@/lib/validations/progress";
 
 // Every page that shows a measure's status or counts is affected by a verdict.

@@ -6,7 +6,7 @@ import { db } from "@/db";
 import { reviewQueue } from "@/db/queries/progress";
 import { listRoundsWithCountsWhileUnchanged } from "@/db/queries/rounds";
 import { listUnits } from "@/db/queries/units";
-import { requirePermission } from "@/lib/session";
+import { requirePermission } from "@/server/session";
 import { parseId } from "@/lib/validations/common";
 import { ReviewTable } from "./review-table";
 

@@ -3,7 +3,7 @@
 import { db } from "@/db";
 import { createRound, findRoundByName, setRoundArchived, updateRound } from "@/db/queries/rounds";
 import { getUnit } from "@/db/queries/units";
-import { defineAction } from "@/lib/action";
+import { defineAction } from "@/server/action";
 import { AppError } from "@/lib/errors";
 import { roundIdSchema, roundSchema, updateRoundSchema, type RoundInput } from "@/lib/validations/round";
 

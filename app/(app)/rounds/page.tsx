@@ -8,7 +8,7 @@ import { db } from "@/db";
 import { listRoundsWithCountsWhileUnchanged } from "@/db/queries/rounds";
 import { ROUND_KIND_LABELS } from "@/lib/domain";
 import { can } from "@/lib/permissions";
-import { requirePermission } from "@/lib/session";
+import { requirePermission } from "@/server/session";
 
 export const metadata: Metadata = { title: "轮次" };
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getActor } from "@/lib/session";
+import { getActor } from "@/server/session";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "登录" };

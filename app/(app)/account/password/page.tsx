@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePermission } from "@/lib/session";
+import { requirePermission } from "@/server/session";
 import { PasswordForm } from "./password-form";
 
 export const metadata: Metadata = { title: "修改密码" };

@@ -8,7 +8,7 @@ import { db } from "@/db";
 import { listApiTokens } from "@/db/queries/api-tokens";
 import { listUsers } from "@/db/queries/users";
 import { ROLE_LABELS } from "@/lib/domain";
-import { requirePermission } from "@/lib/session";
+import { requirePermission } from "@/server/session";
 import { revokeToken } from "../actions";
 import { IssueTokenForm } from "./token-form";
 

@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { db } from "@/db";
 import { listUnits } from "@/db/queries/units";
 import { UNIT_KIND_LABELS } from "@/lib/domain";
-import { requirePermission } from "@/lib/session";
+import { requirePermission } from "@/server/session";
 import { CreateUnitForm } from "./unit-form";
 
 export const metadata: Metadata = { title: "单位管理" };

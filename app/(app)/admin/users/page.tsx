@@ -6,7 +6,7 @@ import { db } from "@/db";
 import { listUnits } from "@/db/queries/units";
 import { listUsers } from "@/db/queries/users";
 import { ROLE_LABELS } from "@/lib/domain";
-import { requirePermission } from "@/lib/session";
+import { requirePermission } from "@/server/session";
 import { CreateUserForm, ResetPasswordForm, ToggleUserButton } from "./user-forms";
 
 export const metadata: Metadata = { title: "用户管理" };

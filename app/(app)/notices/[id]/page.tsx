@@ -11,7 +11,7 @@ import { getNotice, type NoticeDetail } from "@/db/queries/notices";
 import { todayISO } from "@/lib/deadline-state";
 import { isReplyOverdue, noticeNumber } from "@/lib/notice";
 import { can } from "@/lib/permissions";
-import { assertCanSee, requirePermission } from "@/lib/session";
+import { assertCanSee, requirePermission } from "@/server/session";
 import { parseId } from "@/lib/validations/common";
 import { closeNoticeAction } from "../actions";
 import { ReplyForm } from "../reply-form";

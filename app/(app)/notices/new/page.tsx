@@ -6,7 +6,7 @@ import { db } from "@/db";
 import { openRoundOptions, unitMeasuresInRound } from "@/db/queries/notices";
 import { unitsInRound } from "@/db/queries/plan";
 import { todayISO } from "@/lib/deadline-state";
-import { requirePermission } from "@/lib/session";
+import { requirePermission } from "@/server/session";
 import { parseId } from "@/lib/validations/common";
 import { NoticeForm } from "../notice-form";
 

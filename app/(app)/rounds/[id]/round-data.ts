@@ -7,7 +7,7 @@ import { listAspects, unitsInRound } from "@/db/queries/plan";
 import { getRound } from "@/db/queries/rounds";
 import type { Round } from "@/db/schema/rounds";
 import type { Actor, Permission } from "@/lib/permissions";
-import { requirePermission } from "@/lib/session";
+import { requirePermission } from "@/server/session";
 import { todayISO } from "@/lib/deadline-state";
 import { PAGE_SIZE, parseListFilter } from "@/lib/validations/list-filter";
 import { parseId } from "@/lib/validations/common";

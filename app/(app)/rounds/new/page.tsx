@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
 import { db } from "@/db";
 import { listUnits } from "@/db/queries/units";
-import { requirePermission } from "@/lib/session";
+import { requirePermission } from "@/server/session";
 import { RoundForm } from "../round-form";
 
 export const metadata: Metadata = { title: "新建轮次" };

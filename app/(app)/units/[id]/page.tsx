@@ -13,7 +13,7 @@ import { daysLeftLabel, deadlineState, LIGHT_OF, todayISO } from "@/lib/deadline
 import { NOTICE_LEVEL_LABELS, NOTICE_STATE_LABELS } from "@/lib/domain";
 import { noticeNumber } from "@/lib/notice";
 import { scopeOf } from "@/lib/permissions";
-import { requirePermission } from "@/lib/session";
+import { requirePermission } from "@/server/session";
 import { parseId } from "@/lib/validations/common";
 
 export const metadata: Metadata = { title: "责任单位" };

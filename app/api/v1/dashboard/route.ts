@@ -1,7 +1,7 @@
 import { db } from "@/db";
 import { resolveDashboardRound } from "@/db/queries/dashboard";
 import { cachedDashboardData } from "@/db/queries/dashboard-cache";
-import { apiRoute } from "@/lib/api";
+import { apiRoute } from "@/server/api";
 import { todayISO } from "@/lib/deadline-state";
 import { AppError } from "@/lib/errors";
 

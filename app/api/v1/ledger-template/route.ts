@@ -1,4 +1,4 @@
-import { apiRoute, fileResponse, XLSX_TYPE } from "@/lib/api";
+import { apiRoute, fileResponse, XLSX_TYPE } from "@/server/api";
 import { LEDGER_TEMPLATE_FILE_NAME, writeLedgerTemplate } from "@/lib/ledger-export";
 
 // GET /api/v1/ledger-template — the empty import template with its filling instructions.

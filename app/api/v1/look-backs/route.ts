@@ -1,7 +1,7 @@
 import { db } from "@/db";
 import { listLookBacks, listMeasuresAwaitingLookBack } from "@/db/queries/look-backs";
-import { apiRoute } from "@/lib/api";
-import { fieldErrorsOf } from "@/lib/action";
+import { apiRoute } from "@/server/api";
+import { fieldErrorsOf } from "@/server/action";
 import { todayISO } from "@/lib/deadline-state";
 import { AppError } from "@/lib/errors";
 import { lookBackQuerySchema } from "@/lib/validations/look-back";

@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { db } from "@/db";
 import { issueNotice } from "@/db/queries/notice-writes";
 import { getNotice, listNotices } from "@/db/queries/notices";
-import { apiRoute } from "@/lib/api";
+import { apiRoute } from "@/server/api";
 import { todayISO } from "@/lib/deadline-state";
 import { scopeOf } from "@/lib/permissions";
 import { issueNoticeSchema, parseNoticeFilter } from "@/lib/validations/notice";

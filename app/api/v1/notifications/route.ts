@@ -1,7 +1,7 @@
 import { db } from "@/db";
 import { listNotifications, unreadCount } from "@/db/queries/notifications";
-import { fieldErrorsOf } from "@/lib/action";
-import { apiRoute } from "@/lib/api";
+import { fieldErrorsOf } from "@/server/action";
+import { apiRoute } from "@/server/api";
 import { AppError } from "@/lib/errors";
 import { listNotificationsQuerySchema } from "@/lib/validations/notifications";
 

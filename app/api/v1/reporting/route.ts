@@ -1,6 +1,6 @@
 import { db } from "@/db";
 import { reportingOverview } from "@/db/queries/reminders";
-import { apiRoute } from "@/lib/api";
+import { apiRoute } from "@/server/api";
 import { todayISO } from "@/lib/deadline-state";
 
 // GET /api/v1/reporting — per round with a reporting cycle: this cycle and the lead units

@@ -1,6 +1,6 @@
 import { db } from "@/db";
 import { reviewQueue } from "@/db/queries/progress";
-import { apiRoute } from "@/lib/api";
+import { apiRoute } from "@/server/api";
 import { parseId } from "@/lib/validations/common";
 
 // GET /api/v1/review-queue?round=&unit= — claims awaiting sign-off, oldest first.

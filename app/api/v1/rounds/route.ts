@@ -1,6 +1,6 @@
 import { db } from "@/db";
 import { listRoundsWithCountsWhileUnchanged } from "@/db/queries/rounds";
-import { apiRoute } from "@/lib/api";
+import { apiRoute } from "@/server/api";
 
 // GET /api/v1/rounds — every round with its problem and measure counts per status.
 export const GET = apiRoute({

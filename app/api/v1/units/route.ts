@@ -1,6 +1,6 @@
 import { db } from "@/db";
 import { createUnit, getUnit, listUnits } from "@/db/queries/units";
-import { apiRoute } from "@/lib/api";
+import { apiRoute } from "@/server/api";
 import { AppError } from "@/lib/errors";
 import { scopeOf } from "@/lib/permissions";
 import { createUnitSchema } from "@/lib/validations/account";

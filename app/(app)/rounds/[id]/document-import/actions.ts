@@ -1,9 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { defineAction } from "@/lib/action";
+import { defineAction } from "@/server/action";
 import { todayISO } from "@/lib/deadline-state";
-import { confirmDocumentPlan } from "@/lib/document-transfer";
+import { confirmDocumentPlan } from "@/server/document-transfer";
 import { confirmDocumentImportSchema } from "@/lib/validations/document-import";
 
 // 从文档导入, the last step: the office confirms the outline it corrected in the preview.

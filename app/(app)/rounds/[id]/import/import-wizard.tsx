@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Table, Td, Th } from "@/components/ui/table";
 import { UploadFailure, UploadProgress } from "@/components/upload-progress";
 import { STATUS_LABELS } from "@/lib/domain";
-import type { LedgerPreview } from "@/lib/ledger-transfer";
+import type { LedgerPreview } from "@/server/ledger-transfer";
 import { UploadError, uploadWithProgress } from "@/lib/upload";
 import { PreviewSummary } from "./preview-summary";
 

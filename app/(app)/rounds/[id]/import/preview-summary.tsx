@@ -1,6 +1,6 @@
 import { Table, Td, Th } from "@/components/ui/table";
 import { countStatuses, countsSentence } from "@/lib/status";
-import type { LedgerPreview } from "@/lib/ledger-transfer";
+import type { LedgerPreview } from "@/server/ledger-transfer";
 import type { ImportIssue } from "@/lib/ledger-import/types";
 import { problemStatus } from "@/lib/status";
 

@@ -17,7 +17,7 @@ import {
   updateProblem,
 } from "@/db/queries/plan-edit";
 import { getRound } from "@/db/queries/rounds";
-import { defineAction } from "@/lib/action";
+import { defineAction } from "@/server/action";
 import { AppError } from "@/lib/errors";
 import {
   aspectRefSchema,

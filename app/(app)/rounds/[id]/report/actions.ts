@@ -4,7 +4,7 @@ import { db } from "@/db";
 import { saveReportDraft } from "@/db/queries/reports";
 import { getRound } from "@/db/queries/rounds";
 import { createSnapshot } from "@/db/queries/snapshots";
-import { defineAction } from "@/lib/action";
+import { defineAction } from "@/server/action";
 import { todayISO } from "@/lib/deadline-state";
 import { AppError } from "@/lib/errors";
 import { reportDraftFormSchema, snapshotFormSchema } from "@/lib/validations/report";

@@ -3,8 +3,8 @@ import Link from "next/link";
 import { PrintButton } from "@/components/print-button";
 import { todayISO } from "@/lib/deadline-state";
 import { can } from "@/lib/permissions";
-import { generateReport } from "@/lib/report-files";
-import { REPORT_CSS, reportBodyHtml } from "@/lib/report-html";
+import { generateReport } from "@/server/bulletin-files";
+import { REPORT_CSS, reportBodyHtml } from "@/lib/bulletin-html";
 import { roundFor } from "../round-data";
 
 export const metadata: Metadata = { title: "整改进展情况通报" };

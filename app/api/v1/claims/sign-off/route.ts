@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { apiRoute } from "@/lib/api";
-import { signOffClaims } from "@/lib/review";
+import { apiRoute } from "@/server/api";
+import { signOffClaims } from "@/server/review";
 import { id } from "@/lib/validations/common";
 
 // POST /api/v1/claims/sign-off {"reportIds":[…]} — bulk 销号, all or none.

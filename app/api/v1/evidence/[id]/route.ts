@@ -1,8 +1,8 @@
 import { db } from "@/db";
 import { getEvidence } from "@/db/queries/progress";
-import { apiRoute, fileResponse } from "@/lib/api";
+import { apiRoute, fileResponse } from "@/server/api";
 import { AppError } from "@/lib/errors";
-import { readEvidence } from "@/lib/evidence";
+import { readEvidence } from "@/server/evidence";
 import { can } from "@/lib/permissions";
 import { parseId } from "@/lib/validations/common";
 

@@ -1,6 +1,6 @@
 import { db } from "@/db";
 import { getMeasureDetail } from "@/db/queries/measures";
-import { apiRoute } from "@/lib/api";
+import { apiRoute } from "@/server/api";
 import { AppError } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 

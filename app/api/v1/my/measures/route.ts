@@ -1,6 +1,6 @@
 import { db } from "@/db";
 import { listMeasuresForUnits } from "@/db/queries/measures";
-import { apiRoute } from "@/lib/api";
+import { apiRoute } from "@/server/api";
 import { deadlineState, todayISO } from "@/lib/deadline-state";
 
 // GET /api/v1/my/measures — a responsible unit's inbox: the measures it leads or shares,

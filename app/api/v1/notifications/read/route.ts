@@ -1,6 +1,6 @@
 import { db } from "@/db";
 import { markNotificationsRead, unreadCount } from "@/db/queries/notifications";
-import { apiRoute } from "@/lib/api";
+import { apiRoute } from "@/server/api";
 import { markReadBodySchema } from "@/lib/validations/notifications";
 
 // POST /api/v1/notifications/read {"ids":[…]} or {"all":true} — marks the caller's own

@@ -1,6 +1,6 @@
 import { db } from "@/db";
 import { remindMissingReports } from "@/db/queries/reminders";
-import { apiRoute } from "@/lib/api";
+import { apiRoute } from "@/server/api";
 import { todayISO } from "@/lib/deadline-state";
 import { AppError } from "@/lib/errors";
 import { remindOutcomeMessage } from "@/lib/reminders";

@@ -1,6 +1,6 @@
-import { apiRoute, fileResponse, XLSX_TYPE } from "@/lib/api";
+import { apiRoute, fileResponse, XLSX_TYPE } from "@/server/api";
 import { AppError } from "@/lib/errors";
-import { snapshotFile } from "@/lib/report-files";
+import { snapshotFile } from "@/server/bulletin-files";
 import { parseId } from "@/lib/validations/common";
 
 // GET /api/v1/snapshots/:id — a frozen ledger as xlsx, written from the rows it stored.

@@ -4,8 +4,8 @@ import { db } from "@/db";
 import { getReportDraft } from "@/db/queries/reports";
 import { todayISO } from "@/lib/deadline-state";
 import { STATUS_LABELS } from "@/lib/domain";
-import { chineseNumeral, DEFAULT_NEXT_STEPS } from "@/lib/progress-report";
-import { generateReport } from "@/lib/report-files";
+import { chineseNumeral, DEFAULT_NEXT_STEPS } from "@/lib/bulletin";
+import { generateReport } from "@/server/bulletin-files";
 import { roundFor } from "../../round-data";
 import { ReportForm } from "./report-form";
 

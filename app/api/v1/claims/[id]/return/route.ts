@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { apiRoute } from "@/lib/api";
+import { apiRoute } from "@/server/api";
 import { AppError } from "@/lib/errors";
-import { returnClaimWithReason } from "@/lib/review";
+import { returnClaimWithReason } from "@/server/review";
 import { parseId, text } from "@/lib/validations/common";
 
 // POST /api/v1/claims/:id/return {"reason":"…"} — 退回 with a required reason.

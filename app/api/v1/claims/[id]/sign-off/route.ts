@@ -1,6 +1,6 @@
-import { apiRoute } from "@/lib/api";
+import { apiRoute } from "@/server/api";
 import { AppError } from "@/lib/errors";
-import { signOffClaims } from "@/lib/review";
+import { signOffClaims } from "@/server/review";
 import { parseId } from "@/lib/validations/common";
 
 // POST /api/v1/claims/:id/sign-off — 销号: the measure takes the claimed status.

@@ -1,6 +1,6 @@
 import { db } from "@/db";
 import { recordLookBackResult } from "@/db/queries/look-backs";
-import { apiRoute } from "@/lib/api";
+import { apiRoute } from "@/server/api";
 import { AppError } from "@/lib/errors";
 import { parseId } from "@/lib/validations/common";
 import { lookBackResultBody } from "@/lib/validations/look-back";

@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { db } from "@/db";
 import { listMeasureLookBacks, scheduleLookBack } from "@/db/queries/look-backs";
 import { getMeasureDetail } from "@/db/queries/measures";
-import { apiRoute } from "@/lib/api";
+import { apiRoute } from "@/server/api";
 import { todayISO } from "@/lib/deadline-state";
 import { AppError } from "@/lib/errors";
 import { can } from "@/lib/permissions";

@@ -1,6 +1,6 @@
-import { apiRoute } from "@/lib/api";
+import { apiRoute } from "@/server/api";
 import { AppError } from "@/lib/errors";
-import { submitProgress } from "@/lib/progress";
+import { submitProgress } from "@/server/progress";
 import { parseId } from "@/lib/validations/common";
 
 /**

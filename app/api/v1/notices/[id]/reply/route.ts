@@ -1,7 +1,7 @@
 import { db } from "@/db";
 import { replyNotice } from "@/db/queries/notice-writes";
 import { getNotice } from "@/db/queries/notices";
-import { apiRoute } from "@/lib/api";
+import { apiRoute } from "@/server/api";
 import { todayISO } from "@/lib/deadline-state";
 import { scopeOf } from "@/lib/permissions";
 import { replyBodySchema } from "@/lib/validations/notice";

@@ -1,6 +1,6 @@
-import { apiRoute } from "@/lib/api";
+import { apiRoute } from "@/server/api";
 import { MAX_DOCUMENT_BYTES } from "@/lib/document-import/limits";
-import { previewDocumentFile } from "@/lib/document-transfer";
+import { previewDocumentFile } from "@/server/document-transfer";
 import { AppError } from "@/lib/errors";
 import { roundFromParams } from "../round-param";
 

@@ -1,6 +1,6 @@
-import { apiRoute, fileResponse, XLSX_TYPE } from "@/lib/api";
+import { apiRoute, fileResponse, XLSX_TYPE } from "@/server/api";
 import { todayISO } from "@/lib/deadline-state";
-import { exportLedger } from "@/lib/ledger-transfer";
+import { exportLedger } from "@/server/ledger-transfer";
 import { parseListFilter } from "@/lib/validations/list-filter";
 import { roundFromParams } from "../round-param";
 

@@ -1,7 +1,7 @@
-import { apiRoute } from "@/lib/api";
+import { apiRoute } from "@/server/api";
 import { todayISO } from "@/lib/deadline-state";
 import { AppError } from "@/lib/errors";
-import { importLedgerFile, previewLedgerFile } from "@/lib/ledger-transfer";
+import { importLedgerFile, previewLedgerFile } from "@/server/ledger-transfer";
 import { MAX_FILE_BYTES } from "@/lib/ledger-import/read-file";
 import { roundFromParams } from "../round-param";
 

@@ -1,6 +1,6 @@
-import { apiRoute, fileResponse } from "@/lib/api";
+import { apiRoute, fileResponse } from "@/server/api";
 import { todayISO } from "@/lib/deadline-state";
-import { reportFile } from "@/lib/report-files";
+import { reportFile } from "@/server/bulletin-files";
 import { roundFromParams } from "../round-param";
 
 // GET /api/v1/rounds/:id/report.docx — the 整改进展情况通报 as Word, numbers computed now.

@@ -1,7 +1,7 @@
-import { apiRoute, fileResponse } from "@/lib/api";
+import { apiRoute, fileResponse } from "@/server/api";
 import { todayISO } from "@/lib/deadline-state";
 import { AppError } from "@/lib/errors";
-import { reportFile } from "@/lib/report-files";
+import { reportFile } from "@/server/bulletin-files";
 import { roundFromParams } from "../round-param";
 
 // GET /api/v1/rounds/:id/report?format=docx|html — the 整改进展情况通报, numbers computed now.

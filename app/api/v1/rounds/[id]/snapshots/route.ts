@@ -1,6 +1,6 @@
 import { db } from "@/db";
 import { createSnapshot, listSnapshots } from "@/db/queries/snapshots";
-import { apiRoute } from "@/lib/api";
+import { apiRoute } from "@/server/api";
 import { todayISO } from "@/lib/deadline-state";
 import { snapshotInputSchema } from "@/lib/validations/report";
 import { roundFromParams } from "../round-param";

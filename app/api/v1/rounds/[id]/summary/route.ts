@@ -1,6 +1,6 @@
 import { db } from "@/db";
 import { roundSummaryWhileUnchanged } from "@/db/queries/summary";
-import { apiRoute } from "@/lib/api";
+import { apiRoute } from "@/server/api";
 import { todayISO } from "@/lib/deadline-state";
 import { roundFromParams } from "../round-param";
 

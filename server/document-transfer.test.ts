@@ -1,0 +1,61 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DB } from "@/db/client";
+
+// The CLI's path from a document file to a plan, on a real (temp) database file: a new
+// round is created in the same transaction, so a document that cannot be imported leaves
+// no empty round behind.
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rectify-document-"));
+process.env.DATABASE_PATH = path.join(dir, "rectify.db");
+const { db } = await import("@/db");
+const { seedDemo } = await import("@/db/seed");
+const { createRound, findRoundByName } = await import("@/db/queries/rounds");
+const { importDocumentFile } = await import("@/server/document-transfer");
+
+const TODAY = "2026-11-21";
+const sqlite = (db as DB & { $client: Database.Database }).$client;
+const doumen = fs.readFileSync(path.join(__dirname, "../lib/document-import/fixtures/report-doumen-2021.txt"));
+let officeId = "";
+
+const newRound = (name: string) => (tx: Parameters<Parameters<typeof db.transaction>[0]>[0]) =>
+  createRound(tx, {
+    actorId: null,
+    input: {
+      name, kind: "inspection", inspectingBody: "(待补充)", inspectedBody: "(待补充)", inspectedUnitId: null,
+      inspectionStart: null, inspectionEnd: null, feedbackDate: null, deadline: null, dueSoonDays: 7,
+    },
+  }).id;
+
+beforeAll(async () => {
+  await seedDemo(db, TODAY);
+  officeId = sqlite.prepare("select id from users where username = 'office'").pluck().get() as string;
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe("importDocumentFile", () => {
+  it("creates the round and its plan from the Doumen report", async () => {
+    const result = await importDocumentFile({
+      data: doumen, fileName: "斗门.txt", roundId: newRound("斗门区巡视整改"), actorId: null, authorId: officeId, today: TODAY,
+    });
+    expect(result).toMatchObject({ problems: 16, measures: 39 });
+    expect(findRoundByName(db, { name: "斗门区巡视整改" })?.id).toBe(result.roundId);
+    expect(sqlite.prepare("select count(*) from aspects where round_id = ?").pluck().get(result.roundId)).toBe(5);
+  });
+
+  it.each([
+    ["a document without problems", Buffer.from("会议纪要\n今天开会研究了整改工作。"), "会议纪要.txt", /没有可导入的问题/],
+    ["a problem title past 300 characters", Buffer.from(`第一方面:甲\n(一)关于${"很长".repeat(200)}的问题\n一是措施。`), "长标题.txt", /第 1 个问题:问题标题不能超过 300 个字符/],
+    ["a file that is not a document", Buffer.from("PK\u0003\u0004junk"), "方案.docx", /不是有效的 Word/],
+  ])("refuses %s and leaves no round behind", async (_, data, fileName, message) => {
+    const rounds = sqlite.prepare("select count(*) from rounds").pluck().get();
+    const audit = sqlite.prepare("select count(*) from audit_log").pluck().get();
+    await expect(
+      importDocumentFile({ data, fileName, roundId: newRound(`不应留下的轮次${fileName}`), actorId: null, authorId: officeId, today: TODAY }),
+    ).rejects.toThrow(message);
+    expect(sqlite.prepare("select count(*) from rounds").pluck().get()).toBe(rounds);
+    expect(sqlite.prepare("select count(*) from audit_log").pluck().get()).toBe(audit);
+  });
+});

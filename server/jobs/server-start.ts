@@ -1,0 +1,30 @@
+import "server-only";
+import { assertDataFolderWritable } from "@/server/jobs/startup-check";
+
+// What the server does once at start (called by instrumentation.ts): refuse to start on a
+// data folder it cannot write or a database from a newer version, with one clear line,
+// then start the background jobs. A job that fails to start is logged; the server runs on.
+export async function startServer(): Promise<void> {
+  try {
+    assertDataFolderWritable();
+    // Opening the database applies pending migrations, or refuses a newer database.
+    await import("@/db");
+  } catch (error) {
+    console.error(`[rectify] 无法启动:${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+  if (process.env.RECTIFY_REMINDERS !== "off") {
+    try {
+      const { startReminderSchedule } = await import("@/server/jobs/reminder-schedule");
+      startReminderSchedule();
+    } catch (error) {
+      console.error("[rectify] 提醒任务未能启动", error);
+    }
+  }
+  try {
+    const { startBackupSchedule } = await import("@/server/jobs/backup-schedule");
+    startBackupSchedule();
+  } catch (error) {
+    console.error("[rectify] 每日备份任务未能启动", error);
+  }
+}

@@ -1,0 +1,105 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DB } from "@/db/client";
+
+// The whole path from file to database, on a real (temp) database file: a bad file must
+// leave every table exactly as it was, and a good one must land whole.
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rectify-transfer-"));
+process.env.DATABASE_PATH = path.join(dir, "rectify.db");
+const { db } = await import("@/db");
+const { seedDemo } = await import("@/db/seed");
+const { createRound } = await import("@/db/queries/rounds");
+const { importLedgerFile, exportLedger } = await import("@/server/ledger-transfer");
+const { parseListFilter } = await import("@/lib/validations/list-filter");
+
+const TODAY = "2026-11-21";
+const sqlite = (db as DB & { $client: Database.Database }).$client;
+let officeId = "";
+
+function dump(): string {
+  const tables = sqlite.prepare("select name from sqlite_master where type = 'table' order by name").pluck().all() as string[];
+  return tables.map((t) => `${t}:${JSON.stringify(sqlite.prepare(`select * from "${t}"`).raw().all())}`).join("\n");
+}
+
+const csv = (lines: string[]) => Buffer.from(`${lines.join("\r\n")}\r\n`, "utf8");
+const roundInput = (name: string) => ({
+  name,
+  kind: "patrol" as const,
+  inspectingBody: "区委第一巡察组",
+  inspectedBody: "区教育局党组",
+  inspectedUnitId: null,
+  inspectionStart: null,
+  inspectionEnd: null,
+  feedbackDate: "2026-03-01",
+  deadline: null,
+  dueSoonDays: 7,
+});
+
+beforeAll(async () => {
+  await seedDemo(db, TODAY);
+  officeId = sqlite.prepare("select id from users where username = 'office'").pluck().get() as string;
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe("importLedgerFile", () => {
+  const bad: [string, Buffer, string, RegExp][] = [
+    ["a wrong header", csv(["编号,描述", "1,某问题"]), "a.csv", /未找到表头/],
+    ["an unknown status word", csv(["序号,问题,整改状态", "1,关于学习不深入的问题,差不多"]), "b.csv", /第 2 行“整改状态”/],
+    ["a row without 问题", csv(["序号,问题,整改措施", "1,,加强学习"]), "c.csv", /第 2 行“问题”/],
+    ["junk named .xlsx", Buffer.alloc(256 * 1024, 7), "d.xlsx", /不是有效的 xlsx/],
+    ["a header with no rows", csv(["序号,问题"]), "e.csv", /没有任何问题行/],
+  ];
+  it.each(bad)("refuses %s and changes nothing, not even the round it would create", async (_name, data, fileName, message) => {
+    const before = dump();
+    await expect(
+      importLedgerFile({
+        data,
+        fileName,
+        feedbackDate: null,
+        actorId: officeId,
+        authorId: officeId,
+        today: TODAY,
+        roundId: (tx) => createRound(tx, { actorId: null, input: roundInput(`坏文件 ${fileName}`) }).id,
+      }),
+    ).rejects.toThrow(message);
+    expect(dump()).toBe(before);
+  });
+
+  it("rolls back the new round when the import fails inside the transaction", async () => {
+    const before = dump();
+    await expect(
+      importLedgerFile({
+        data: csv(["序号,问题,牵头单位", "1,关于学习不深入的问题,区委新设机构"]),
+        fileName: "f.csv",
+        feedbackDate: null,
+        actorId: null,
+        authorId: "no-such-user",
+        today: TODAY,
+        roundId: (tx) => createRound(tx, { actorId: null, input: roundInput("中途失败的轮次") }).id,
+      }),
+    ).rejects.toThrow("未找到导入人");
+    expect(dump()).toBe(before);
+  });
+
+  it("imports an export of the demo round into a new round with the same figures", async () => {
+    const demoId = sqlite.prepare("select id from rounds order by id limit 1").pluck().get() as number;
+    const { buffer } = await exportLedger({ roundId: demoId, filter: parseListFilter({}), today: TODAY });
+    const result = await importLedgerFile({
+      data: buffer,
+      fileName: "export.xlsx",
+      feedbackDate: null,
+      actorId: officeId,
+      authorId: officeId,
+      today: TODAY,
+      roundId: (tx) => createRound(tx, { actorId: officeId, input: roundInput("导出再导入") }).id,
+    });
+    expect(result).toMatchObject({ problems: 17, measures: 68, createdUnits: [] });
+    const byStatus = (id: number) =>
+      sqlite.prepare("select status, count(*) n from measures where round_id = ? group by status order by status").all(id);
+    expect(byStatus(result.roundId)).toEqual(byStatus(demoId));
+    expect(sqlite.prepare("select count(*) from audit_log where action = 'round.import'").pluck().get()).toBe(1);
+  });
+});

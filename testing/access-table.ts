@@ -1,0 +1,502 @@
+// The access matrix (issue 6, hardening): every JSON API route and every server action,
+// with what each kind of user gets. ONE table: e2e/access-matrix.spec.ts runs the API rows
+// over HTTP, testing/action-access.test.ts runs the action rows against a seeded
+// database, and testing/access-table.test.ts fails when a route file or an exported
+// action exists that has no row here. Adding a route means adding a row.
+//
+// Objects always belong to the lead unit (区教育局): "unitLead" is a user of that unit,
+// "unitOther" a user of another unit (新安街道), who must get 404 for them, never the data.
+
+export const ROLES = ["officeAdmin", "office", "unitLead", "unitOther", "leader", "anonymous"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  officeAdmin: "整改办管理员",
+  office: "整改办(非管理员)",
+  unitLead: "牵头单位(本单位的对象)",
+  unitOther: "其他单位(他单位的对象)",
+  leader: "领导",
+  anonymous: "未登录",
+};
+
+/**
+ * allowed: succeeds and (for a write) changes the database. 401/403/404: refused with that
+ * status (for actions: that error's Chinese message) and the database unchanged.
+ * ignored: accepted but without effect on the target (marking another user's notification
+ * read must not touch it; only the caller's own audit row is written).
+ */
+export type Verdict = "allowed" | "ignored" | 401 | 403 | 404;
+
+/** Everyone signed in not named is refused with 403; the anonymous caller always gets 401. */
+function access(spec: { allowed: readonly Role[]; notFound?: readonly Role[]; ignored?: readonly Role[] }): Record<Role, Verdict> {
+  return Object.fromEntries(
+    ROLES.map((role): [Role, Verdict] => {
+      if (role === "anonymous") return [role, 401];
+      if (spec.allowed.includes(role)) return [role, "allowed"];
+      if (spec.notFound?.includes(role)) return [role, 404];
+      if (spec.ignored?.includes(role)) return [role, "ignored"];
+      return [role, 403];
+    }),
+  ) as Record<Role, Verdict>;
+}
+
+const OFFICE = ["officeAdmin", "office"] as const;
+const OFFICE_AND_LEADER = ["officeAdmin", "office", "leader"] as const;
+const EVERYONE = ["officeAdmin", "office", "unitLead", "unitOther", "leader"] as const;
+/** Who may see one object of the lead unit; another unit gets 404 (ids cannot be probed). */
+const SEES_UNIT_OBJECT = { allowed: ["officeAdmin", "office", "leader", "unitLead"], notFound: ["unitOther"] } as const;
+
+/**
+ * Objects a run provides. A write that consumes its target (a claim can be signed off once)
+ * names it in `consumes`: each allowed call then gets a fresh one, refused calls share one.
+ */
+export type TargetKind = "claim" | "notice" | "lookBack" | "eligibleMeasure" | "emptyRound";
+
+// ── JSON API ─────────────────────────────────────────────────────────────
+
+export interface ApiTargets {
+  /** The run's round, imported for the matrix; its measures are led by 区教育局 or 新安街道. */
+  round: number;
+  /** A round without a plan (imports go only into empty rounds). */
+  emptyRound: number;
+  /** An open measure led by 区教育局. */
+  measure: number;
+  /** A completed measure of 区教育局 without a pending look-back. */
+  eligibleMeasure: number;
+  /** A file attached to a report on a 区教育局 measure. */
+  evidence: number;
+  /** A pending claim of 区教育局. */
+  claim: number;
+  /** An open supervision notice to 区教育局. */
+  notice: number;
+  /** A look-back awaiting its result, on a 区教育局 measure. */
+  lookBack: number;
+  snapshot: number;
+  /** 区教育局's id. */
+  unit: number;
+  today: string;
+  /** Unique per call, for names that must not repeat. */
+  unique: string;
+}
+
+export interface ApiFile {
+  name: string;
+  mimeType: string;
+  buffer: Buffer;
+}
+
+export interface ApiRequest {
+  path: string;
+  json?: unknown;
+  multipart?: Record<string, string | ApiFile>;
+}
+
+export interface ApiAccessRow {
+  /** The route file's folder under app/api/v1, as in the file tree. */
+  route: string;
+  method: "GET" | "POST";
+  access: Record<Role, Verdict>;
+  /** Status of an allowed call. */
+  ok?: 200 | 201;
+  consumes?: TargetKind;
+  /** Reads and writes of the caller's own notifications touch only their rows. */
+  scope?: "ownNotifications";
+  /** A POST that only answers (a preview) and writes nothing even when allowed. */
+  readOnly?: true;
+  request: (t: ApiTargets, files: ApiFiles) => ApiRequest;
+}
+
+export interface ApiFiles {
+  pdf: ApiFile;
+  ledgerCsv: ApiFile;
+  /** A feedback document as plain text, for the document preview. */
+  feedbackTxt: ApiFile;
+}
+
+const api = (row: ApiAccessRow) => row;
+
+export const API_ACCESS: ApiAccessRow[] = [
+  // rounds and the ledger
+  api({ route: "rounds", method: "GET", access: access({ allowed: OFFICE_AND_LEADER }), request: () => ({ path: "/api/v1/rounds" }) }),
+  api({
+    route: "rounds/[id]/summary",
+    method: "GET",
+    access: access({ allowed: OFFICE_AND_LEADER }),
+    request: (t) => ({ path: `/api/v1/rounds/${t.round}/summary` }),
+  }),
+  api({
+    route: "rounds/[id]/export",
+    method: "GET",
+    access: access({ allowed: OFFICE_AND_LEADER }),
+    request: (t) => ({ path: `/api/v1/rounds/${t.round}/export?unit=${t.unit}` }),
+  }),
+  api({
+    route: "rounds/[id]/report.docx",
+    method: "GET",
+    access: access({ allowed: OFFICE_AND_LEADER }),
+    request: (t) => ({ path: `/api/v1/rounds/${t.round}/report.docx` }),
+  }),
+  api({
+    route: "rounds/[id]/report",
+    method: "GET",
+    access: access({ allowed: OFFICE_AND_LEADER }),
+    request: (t) => ({ path: `/api/v1/rounds/${t.round}/report?format=html` }),
+  }),
+  api({
+    route: "rounds/[id]/snapshots",
+    method: "GET",
+    access: access({ allowed: OFFICE_AND_LEADER }),
+    request: (t) => ({ path: `/api/v1/rounds/${t.round}/snapshots` }),
+  }),
+  api({
+    route: "rounds/[id]/snapshots",
+    method: "POST",
+    access: access({ allowed: OFFICE }),
+    request: (t) => ({ path: `/api/v1/rounds/${t.round}/snapshots`, json: { label: `矩阵快照${t.unique}` } }),
+  }),
+  api({
+    route: "snapshots/[id]",
+    method: "GET",
+    access: access({ allowed: OFFICE_AND_LEADER }),
+    request: (t) => ({ path: `/api/v1/snapshots/${t.snapshot}` }),
+  }),
+  api({
+    route: "rounds/[id]/import",
+    method: "POST",
+    access: access({ allowed: OFFICE }),
+    consumes: "emptyRound",
+    request: (t, files) => ({ path: `/api/v1/rounds/${t.emptyRound}/import`, multipart: { file: files.ledgerCsv } }),
+  }),
+  api({
+    route: "rounds/[id]/document-preview",
+    method: "POST",
+    access: access({ allowed: OFFICE }),
+    readOnly: true,
+    request: (t, files) => ({ path: `/api/v1/rounds/${t.emptyRound}/document-preview`, multipart: { file: files.feedbackTxt } }),
+  }),
+  api({ route: "ledger-template", method: "GET", access: access({ allowed: OFFICE }), request: () => ({ path: "/api/v1/ledger-template" }) }),
+  api({
+    route: "dashboard",
+    method: "GET",
+    access: access({ allowed: OFFICE_AND_LEADER }),
+    request: (t) => ({ path: `/api/v1/dashboard?round=${t.round}` }),
+  }),
+
+  // measures, progress and evidence
+  api({ route: "measures/[id]", method: "GET", access: access(SEES_UNIT_OBJECT), request: (t) => ({ path: `/api/v1/measures/${t.measure}` }) }),
+  api({
+    route: "measures/[id]/look-backs",
+    method: "GET",
+    access: access(SEES_UNIT_OBJECT),
+    request: (t) => ({ path: `/api/v1/measures/${t.measure}/look-backs` }),
+  }),
+  api({
+    route: "measures/[id]/look-backs",
+    method: "POST",
+    access: access({ allowed: OFFICE }),
+    ok: 201,
+    consumes: "eligibleMeasure",
+    request: (t) => ({ path: `/api/v1/measures/${t.eligibleMeasure}/look-backs`, json: { scheduledDate: t.today } }),
+  }),
+  api({
+    route: "measures/[id]/progress",
+    method: "POST",
+    access: access({ allowed: ["unitLead"], notFound: ["unitOther"] }),
+    request: (t) => ({
+      path: `/api/v1/measures/${t.measure}/progress`,
+      multipart: { reportDate: t.today, text: `甲单位专属矩阵进展${t.unique}`, claimedStatus: "incomplete" },
+    }),
+  }),
+  api({ route: "evidence/[id]", method: "GET", access: access(SEES_UNIT_OBJECT), request: (t) => ({ path: `/api/v1/evidence/${t.evidence}` }) }),
+  api({ route: "my/measures", method: "GET", access: access({ allowed: ["unitLead", "unitOther"] }), request: () => ({ path: "/api/v1/my/measures" }) }),
+
+  // review
+  api({ route: "review-queue", method: "GET", access: access({ allowed: OFFICE }), request: (t) => ({ path: `/api/v1/review-queue?round=${t.round}` }) }),
+  api({
+    route: "claims/[id]/sign-off",
+    method: "POST",
+    access: access({ allowed: OFFICE }),
+    consumes: "claim",
+    request: (t) => ({ path: `/api/v1/claims/${t.claim}/sign-off` }),
+  }),
+  api({
+    route: "claims/[id]/return",
+    method: "POST",
+    access: access({ allowed: OFFICE }),
+    consumes: "claim",
+    request: (t) => ({ path: `/api/v1/claims/${t.claim}/return`, json: { reason: "佐证材料不足,请补充" } }),
+  }),
+  api({
+    route: "claims/sign-off",
+    method: "POST",
+    access: access({ allowed: OFFICE }),
+    consumes: "claim",
+    request: (t) => ({ path: "/api/v1/claims/sign-off", json: { reportIds: [t.claim] } }),
+  }),
+
+  // look-backs
+  api({ route: "look-backs", method: "GET", access: access({ allowed: OFFICE }), request: (t) => ({ path: `/api/v1/look-backs?view=upcoming&round=${t.round}` }) }),
+  api({
+    route: "look-backs/[id]/result",
+    method: "POST",
+    access: access({ allowed: OFFICE }),
+    consumes: "lookBack",
+    request: (t) => ({ path: `/api/v1/look-backs/${t.lookBack}/result`, json: { result: "holds", note: "成效巩固" } }),
+  }),
+
+  // supervision notices
+  api({ route: "notices", method: "GET", access: access({ allowed: EVERYONE }), request: (t) => ({ path: `/api/v1/notices?round=${t.round}` }) }),
+  api({
+    route: "notices",
+    method: "POST",
+    access: access({ allowed: OFFICE }),
+    ok: 201,
+    request: (t) => ({
+      path: "/api/v1/notices",
+      json: { roundId: t.round, unitId: t.unit, measureIds: [t.measure], level: "reminder", request: `甲单位专属督办${t.unique}`, replyDeadline: t.today },
+    }),
+  }),
+  api({ route: "notices/[id]", method: "GET", access: access(SEES_UNIT_OBJECT), request: (t) => ({ path: `/api/v1/notices/${t.notice}` }) }),
+  api({
+    route: "notices/[id]/reply",
+    method: "POST",
+    access: access({ allowed: ["unitLead"], notFound: ["unitOther"] }),
+    consumes: "notice",
+    request: (t) => ({ path: `/api/v1/notices/${t.notice}/reply`, json: { reply: "已按要求报送整改进展" } }),
+  }),
+  api({
+    route: "notices/[id]/close",
+    method: "POST",
+    access: access({ allowed: OFFICE }),
+    consumes: "notice",
+    request: (t) => ({ path: `/api/v1/notices/${t.notice}/close` }),
+  }),
+
+  // notifications: always the caller's own
+  api({ route: "notifications", method: "GET", access: access({ allowed: EVERYONE }), request: () => ({ path: "/api/v1/notifications?limit=200" }) }),
+  api({
+    route: "notifications/unread-count",
+    method: "GET",
+    access: access({ allowed: EVERYONE }),
+    request: () => ({ path: "/api/v1/notifications/unread-count" }),
+  }),
+  api({
+    route: "notifications/read",
+    method: "POST",
+    access: access({ allowed: EVERYONE }),
+    scope: "ownNotifications",
+    request: () => ({ path: "/api/v1/notifications/read", json: { all: true } }),
+  }),
+
+  // periodic reporting
+  api({ route: "reporting", method: "GET", access: access({ allowed: OFFICE }), request: () => ({ path: "/api/v1/reporting" }) }),
+  api({
+    route: "reporting/remind",
+    method: "POST",
+    access: access({ allowed: OFFICE }),
+    request: (t) => ({ path: "/api/v1/reporting/remind", json: { roundId: t.round, unitIds: [t.unit] } }),
+  }),
+
+  // units
+  api({ route: "units", method: "GET", access: access({ allowed: EVERYONE }), request: () => ({ path: "/api/v1/units" }) }),
+  api({
+    route: "units",
+    method: "POST",
+    access: access({ allowed: ["officeAdmin"] }),
+    request: (t) => ({ path: "/api/v1/units", json: { name: `矩阵新建单位${t.unique}`, kind: "other", parentId: null } }),
+  }),
+];
+
+// ── server actions ───────────────────────────────────────────────────────
+
+export interface ActionTargets {
+  round: number;
+  /** A round without a plan (imports go only into empty rounds). */
+  emptyRound: number;
+  /** An archived round (to restore). */
+  archivedRound: number;
+  /** The round's first aspect (it has problems, and a later aspect to move below). */
+  aspect: number;
+  /** Another aspect of the round, to move problems to. */
+  otherAspect: number;
+  /** An aspect without problems, which may be deleted. */
+  emptyAspect: number;
+  problem: number;
+  /** A problem with one measure and no progress, which may be deleted (confirming 1 measure). */
+  bareProblem: number;
+  /** An open measure led by 区教育局 (with progress, so not deletable). */
+  measure: number;
+  measureVersion: number;
+  /** A measure without progress reports (so deletable), the last of `problem`'s measures. */
+  bareMeasure: number;
+  eligibleMeasure: number;
+  claim: number;
+  lookBack: number;
+  notice: number;
+  /** An unread notification of the unit lead's user. */
+  notification: number;
+  /** 区教育局's id. */
+  unit: number;
+  /** A user none of the roles is (to disable, reset). */
+  spareUser: string;
+  disabledUser: string;
+  token: number;
+  /** The acting user's password (each role's own account). */
+  password: string;
+  today: string;
+  unique: string;
+}
+
+export interface ActionAccessRow {
+  /** The actions file, relative to the repository. */
+  module: string;
+  /** The export's name. */
+  name: string;
+  access: Record<Role, Verdict>;
+  consumes?: TargetKind;
+  form: (t: ActionTargets) => Record<string, string | string[]>;
+}
+
+const ROUNDS = "app/(app)/rounds/actions.ts";
+const DOCUMENT_IMPORT = "app/(app)/rounds/[id]/document-import/actions.ts";
+const PLAN = "app/(app)/rounds/[id]/plan/actions.ts";
+const REPORT = "app/(app)/rounds/[id]/report/actions.ts";
+const ADMIN = "app/(app)/admin/actions.ts";
+const REVIEW = "app/(app)/review/actions.ts";
+const NOTICES = "app/(app)/notices/actions.ts";
+const LOOK_BACKS = "app/(app)/look-backs/actions.ts";
+const NOTIFICATIONS = "app/(app)/notifications/actions.ts";
+const REPORTING = "app/(app)/reporting/actions.ts";
+const ACCOUNT = "app/(app)/account/actions.ts";
+
+const action = (module: string, name: string, who: Record<Role, Verdict>, form: ActionAccessRow["form"], consumes?: TargetKind): ActionAccessRow => ({
+  module,
+  name,
+  access: who,
+  form,
+  consumes,
+});
+
+const planManager = access({ allowed: OFFICE });
+const adminOnly = access({ allowed: ["officeAdmin"] });
+const roundFields = (t: ActionTargets) => ({
+  name: `矩阵轮次${t.unique}`,
+  kind: "patrol",
+  inspectingBody: "区委第一巡察组",
+  inspectedBody: "区教育局",
+  feedbackDate: "2026-03-01",
+});
+const measureFields = (t: ActionTargets) => ({ text: `矩阵整改措施${t.unique}`, deadlineText: "2027年6月底", leadUnitId: String(t.unit) });
+
+export const ACTION_ACCESS: ActionAccessRow[] = [
+  action(ROUNDS, "createRoundAction", planManager, roundFields),
+  action(ROUNDS, "updateRoundAction", planManager, (t) => ({ ...roundFields(t), roundId: String(t.round) })),
+  action(ROUNDS, "archiveRoundAction", planManager, (t) => ({ roundId: String(t.round) })),
+  action(ROUNDS, "unarchiveRoundAction", planManager, (t) => ({ roundId: String(t.archivedRound) })),
+
+  action(PLAN, "createAspectAction", planManager, (t) => ({ roundId: String(t.round), name: `六、矩阵方面${t.unique}` })),
+  action(PLAN, "renameAspectAction", planManager, (t) => ({ roundId: String(t.round), aspectId: String(t.aspect), name: `改名方面${t.unique}` })),
+  action(PLAN, "moveAspectAction", planManager, (t) => ({ roundId: String(t.round), aspectId: String(t.aspect), direction: "down" })),
+  action(PLAN, "deleteAspectAction", planManager, (t) => ({ roundId: String(t.round), aspectId: String(t.emptyAspect) })),
+  action(PLAN, "moveAspectProblemsAction", planManager, (t) => ({
+    roundId: String(t.round),
+    aspectId: String(t.aspect),
+    targetAspectId: String(t.otherAspect),
+  })),
+  action(PLAN, "createProblemAction", planManager, (t) => ({ roundId: String(t.round), number: "901", title: `矩阵问题${t.unique}`, leadUnitId: String(t.unit) })),
+  action(PLAN, "updateProblemAction", planManager, (t) => ({
+    roundId: String(t.round),
+    problemId: String(t.problem),
+    number: "902",
+    title: `改写的问题${t.unique}`,
+  })),
+  action(PLAN, "deleteProblemAction", planManager, (t) => ({
+    roundId: String(t.round),
+    problemId: String(t.bareProblem),
+    confirmCascade: "1",
+    measureCount: "1",
+  })),
+  action(PLAN, "createMeasureAction", planManager, (t) => ({ roundId: String(t.round), problemId: String(t.problem), ...measureFields(t) })),
+  action(PLAN, "updateMeasureAction", planManager, (t) => ({
+    roundId: String(t.round),
+    measureId: String(t.measure),
+    version: String(t.measureVersion),
+    ...measureFields(t),
+  })),
+  action(PLAN, "deleteMeasureAction", planManager, (t) => ({ roundId: String(t.round), measureId: String(t.bareMeasure) })),
+  // The bare measure is its problem's last: moving it up always moves it.
+  action(PLAN, "moveMeasureAction", planManager, (t) => ({ roundId: String(t.round), measureId: String(t.bareMeasure), direction: "up" })),
+
+  action(DOCUMENT_IMPORT, "confirmDocumentImportAction", planManager, (t) => ({
+    roundId: String(t.emptyRound),
+    source: "反馈意见.docx",
+    plan: JSON.stringify({
+      aspects: [
+        {
+          name: "一、落实主体责任方面",
+          problems: [{ title: `文档中的问题${t.unique}`, description: "", status: null, deadlineText: "2027年6月底", progressText: "", measures: ["建立整改台账"] }],
+        },
+      ],
+    }),
+  })),
+
+  action(REPORT, "saveReportDraftAction", access({ allowed: OFFICE }), (t) => ({ roundId: String(t.round), "texts.opening": `开头补充${t.unique}` })),
+  action(REPORT, "createSnapshotAction", access({ allowed: OFFICE }), (t) => ({ roundId: String(t.round), asOf: "", label: `矩阵快照${t.unique}` })),
+
+  action(REVIEW, "signOffAction", access({ allowed: OFFICE }), (t) => ({ reportId: String(t.claim) }), "claim"),
+  action(REVIEW, "bulkSignOffAction", access({ allowed: OFFICE }), (t) => ({ reportIds: [String(t.claim)] }), "claim"),
+  action(REVIEW, "returnClaimAction", access({ allowed: OFFICE }), (t) => ({ reportId: String(t.claim), reason: "佐证材料不足" }), "claim"),
+
+  action(NOTICES, "issueNoticeAction", access({ allowed: OFFICE }), (t) => ({
+    roundId: String(t.round),
+    unitId: String(t.unit),
+    measureIds: [String(t.measure)],
+    level: "reminder",
+    request: `请报送进展${t.unique}`,
+    replyDeadline: t.today,
+  })),
+  action(NOTICES, "replyNoticeAction", access({ allowed: ["unitLead"], notFound: ["unitOther"] }), (t) => ({
+    noticeId: String(t.notice),
+    reply: "已按要求整改",
+  }), "notice"),
+  action(NOTICES, "closeNoticeAction", access({ allowed: OFFICE }), (t) => ({ noticeId: String(t.notice) }), "notice"),
+
+  action(LOOK_BACKS, "scheduleLookBackAction", access({ allowed: OFFICE }), (t) => ({ measureId: String(t.eligibleMeasure), scheduledDate: t.today }), "eligibleMeasure"),
+  action(LOOK_BACKS, "recordLookBackAction", access({ allowed: OFFICE }), (t) => ({ lookBackId: String(t.lookBack), result: "holds", note: "" }), "lookBack"),
+
+  // Another user's notification id matches nothing: accepted, without effect (not probeable).
+  action(NOTIFICATIONS, "markNotificationRead", access({ allowed: ["unitLead"], ignored: ["officeAdmin", "office", "unitOther", "leader"] }), (t) => ({
+    notificationId: String(t.notification),
+  })),
+  action(NOTIFICATIONS, "markAllNotificationsRead", access({ allowed: EVERYONE }), () => ({})),
+
+  action(REPORTING, "remindMissingReportsAction", access({ allowed: OFFICE }), (t) => ({ roundId: String(t.round), unitId: "" })),
+
+  action(ADMIN, "createUnit", adminOnly, (t) => ({ name: `矩阵单位${t.unique}`, kind: "government", parentId: "" })),
+  action(ADMIN, "createUser", adminOnly, (t) => ({
+    username: `matrix_${t.unique}`,
+    name: "矩阵用户",
+    role: "unit",
+    unitId: String(t.unit),
+    password: "Matrix2026ab",
+  })),
+  action(ADMIN, "disableUser", adminOnly, (t) => ({ userId: String(t.spareUser) })),
+  action(ADMIN, "enableUser", adminOnly, (t) => ({ userId: t.disabledUser })),
+  action(ADMIN, "resetUserPassword", adminOnly, (t) => ({ userId: String(t.spareUser), password: "Reset2026ab" })),
+  action(ADMIN, "issueApiToken", adminOnly, (t) => ({ name: `矩阵令牌${t.unique}`, userId: String(t.spareUser) })),
+  action(ADMIN, "revokeToken", adminOnly, (t) => ({ tokenId: String(t.token) })),
+
+  action(ACCOUNT, "changePassword", access({ allowed: EVERYONE }), (t) => ({
+    currentPassword: t.password,
+    newPassword: "Changed2026xy",
+    confirmPassword: "Changed2026xy",
+  })),
+];
+
+/** Exported from an actions file but deliberately outside defineAction, with the reason. */
+export const ACTIONS_OUTSIDE_MATRIX: Record<string, Record<string, string>> = {
+  "app/(auth)/actions.ts": {
+    signIn: "登录时尚无用户;由 e2e 的登录流程和限流测试覆盖",
+    signOut: "任何会话都可退出;由 e2e 的退出流程覆盖",
+  },
+};

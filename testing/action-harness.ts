@@ -1,0 +1,182 @@
+import { createHash } from "node:crypto";
+import Database from "better-sqlite3";
+import { drizzle } from "drizzle-orm/better-sqlite3";
+import type { DB } from "@/db/client";
+import { createApiToken } from "@/db/queries/api-tokens";
+import { notifyUsers } from "@/db/queries/notifications";
+import { createAspect, createMeasure, createProblem } from "@/db/queries/plan-edit";
+import { addProgressReport } from "@/db/queries/progress";
+import { createRound, setRoundArchived } from "@/db/queries/rounds";
+import { createUserWithPassword, getPasswordHash, setUserDisabled } from "@/db/queries/users";
+import * as schema from "@/db/schema";
+import { DEMO_PASSWORD } from "@/db/seed/demo-accounts";
+import type { ActionState } from "@/server/action";
+import type { ActionTargets, Role } from "@/testing/access-table";
+import { seededTestDb } from "@/testing/seeded-db";
+
+// Server actions called as they are in production (FormData in, ActionState or a redirect
+// out) against the seeded demo. Only who is signed in is faked (the test file mocks
+// getCurrentSession) and which database "@/db" is (a fresh in-memory copy of one seeded
+// template per case, so every case starts from the same data and runs in milliseconds).
+
+export const TODAY = "2026-11-20";
+
+/** The demo's users by role; "office" is a non-admin office account the template adds. */
+export const ROLE_USERNAMES: Record<Role, string | null> = {
+  officeAdmin: "office",
+  office: "office2",
+  unitLead: "jiaoyu",
+  unitOther: "xinan",
+  leader: "leader",
+  anonymous: null,
+};
+
+export interface ActionWorld {
+  template: Buffer;
+  /** The template's fingerprints (every case starts from a copy of it). */
+  fingerprints: { all: string; withoutAudit: string };
+  /** Every user of the template has the demo password. */
+  targets: Omit<ActionTargets, "unique">;
+  userIds: Record<string, string>;
+}
+
+/** Seeds the demo once and adds what the matrix needs that the demo lacks. */
+export async function buildActionWorld(): Promise<ActionWorld> {
+  const t = await seededTestDb(TODAY);
+  try {
+    const id = (query: string, ...params: unknown[]) => t.one<number>(query, ...params);
+    const userId = (username: string) => t.one<string>("select id from users where username = ?", username);
+    const office = userId("office");
+    const round = t.roundId();
+    const unit = t.unitIdOf("区教育局");
+    const passwordHash = getPasswordHash(t.db, { userId: office })!;
+    const officeUnit = id("select unit_id from users where id = ?", office);
+
+    const made = t.db.transaction((tx) => {
+      const newUser = (username: string, role: "office" | "unit", unitId: number) =>
+        createUserWithPassword(tx, { actorId: null, passwordHash, input: { username, name: username, role, unitId, isAdmin: false } }).id;
+      newUser("office2", "office", officeUnit);
+      const spareUser = newUser("spare", "unit", unit);
+      const disabledUser = newUser("retired", "unit", unit);
+      setUserDisabled(tx, { actorId: office, userId: disabledUser, disabled: true });
+
+      const archivedRound = createRound(tx, {
+        actorId: office,
+        input: {
+          name: "已归档的轮次", kind: "patrol", inspectingBody: "区委第三巡察组", inspectedBody: "区教育局", inspectedUnitId: null,
+          inspectionStart: null, inspectionEnd: null, feedbackDate: "2025-03-01", deadline: null, dueSoonDays: 7,
+        },
+      }).id;
+      setRoundArchived(tx, { actorId: office, roundId: archivedRound, archived: true });
+      const emptyRound = createRound(tx, {
+        actorId: office,
+        input: {
+          name: "尚未录入方案的轮次", kind: "inspection", inspectingBody: "省委第一巡视组", inspectedBody: "区教育局", inspectedUnitId: null,
+          inspectionStart: null, inspectionEnd: null, feedbackDate: "2026-10-01", deadline: null, dueSoonDays: 7,
+        },
+      }).id;
+
+      const ctx = { actorId: office, roundId: round };
+      const emptyAspect = createAspect(tx, { ...ctx, input: { name: "七、空的方面" } }).id;
+      const deadline = { deadline: "2027-06-30", deadlineKind: "date", deadlineText: "2027年6月底", category: "time_limited" } as const;
+      const measureOf = (problemId: number, text: string) =>
+        createMeasure(tx, { ...ctx, problemId, input: { ...deadline, text, goal: "", leadUnitId: unit, coUnitIds: [] } }).id;
+      const bareProblem = createProblem(tx, {
+        ...ctx,
+        input: { number: 800, title: "只有一项措施的问题", description: "", leadLeader: "", leadUnitId: unit, aspectId: null },
+      }).id;
+      measureOf(bareProblem, "尚无进展的措施甲");
+      const problem = id("select id from problems where round_id = ? order by id limit 1", round);
+      const bareMeasure = measureOf(problem, "尚无进展的措施乙");
+
+      const openEdu = t.column<number>("select id from measures where lead_unit_id = ? and status = 'incomplete' order by id", unit);
+      const [claimMeasure, measure] = [openEdu[0]!, openEdu[1]!];
+      const claim = addProgressReport(tx, {
+        actorId: userId("jiaoyu"), measureId: claimMeasure, unitId: unit, isLead: true, currentStatus: "incomplete",
+        input: { reportDate: TODAY, text: "已完成整改", percent: 100, milestone: null, claimedStatus: "completed" },
+        evidence: [{ fileName: "纪要.pdf", mimeType: "application/pdf", size: 10, sha256: "c".repeat(64), storedPath: "cc/cccc" }],
+      }).id;
+      notifyUsers(tx, {
+        userIds: Object.values(ROLE_USERNAMES).filter((u): u is string => u !== null).map(userId),
+        notification: { kind: "assignment", title: "新分配的整改任务", dedupeKey: "action-matrix" },
+      });
+      const token = createApiToken(tx, { actorId: office, userId: userId("leader"), name: "省平台对接", tokenHash: "f".repeat(64) }).id;
+      return { spareUser, disabledUser, archivedRound, emptyRound, emptyAspect, bareProblem, bareMeasure, problem, measure, claim, token };
+    });
+
+    const aspects = t.column<number>("select id from aspects where round_id = ? order by position, id", round);
+    const targets: ActionWorld["targets"] = {
+      ...made,
+      round,
+      aspect: aspects[0]!,
+      otherAspect: aspects[1]!,
+      measureVersion: id("select version from measures where id = ?", made.measure),
+      eligibleMeasure: id(
+        `select id from measures m where m.status = 'completed' and m.lead_unit_id = ?
+         and not exists (select 1 from look_backs l where l.measure_id = m.id and l.result is null) order by id limit 1`,
+        unit,
+      ),
+      lookBack: id("select id from look_backs where result is null order by id limit 1"),
+      notice: id("select id from supervision_notices where unit_id = ? and state = 'open' order by id limit 1", unit),
+      notification: id("select n.id from notifications n join users u on u.id = n.user_id where u.username = 'jiaoyu' and n.read_at is null order by n.id limit 1"),
+      unit,
+      password: DEMO_PASSWORD,
+      today: TODAY,
+    };
+    const userIds = Object.fromEntries(t.column<string>("select username from users").map((u) => [u, userId(u)]));
+    // An in-memory copy cannot be in WAL mode: fold the log back in before copying.
+    t.sqlite.pragma("journal_mode = DELETE");
+    const fingerprints = { all: fingerprint(t.sqlite), withoutAudit: fingerprint(t.sqlite, { withoutAudit: true }) };
+    return { template: t.sqlite.serialize(), fingerprints, targets, userIds };
+  } finally {
+    t.cleanup();
+  }
+}
+
+/** A private in-memory copy of the template, with the app's connection settings. */
+export function cloneDatabase(template: Buffer): { db: DB; sqlite: Database.Database } {
+  const sqlite = new Database(template);
+  sqlite.pragma("foreign_keys = ON");
+  return { db: drizzle(sqlite, { schema }), sqlite };
+}
+
+/** A hash of every row of every table (optionally leaving out the audit log). */
+export function fingerprint(sqlite: Database.Database, options: { withoutAudit?: boolean } = {}): string {
+  const hash = createHash("sha256");
+  const tables = sqlite
+    .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name")
+    .pluck()
+    .all() as string[];
+  for (const table of tables) {
+    if (options.withoutAudit && table === "audit_log") continue;
+    for (const row of sqlite.prepare(`select * from "${table}" order by rowid`).raw().iterate()) {
+      hash.update(`${table}:${JSON.stringify(row)}\n`);
+    }
+  }
+  return hash.digest("hex");
+}
+
+export type ActionFn = (previous: ActionState, form: FormData) => Promise<ActionState>;
+export type ActionOutcome = { state: ActionState; redirectTo?: undefined } | { state?: undefined; redirectTo: string };
+
+export function formDataOf(fields: Record<string, string | string[] | Blob>): FormData {
+  const form = new FormData();
+  for (const [key, value] of Object.entries(fields)) {
+    if (Array.isArray(value)) for (const v of value) form.append(key, v);
+    else form.append(key, value);
+  }
+  return form;
+}
+
+/** Calls an action as a form post does; a redirect (Next's NEXT_REDIRECT error) is an outcome too. */
+export async function callAction(fn: ActionFn, fields: Record<string, string | string[] | Blob>): Promise<ActionOutcome> {
+  try {
+    return { state: await fn(null, formDataOf(fields)) };
+  } catch (error) {
+    const digest = (error as { digest?: unknown }).digest;
+    if (typeof digest === "string" && digest.startsWith("NEXT_REDIRECT;")) return { redirectTo: digest.split(";")[2]! };
+    throw error;
+  }
+}
+
+export const CJK = /[\u4e00-\u9fff]/;

@@ -1,0 +1,157 @@
+// The page access table (issue 11): every page route of app/ and what each kind of user
+// gets, asked the three ways a browser asks — a plain GET, a client navigation from a
+// sibling page (an RSC request whose headers come from a real navigation in the browser)
+// and a link prefetch. e2e/page-access.spec.ts runs it; testing/access-table.test.ts
+// fails when a page.tsx exists that has no row here.
+//
+// The objects are those of the API table's run (e2e/support/hardening-world.ts): they
+// belong to 区教育局 (unitLead) and carry its marker; 新安街道 (unitOther) has its own.
+
+import { ROLES, type Role } from "@/testing/access-table";
+
+/**
+ * page: the page renders (200). 403 / 404: refused with that page. redirect: the page only
+ * sends the user on (307 for a document, a redirect instruction for an RSC request).
+ * signIn: the anonymous visitor is sent to the sign-in page.
+ */
+export type PageVerdict = "page" | "redirect" | "signIn" | 403 | 404;
+
+export interface PageTargets {
+  round: number;
+  measure: number;
+  notice: number;
+  unit: number;
+  aspect: number;
+  problem: number;
+}
+
+export interface PageAccessRow {
+  /** The page's folder under app/, as in the file tree: "(app)/rounds/[id]/ledger". */
+  route: string;
+  path: (t: PageTargets) => string;
+  access: Record<Role, PageVerdict>;
+  /**
+   * Who performs the real navigation whose request the other roles replay: a user who may
+   * see the page, so that the captured request is the one that carries data.
+   */
+  navigatesAs: Role;
+  /** A sibling page the navigation starts from (its router state is what gets replayed). */
+  from: (t: PageTargets) => string;
+  /** Marker texts an allowed answer must carry: proof that the request reached the data. */
+  shows?: "lead" | "both";
+}
+
+const OFFICE = ["officeAdmin", "office"] as const;
+const OFFICE_AND_LEADER = ["officeAdmin", "office", "leader"] as const;
+const SIGNED_IN = ["officeAdmin", "office", "unitLead", "unitOther", "leader"] as const;
+const UNITS = ["unitLead", "unitOther"] as const;
+
+function access(spec: { page?: readonly Role[]; redirect?: readonly Role[]; notFound?: readonly Role[] }): Record<Role, PageVerdict> {
+  return Object.fromEntries(
+    ROLES.map((role): [Role, PageVerdict] => {
+      if (role === "anonymous") return [role, "signIn"];
+      if (spec.page?.includes(role)) return [role, "page"];
+      if (spec.redirect?.includes(role)) return [role, "redirect"];
+      if (spec.notFound?.includes(role)) return [role, 404];
+      return [role, 403];
+    }),
+  ) as Record<Role, PageVerdict>;
+}
+
+const page = (row: PageAccessRow) => row;
+const fromNotifications = () => "/notifications";
+const roundPage = (slug: string) => (t: PageTargets) => `/rounds/${t.round}/${slug}`;
+/** Round pages start from another tab of the same round: the layout is then not rendered. */
+const fromTasks = roundPage("tasks");
+const fromProblems = roundPage("problems");
+
+export const PAGE_ACCESS: PageAccessRow[] = [
+  page({ route: "(app)", path: () => "/", access: access({ redirect: SIGNED_IN }), navigatesAs: "officeAdmin", from: fromNotifications }),
+  page({ route: "(auth)/sign-in", path: () => "/sign-in", access: { ...access({ redirect: SIGNED_IN }), anonymous: "page" }, navigatesAs: "officeAdmin", from: fromNotifications }),
+  page({ route: "(app)/account/password", path: () => "/account/password", access: access({ page: SIGNED_IN }), navigatesAs: "officeAdmin", from: fromNotifications }),
+  page({ route: "(app)/admin/users", path: () => "/admin/users", access: access({ page: ["officeAdmin"] }), navigatesAs: "officeAdmin", from: () => "/admin/units" }),
+  page({ route: "(app)/admin/units", path: () => "/admin/units", access: access({ page: ["officeAdmin"] }), navigatesAs: "officeAdmin", from: () => "/admin/users" }),
+  page({ route: "(app)/admin/tokens", path: () => "/admin/tokens", access: access({ page: ["officeAdmin"] }), navigatesAs: "officeAdmin", from: () => "/admin/users" }),
+  page({ route: "(app)/audit", path: () => "/audit", access: access({ page: OFFICE }), navigatesAs: "officeAdmin", from: fromNotifications }),
+  page({ route: "(app)/dashboard", path: (t) => `/dashboard?round=${t.round}`, access: access({ page: OFFICE_AND_LEADER }), navigatesAs: "officeAdmin", from: fromNotifications }),
+  page({ route: "(app)/ledger", path: () => "/ledger", access: access({ redirect: OFFICE_AND_LEADER }), navigatesAs: "officeAdmin", from: fromNotifications }),
+  page({ route: "(app)/look-backs", path: () => "/look-backs", access: access({ page: OFFICE }), navigatesAs: "officeAdmin", from: fromNotifications }),
+  page({
+    route: "(app)/measures/[id]",
+    path: (t) => `/measures/${t.measure}`,
+    access: access({ page: [...OFFICE_AND_LEADER, "unitLead"], notFound: ["unitOther"] }),
+    navigatesAs: "officeAdmin",
+    from: (t) => `/rounds/${t.round}/ledger`,
+    shows: "lead",
+  }),
+  page({ route: "(app)/my-tasks", path: () => "/my-tasks", access: access({ page: UNITS }), navigatesAs: "unitLead", from: fromNotifications }),
+  page({ route: "(app)/notices", path: () => "/notices", access: access({ page: SIGNED_IN }), navigatesAs: "officeAdmin", from: fromNotifications }),
+  page({ route: "(app)/notices/new", path: () => "/notices/new", access: access({ page: OFFICE }), navigatesAs: "officeAdmin", from: () => "/notices" }),
+  page({
+    route: "(app)/notices/[id]",
+    path: (t) => `/notices/${t.notice}`,
+    access: access({ page: [...OFFICE_AND_LEADER, "unitLead"], notFound: ["unitOther"] }),
+    navigatesAs: "officeAdmin",
+    from: () => "/notices",
+    shows: "lead",
+  }),
+  page({ route: "(app)/notifications", path: () => "/notifications", access: access({ page: SIGNED_IN }), navigatesAs: "officeAdmin", from: () => "/account/password" }),
+  page({ route: "(app)/reporting", path: () => "/reporting", access: access({ page: OFFICE }), navigatesAs: "officeAdmin", from: fromNotifications }),
+  page({ route: "(app)/reports", path: () => "/reports", access: access({ page: OFFICE }), navigatesAs: "officeAdmin", from: fromNotifications }),
+  page({ route: "(app)/review", path: () => "/review", access: access({ page: OFFICE }), navigatesAs: "officeAdmin", from: fromNotifications }),
+  page({ route: "(app)/rounds", path: () => "/rounds", access: access({ page: OFFICE_AND_LEADER }), navigatesAs: "officeAdmin", from: fromNotifications }),
+  page({ route: "(app)/rounds/new", path: () => "/rounds/new", access: access({ page: OFFICE }), navigatesAs: "officeAdmin", from: () => "/rounds" }),
+  page({ route: "(app)/rounds/[id]", path: (t) => `/rounds/${t.round}`, access: access({ redirect: OFFICE_AND_LEADER }), navigatesAs: "officeAdmin", from: fromTasks }),
+  // The round's lists: the pages that leaked (issue 11).
+  page({ route: "(app)/rounds/[id]/problems", path: roundPage("problems"), access: access({ page: OFFICE_AND_LEADER }), navigatesAs: "officeAdmin", from: fromTasks, shows: "both" }),
+  page({ route: "(app)/rounds/[id]/responsibility", path: roundPage("responsibility"), access: access({ page: OFFICE_AND_LEADER }), navigatesAs: "officeAdmin", from: fromTasks, shows: "both" }),
+  page({ route: "(app)/rounds/[id]/tasks", path: roundPage("tasks"), access: access({ page: OFFICE_AND_LEADER }), navigatesAs: "officeAdmin", from: fromProblems, shows: "both" }),
+  page({ route: "(app)/rounds/[id]/progress", path: roundPage("progress"), access: access({ page: OFFICE_AND_LEADER }), navigatesAs: "officeAdmin", from: fromTasks, shows: "lead" }),
+  page({ route: "(app)/rounds/[id]/ledger", path: roundPage("ledger"), access: access({ page: OFFICE_AND_LEADER }), navigatesAs: "officeAdmin", from: fromTasks, shows: "both" }),
+  page({ route: "(app)/rounds/[id]/institutions", path: roundPage("institutions"), access: access({ page: OFFICE_AND_LEADER }), navigatesAs: "officeAdmin", from: fromTasks }),
+  page({ route: "(app)/rounds/[id]/report", path: roundPage("report"), access: access({ page: OFFICE_AND_LEADER }), navigatesAs: "officeAdmin", from: fromTasks, shows: "both" }),
+  page({ route: "(app)/rounds/[id]/snapshots", path: roundPage("snapshots"), access: access({ page: OFFICE_AND_LEADER }), navigatesAs: "officeAdmin", from: fromTasks }),
+  page({ route: "(app)/rounds/[id]/report/edit", path: roundPage("report/edit"), access: access({ page: OFFICE }), navigatesAs: "officeAdmin", from: roundPage("report") }),
+  page({ route: "(app)/rounds/[id]/edit", path: roundPage("edit"), access: access({ page: OFFICE }), navigatesAs: "officeAdmin", from: fromTasks }),
+  page({ route: "(app)/rounds/[id]/import", path: roundPage("import"), access: access({ page: OFFICE }), navigatesAs: "officeAdmin", from: fromTasks }),
+  page({ route: "(app)/rounds/[id]/document-import", path: roundPage("document-import"), access: access({ page: OFFICE }), navigatesAs: "officeAdmin", from: fromTasks }),
+  page({ route: "(app)/rounds/[id]/plan", path: roundPage("plan"), access: access({ page: OFFICE }), navigatesAs: "officeAdmin", from: fromTasks, shows: "both" }),
+  page({
+    route: "(app)/rounds/[id]/plan/aspects/[aspectId]",
+    path: (t) => `/rounds/${t.round}/plan/aspects/${t.aspect}`,
+    access: access({ page: OFFICE }),
+    navigatesAs: "officeAdmin",
+    from: roundPage("plan"),
+  }),
+  page({
+    route: "(app)/rounds/[id]/plan/problems/[problemId]",
+    path: (t) => `/rounds/${t.round}/plan/problems/${t.problem}`,
+    access: access({ page: OFFICE }),
+    navigatesAs: "officeAdmin",
+    from: roundPage("plan"),
+    shows: "lead",
+  }),
+  page({
+    route: "(app)/rounds/[id]/plan/problems/[problemId]/measures/new",
+    path: (t) => `/rounds/${t.round}/plan/problems/${t.problem}/measures/new`,
+    access: access({ page: OFFICE }),
+    navigatesAs: "officeAdmin",
+    from: roundPage("plan"),
+  }),
+  page({
+    route: "(app)/rounds/[id]/plan/measures/[measureId]",
+    path: (t) => `/rounds/${t.round}/plan/measures/${t.measure}`,
+    access: access({ page: OFFICE }),
+    navigatesAs: "officeAdmin",
+    from: roundPage("plan"),
+    shows: "lead",
+  }),
+  page({
+    route: "(app)/units/[id]",
+    path: (t) => `/units/${t.unit}`,
+    access: access({ page: OFFICE_AND_LEADER }),
+    navigatesAs: "officeAdmin",
+    from: (t) => `/dashboard?round=${t.round}`,
+    shows: "lead",
+  }),
+];
