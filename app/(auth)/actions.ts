@@ -3,19 +3,13 @@
 import { APIError } from "better-auth/api";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { db } from "@/db";
-import { recordAudit } from "@/db/queries/audit";
 import type { ActionState } from "@/server/action";
 import { fieldErrorsOf } from "@/server/action";
 import { auth } from "@/server/auth";
 import { GENERIC_ERROR_MESSAGE } from "@/lib/errors";
 import { clientAddress } from "@/server/request-context";
-import {
-  forgiveSignIn,
-  lockMessage,
-  recordSignInFailure,
-  signInLockMinutes,
-} from "@/lib/security/sign-in-limit";
+import { lockMessage } from "@/lib/security/sign-in-limit";
+import { beginSignIn, completeSignIn, recordSignOut } from "@/server/sign-in";
 import { getActor } from "@/server/session";
 import { signInSchema } from "@/lib/validations/account";
 
@@ -31,10 +25,15 @@ export async function signIn(_previous: ActionState, formData: FormData): Promis
     return { ok: false, message: "请填写用户名和密码", fieldErrors: fieldErrorsOf(parsed.error), values: { username } };
   }
   const address = clientAddress(await headers());
-  const lockMinutes = signInLockMinutes(parsed.data.username, address);
-  if (lockMinutes > 0) return { ok: false, message: lockMessage(lockMinutes), values: { username } };
-  // Counted before the (slow, async) password check: parallel guesses cannot slip past.
-  const attempt = recordSignInFailure(parsed.data.username, address);
+  // Counted as failed before the (slow, async) password check: parallel guesses cannot slip past.
+  let attempt: ReturnType<typeof beginSignIn>;
+  try {
+    attempt = beginSignIn(parsed.data.username, address);
+  } catch (error) {
+    console.error("[rectify] sign-in lock unavailable", error);
+    return { ok: false, message: GENERIC_ERROR_MESSAGE, values: { username } };
+  }
+  if ("lockedMinutes" in attempt) return { ok: false, message: lockMessage(attempt.lockedMinutes), values: { username } };
   let userId: string;
   try {
     const result = await auth.api.signInUsername({
@@ -53,14 +52,13 @@ export async function signIn(_previous: ActionState, formData: FormData): Promis
     console.error("[rectify] sign-in failed", error);
     return { ok: false, message: GENERIC_ERROR_MESSAGE, values: { username } };
   }
-  forgiveSignIn(parsed.data.username, address, attempt);
-  recordAudit(db, { actorId: userId, action: "user.sign_in", entity: "user", entityId: userId });
+  completeSignIn(attempt, userId);
   redirect("/");
 }
 
 export async function signOut(): Promise<void> {
   const actor = await getActor();
   await auth.api.signOut({ headers: await headers() });
-  if (actor) recordAudit(db, { actorId: actor.id, action: "user.sign_out", entity: "user", entityId: actor.id });
+  if (actor) recordSignOut(actor.id);
   redirect("/sign-in");
 }

@@ -8,4 +8,5 @@ export * from "./notifications";
 export * from "./audit";
 export * from "./api-tokens";
 export * from "./reports";
+export * from "./sign-in";
 export * from "./relations";

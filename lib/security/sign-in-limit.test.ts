@@ -1,64 +1,75 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
-  forgiveSignIn,
+  accountKey,
+  isTrusted,
+  lockMessage,
+  lockMinutes,
   MAX_FAILURES_PER_ACCOUNT,
   MAX_FAILURES_PER_ADDRESS,
-  recordSignInFailure,
   SIGN_IN_WINDOW_MS,
-  signInLockMinutes,
+  TRUSTED_FOR_MS,
 } from "./sign-in-limit";
 
 const T0 = Date.UTC(2026, 10, 20, 2, 0, 0);
-let user = 0;
-let name = "";
+const MIN = 60_000;
+/** `count` failures at `at` (a parallel burst all lands on the same instant). */
+const times = (count: number, at = T0) => Array.from({ length: count }, () => at);
 
-describe("sign-in rate limit", () => {
-  beforeEach(() => {
-    name = `guess-target-${++user}`;
+describe("lockMinutes", () => {
+  const cases: [label: string, pairFailures: number[], accountFailures: number[], trusted: boolean, now: number, minutes: number][] = [
+    ["no failures", [], [], false, T0, 0],
+    ["4 from this address: one more try", times(4), times(4), false, T0, 0],
+    ["5 from this address: locked for the window", times(5), times(5), false, T0, 15],
+    ["5 at once (a parallel burst): locked", times(5), times(5), false, T0, 15],
+    ["5 spread over 10 ms: counted from the oldest of the 5", [T0, T0 + 1, T0 + 2, T0 + 3, T0 + 10], times(5), false, T0 + 10, 15],
+    ["5 minutes later: 10 minutes left", times(5), times(5), false, T0 + 5 * MIN, 10],
+    ["rounded up to the next minute", times(5), times(5), false, T0 + 5 * MIN + 1, 10],
+    ["14 minutes 59 s later: 1 minute left", times(5), times(5), false, T0 + SIGN_IN_WINDOW_MS - 1000, 1],
+    ["the window has passed", times(5), times(5), false, T0 + SIGN_IN_WINDOW_MS, 0],
+    ["failures older than the window do not count", [...times(4, T0 - SIGN_IN_WINDOW_MS), T0], times(5), false, T0, 0],
+    ["the last 5 count: 6 failures, the oldest long ago", [T0 - 10 * MIN, ...times(5, T0 - 2 * MIN)], times(6), false, T0, 13],
+    ["order of the failures does not matter", [T0, T0 - 2 * MIN, T0 - MIN, T0 - 3 * MIN, T0 - 4 * MIN], times(5), false, T0, 11],
+    ["19 from all addresses: one more try", [], times(19), false, T0, 0],
+    ["20 from all addresses: the account is locked here", [], times(20), false, T0, 15],
+    ["20 from all addresses, at a trusted address: not locked", [], times(20), true, T0, 0],
+    ["trusted, but 5 from this very address: locked", times(5), times(20), true, T0, 15],
+    ["both limits: the later end wins", times(5, T0 - 10 * MIN), times(20, T0 - 2 * MIN), false, T0, 13],
+  ];
+  it.each(cases)("%s", (_label, pairFailures, accountFailures, trusted, now, minutes) => {
+    expect(lockMinutes({ pairFailures, accountFailures, trusted, now })).toBe(minutes);
   });
 
-  it("lets an account fail a few times, then locks it for the window", () => {
-    for (let i = 0; i < MAX_FAILURES_PER_ADDRESS - 1; i++) recordSignInFailure(name, "10.0.0.1", T0 + i);
-    expect(signInLockMinutes(name, "10.0.0.1", T0 + 10)).toBe(0);
-    recordSignInFailure(name, "10.0.0.1", T0 + 10);
-    expect(signInLockMinutes(name, "10.0.0.1", T0 + 10)).toBe(15);
-    expect(signInLockMinutes(name, "10.0.0.1", T0 + 10 + 5 * 60_000)).toBe(10);
-    expect(signInLockMinutes(name, "10.0.0.1", T0 + SIGN_IN_WINDOW_MS + 11)).toBe(0);
+  it("uses the limits it names", () => {
+    expect([MAX_FAILURES_PER_ADDRESS, MAX_FAILURES_PER_ACCOUNT, SIGN_IN_WINDOW_MS]).toEqual([5, 20, 15 * MIN]);
   });
+});
 
-  it("counts an attempt before its password is checked, so a parallel burst is stopped after the limit", () => {
-    // Five guesses sent at once are all in flight before any of them is answered.
-    for (let i = 0; i < MAX_FAILURES_PER_ADDRESS; i++) {
-      expect(signInLockMinutes(name, "10.0.0.1", T0)).toBe(0);
-      recordSignInFailure(name, "10.0.0.1", T0);
-    }
-    expect(signInLockMinutes(name, "10.0.0.1", T0)).toBeGreaterThan(0);
+describe("isTrusted", () => {
+  const cases: [lastSuccessAt: number | null, trusted: boolean][] = [
+    [null, false],
+    [T0, true],
+    [T0 - TRUSTED_FOR_MS + 1, true],
+    [T0 - TRUSTED_FOR_MS, false],
+    [T0 - 31 * 24 * 60 * MIN, false],
+  ];
+  it.each(cases)("last success at %s → %s", (lastSuccessAt, trusted) => {
+    expect(isTrusted(lastSuccessAt, T0)).toBe(trusted);
   });
+});
 
-  it("counts per account and address: another address and another account are not locked", () => {
-    for (let i = 0; i < MAX_FAILURES_PER_ADDRESS; i++) recordSignInFailure(name, "10.0.0.1", T0);
-    expect(signInLockMinutes(name, "10.0.0.1", T0)).toBeGreaterThan(0);
-    expect(signInLockMinutes(name, "10.0.0.2", T0)).toBe(0);
-    expect(signInLockMinutes(`${name}-other`, "10.0.0.1", T0)).toBe(0);
+describe("accountKey", () => {
+  it.each([
+    ["jiaoyu", "jiaoyu"],
+    ["JiaoYu", "jiaoyu"],
+    ["  jiaoyu ", "jiaoyu"],
+    ["\tJIAOYU\n", "jiaoyu"],
+  ])("%j → %j (matched as sign-in matches user names)", (username, account) => {
+    expect(accountKey(username)).toBe(account);
   });
+});
 
-  it("matches user names case-insensitively, as sign-in does", () => {
-    for (let i = 0; i < MAX_FAILURES_PER_ADDRESS; i++) recordSignInFailure(name.toUpperCase(), "10.0.0.1", T0);
-    expect(signInLockMinutes(` ${name} `, "10.0.0.1", T0)).toBeGreaterThan(0);
-  });
-
-  it("locks an account guessed at from many addresses, but not at an address it signed in from", () => {
-    const mark = recordSignInFailure(name, "10.0.0.7", T0 - 1000);
-    forgiveSignIn(name, "10.0.0.7", mark, T0 - 1000);
-    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) recordSignInFailure(name, `10.0.1.${i}`, T0);
-    expect(signInLockMinutes(name, "10.9.9.9", T0)).toBe(15);
-    expect(signInLockMinutes(name, "10.0.0.7", T0)).toBe(0);
-  });
-
-  it("forgives a successful attempt and clears the address's earlier failures", () => {
-    for (let i = 0; i < MAX_FAILURES_PER_ADDRESS - 1; i++) recordSignInFailure(name, "10.0.0.1", T0);
-    forgiveSignIn(name, "10.0.0.1", recordSignInFailure(name, "10.0.0.1", T0), T0);
-    recordSignInFailure(name, "10.0.0.1", T0);
-    expect(signInLockMinutes(name, "10.0.0.1", T0)).toBe(0);
+describe("lockMessage", () => {
+  it("tells the user in Chinese how long to wait", () => {
+    expect(lockMessage(15)).toBe("登录失败次数过多,该账号已暂时锁定,请 15 分钟后再试");
   });
 });
