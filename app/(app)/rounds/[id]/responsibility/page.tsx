@@ -1,11 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { CountsLine } from "@/components/counts-line";
-import { ListFilterBar } from "@/components/list-filter-bar";
-import { Pagination } from "@/components/pagination";
-import { SortHeader } from "@/components/sort-header";
-import { Table, Td, Th } from "@/components/ui/table";
+import { ListTable } from "@/components/list-table";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Table, Td, Th } from "@/components/ui/table";
 import { db } from "@/db";
 import { unitResponsibilities } from "@/db/queries/responsibility";
 import { filterQuery } from "@/lib/validations/list-filter";
@@ -63,47 +60,34 @@ export default async function ResponsibilityListPage({ params, searchParams }: P
         )}
       </section>
       <h2 className="mb-2 font-semibold">按问题和措施</h2>
-      <ListFilterBar filter={filter} aspects={list.aspects} units={list.units} />
-      <CountsLine counts={list.counts} noun="整改措施" />
-      {list.rows.length === 0 ? (
-        <EmptyState title="没有符合条件的整改措施" />
-      ) : (
-        <Table caption="责任清单">
-          <thead>
-            <tr>
-              <SortHeader filter={filter} sortKey="number">
-                序号
-              </SortHeader>
-              <Th>问题</Th>
-              <Th>整改措施</Th>
-              <Th>牵头领导</Th>
-              <SortHeader filter={filter} sortKey="unit">
-                牵头单位
-              </SortHeader>
-              <Th>责任单位</Th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-gray-100">
-            {list.rows.map((row) => (
-              <tr key={row.id}>
-                <Td className="whitespace-nowrap">
-                  {row.problemNumber}.{row.position}
-                </Td>
-                <Td className="min-w-48">{row.problemTitle}</Td>
-                <Td className="min-w-64">
-                  <Link href={`/measures/${row.id}`} className="text-gray-900 hover:text-brand-700 hover:underline">
-                    {row.text}
-                  </Link>
-                </Td>
-                <Td className="min-w-28 text-xs">{row.leadLeader || "—"}</Td>
-                <Td className="whitespace-nowrap">{row.leadUnitName ?? "—"}</Td>
-                <Td className="min-w-32 text-xs">{row.coUnitNames ?? "—"}</Td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
-      )}
-      <Pagination page={list.page} pages={list.pages} total={list.counts.total} hrefFor={(p) => filterQuery(filter, { page: p })} />
+      <ListTable
+        caption="责任清单"
+        filter={filter}
+        filterBar={{ aspects: list.aspects, units: list.units }}
+        counts={list.counts}
+        noun="整改措施"
+        empty={{ title: "没有符合条件的整改措施" }}
+        rows={list.rows}
+        rowKey={(row) => row.id}
+        page={list.page}
+        pages={list.pages}
+        columns={[
+          { header: "序号", sortKey: "number", className: "whitespace-nowrap", cell: (row) => `${row.problemNumber}.${row.position}` },
+          { header: "问题", className: "min-w-48", cell: (row) => row.problemTitle },
+          {
+            header: "整改措施",
+            className: "min-w-64",
+            cell: (row) => (
+              <Link href={`/measures/${row.id}`} className="text-gray-900 hover:text-brand-700 hover:underline">
+                {row.text}
+              </Link>
+            ),
+          },
+          { header: "牵头领导", className: "min-w-28 text-xs", cell: (row) => row.leadLeader || "—" },
+          { header: "牵头单位", sortKey: "unit", className: "whitespace-nowrap", cell: (row) => row.leadUnitName ?? "—" },
+          { header: "责任单位", className: "min-w-32 text-xs", cell: (row) => row.coUnitNames ?? "—" },
+        ]}
+      />
     </>
   );
 }

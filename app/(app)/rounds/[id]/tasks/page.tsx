@@ -1,13 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { CountsLine } from "@/components/counts-line";
-import { ListFilterBar } from "@/components/list-filter-bar";
-import { Pagination } from "@/components/pagination";
-import { filterQuery } from "@/lib/validations/list-filter";
-import { SortHeader } from "@/components/sort-header";
+import { ListTable } from "@/components/list-table";
 import { DeadlineLight, StatusBadge } from "@/components/status-badge";
-import { EmptyState } from "@/components/ui/empty-state";
-import { Table, Td, Th } from "@/components/ui/table";
 import { daysLeftLabel, deadlineState, LIGHT_OF } from "@/lib/deadline-state";
 import { DEADLINE_KIND_LABELS, MEASURE_CATEGORY_LABELS } from "@/lib/domain";
 import { measureList, roundFor } from "../round-data";
@@ -20,66 +14,56 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 export default async function TaskListPage({ params, searchParams }: Props) {
   const { round } = await roundFor(params, "round.read");
   const list = await measureList(round, searchParams);
-  const { filter } = list;
+  // The deadline state colours the row and two of its cells: work it out once per row.
+  const rows = list.rows.map((row) => ({
+    ...row,
+    ...deadlineState({ deadline: row.deadline, status: row.status, today: list.today, dueSoonDays: round.dueSoonDays }),
+  }));
   return (
-    <>
-      <ListFilterBar filter={filter} aspects={list.aspects} units={list.units} />
-      <CountsLine counts={list.counts} noun="整改措施" />
-      {list.rows.length === 0 ? (
-        <EmptyState title="没有符合条件的整改措施">可调整或清除筛选条件。</EmptyState>
-      ) : (
-        <Table caption="任务清单">
-          <thead>
-            <tr>
-              <SortHeader filter={filter} sortKey="number">
-                序号
-              </SortHeader>
-              <Th>整改措施</Th>
-              <SortHeader filter={filter} sortKey="unit">
-                牵头单位
-              </SortHeader>
-              <SortHeader filter={filter} sortKey="deadline">
-                完成时限
-              </SortHeader>
-              <Th>时限类型</Th>
-              <Th>类别</Th>
-              <SortHeader filter={filter} sortKey="status">
-                整改状态
-              </SortHeader>
-              <Th>剩余 / 逾期</Th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-gray-100">
-            {list.rows.map((row) => {
-              const { state, daysLeft } = deadlineState({ deadline: row.deadline, status: row.status, today: list.today, dueSoonDays: round.dueSoonDays });
-              return (
-                <tr key={row.id} className={state === "overdue" ? "bg-red-50/60" : state === "due_soon" ? "bg-amber-50/60" : undefined}>
-                  <Td className="whitespace-nowrap">
-                    {row.problemNumber}.{row.position}
-                  </Td>
-                  <Td className="min-w-72">
-                    <Link href={`/measures/${row.id}`} className="text-gray-900 hover:text-brand-700 hover:underline">
-                      {row.text}
-                    </Link>
-                  </Td>
-                  <Td className="whitespace-nowrap">{row.leadUnitName ?? "—"}</Td>
-                  <Td className="whitespace-nowrap">
-                    <DeadlineLight light={LIGHT_OF[state]} /> {row.deadline ?? "—"}
-                    <div className="text-xs text-gray-500">{row.deadlineText}</div>
-                  </Td>
-                  <Td className="whitespace-nowrap">{DEADLINE_KIND_LABELS[row.deadlineKind]}</Td>
-                  <Td className="whitespace-nowrap">{MEASURE_CATEGORY_LABELS[row.category]}</Td>
-                  <Td>
-                    <StatusBadge status={row.status} />
-                  </Td>
-                  <Td className={`whitespace-nowrap ${state === "overdue" ? "font-medium text-red-700" : ""}`}>{daysLeftLabel(daysLeft)}</Td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </Table>
-      )}
-      <Pagination page={list.page} pages={list.pages} total={list.counts.total} hrefFor={(p) => filterQuery(filter, { page: p })} />
-    </>
+    <ListTable
+      caption="任务清单"
+      filter={list.filter}
+      filterBar={{ aspects: list.aspects, units: list.units }}
+      counts={list.counts}
+      noun="整改措施"
+      empty={{ title: "没有符合条件的整改措施", hint: "可调整或清除筛选条件。" }}
+      rows={rows}
+      rowKey={(row) => row.id}
+      rowClassName={(row) => (row.state === "overdue" ? "bg-red-50/60" : row.state === "due_soon" ? "bg-amber-50/60" : undefined)}
+      page={list.page}
+      pages={list.pages}
+      columns={[
+        { header: "序号", sortKey: "number", className: "whitespace-nowrap", cell: (row) => `${row.problemNumber}.${row.position}` },
+        {
+          header: "整改措施",
+          className: "min-w-72",
+          cell: (row) => (
+            <Link href={`/measures/${row.id}`} className="text-gray-900 hover:text-brand-700 hover:underline">
+              {row.text}
+            </Link>
+          ),
+        },
+        { header: "牵头单位", sortKey: "unit", className: "whitespace-nowrap", cell: (row) => row.leadUnitName ?? "—" },
+        {
+          header: "完成时限",
+          sortKey: "deadline",
+          className: "whitespace-nowrap",
+          cell: (row) => (
+            <>
+              <DeadlineLight light={LIGHT_OF[row.state]} /> {row.deadline ?? "—"}
+              <div className="text-xs text-gray-500">{row.deadlineText}</div>
+            </>
+          ),
+        },
+        { header: "时限类型", className: "whitespace-nowrap", cell: (row) => DEADLINE_KIND_LABELS[row.deadlineKind] },
+        { header: "类别", className: "whitespace-nowrap", cell: (row) => MEASURE_CATEGORY_LABELS[row.category] },
+        { header: "整改状态", sortKey: "status", cell: (row) => <StatusBadge status={row.status} /> },
+        {
+          header: "剩余 / 逾期",
+          className: (row) => `whitespace-nowrap ${row.state === "overdue" ? "font-medium text-red-700" : ""}`,
+          cell: (row) => daysLeftLabel(row.daysLeft),
+        },
+      ]}
+    />
   );
 }

@@ -1,0 +1,98 @@
+import type { ComponentProps, Key, ReactNode } from "react";
+import { CountsLine } from "@/components/counts-line";
+import { ListFilterBar } from "@/components/list-filter-bar";
+import { Pagination } from "@/components/pagination";
+import { SortHeader } from "@/components/sort-header";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Table, Td, Th } from "@/components/ui/table";
+import type { StatusCounts } from "@/lib/status";
+import { filterQuery, type ListFilter, type SortKey } from "@/lib/validations/list-filter";
+
+/** One column of a list: its header, the sort it offers if any, and what each row shows in it. */
+export interface ListColumn<Row> {
+  header: string;
+  sortKey?: SortKey;
+  /** Classes of the column's cells; a function when they depend on the row. */
+  className?: string | ((row: Row) => string);
+  cell: (row: Row) => ReactNode;
+}
+
+interface ListTableProps<Row> {
+  /** The table's accessible name: users and tests find the list by it. */
+  caption: string;
+  filter: ListFilter;
+  filterBar: Omit<ComponentProps<typeof ListFilterBar>, "filter">;
+  /** What the filter matches: counts per status, or only a number when the rows have no status. */
+  counts: StatusCounts | number;
+  /** What a row is, in the counts line: 问题, 整改措施 … */
+  noun: string;
+  /** Shown beside the counts line, e.g. an export of the current filter. */
+  actions?: ReactNode;
+  columns: ListColumn<Row>[];
+  rows: readonly Row[];
+  rowKey: (row: Row) => Key;
+  rowClassName?: (row: Row) => string | undefined;
+  empty: { title: string; hint?: ReactNode };
+  page: number;
+  pages: number;
+}
+
+/**
+ * The skeleton shared by the round's lists: filters, counts, the table (or an empty state)
+ * with sortable headers, and page links that keep the filter.
+ */
+export function ListTable<Row>({ caption, filter, filterBar, counts, noun, actions, columns, rows, rowKey, rowClassName, empty, page, pages }: ListTableProps<Row>) {
+  const total = typeof counts === "number" ? counts : counts.total;
+  const countsLine =
+    typeof counts === "number" ? (
+      <p className="mb-2 text-sm text-gray-700">
+        符合条件的{noun} <strong>{counts}</strong> 条
+      </p>
+    ) : (
+      <CountsLine counts={counts} noun={noun} />
+    );
+  return (
+    <>
+      <ListFilterBar filter={filter} {...filterBar} />
+      {actions ? (
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          {countsLine}
+          {actions}
+        </div>
+      ) : (
+        countsLine
+      )}
+      {rows.length === 0 ? (
+        <EmptyState title={empty.title}>{empty.hint}</EmptyState>
+      ) : (
+        <Table caption={caption}>
+          <thead>
+            <tr>
+              {columns.map((column) =>
+                column.sortKey ? (
+                  <SortHeader key={column.header} filter={filter} sortKey={column.sortKey}>
+                    {column.header}
+                  </SortHeader>
+                ) : (
+                  <Th key={column.header}>{column.header}</Th>
+                ),
+              )}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-gray-100">
+            {rows.map((row) => (
+              <tr key={rowKey(row)} className={rowClassName?.(row)}>
+                {columns.map((column) => (
+                  <Td key={column.header} className={typeof column.className === "function" ? column.className(row) : column.className}>
+                    {column.cell(row)}
+                  </Td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+      <Pagination page={page} pages={pages} total={total} hrefFor={(p) => filterQuery(filter, { page: p })} />
+    </>
+  );
+}
