@@ -13,6 +13,50 @@ const config = [
       "drizzle/enforce-update-with-where": ["error", { drizzleObjectName: ["db", "tx", "q"] }],
     },
   },
+  // The layering (STYLE.md): app → server → db → lib. Arrows that run back up are errors.
+  {
+    files: ["lib/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { regex: "^@/(db|server|app|cli|components)(/|$)", message: "lib/ is pure domain logic: it imports neither the database nor the server (STYLE.md)." },
+            { regex: "^(\\.\\./)+(db|server|app|cli|components)(/|$)", message: "lib/ is pure domain logic: it imports neither the database nor the server (STYLE.md)." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["db/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { regex: "^@/(server|app|cli|components)(/|$)", message: "db/ holds the SQL; the use cases in server/ call it, never the other way round." },
+            { regex: "^(\\.\\./)+(server|app|cli|components)(/|$)", message: "db/ holds the SQL; the use cases in server/ call it, never the other way round." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // A write opens its transaction in a use case of server/ (which records the audit row),
+    // so an action, a route or the CLI never opens one of its own.
+    files: ["app/**", "components/**", "lib/**", "cli/**"],
+    ignores: ["cli/generate/**"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.object.name='db'][callee.property.name='transaction']",
+          message: "Open write transactions in a use case under server/, not here.",
+        },
+      ],
+    },
+  },
   {
     // Playwright fixtures receive a callback named `use`, which is not React's hook.
     files: ["e2e/**"],

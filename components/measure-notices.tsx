@@ -3,7 +3,7 @@ import { db } from "@/db";
 import { listNoticesForMeasure } from "@/db/queries/notices";
 import { todayISO } from "@/lib/deadline-state";
 import { isReplyOverdue, noticeNumber } from "@/lib/notice";
-import { can, scopeOf, type Actor } from "@/lib/permissions";
+import { can, visibleUnitIds, type Actor } from "@/lib/permissions";
 import { NoticeLevelBadge, NoticeStateBadge } from "./notice-badges";
 
 /**
@@ -12,7 +12,7 @@ import { NoticeLevelBadge, NoticeStateBadge } from "./notice-badges";
  */
 export function MeasureNotices({ measureId, actor }: { measureId: number; actor: Actor }) {
   if (!can(actor, "notice.read")) return null;
-  const unitIds = scopeOf(actor, "notice.read") === "own" ? actor.unitScope : null;
+  const unitIds = visibleUnitIds(actor, "notice.read");
   const notices = listNoticesForMeasure(db, { measureId, unitIds });
   const today = todayISO();
   return (

@@ -74,3 +74,40 @@ export function can(
       return false;
   }
 }
+
+/**
+ * The units whose rows `actor` may see or touch under `permission`, for a query's
+ * `where unit_id in (…)`: null means every unit, an empty list none.
+ */
+export function visibleUnitIds(actor: Pick<Actor, "role" | "isAdmin" | "unitScope">, permission: Permission): readonly number[] | null {
+  switch (scopeOf(actor, permission)) {
+    case "all":
+      return null;
+    case "admin":
+      return actor.role === "office" && actor.isAdmin ? null : [];
+    case "own":
+      return actor.unitScope;
+    case "none":
+      return [];
+  }
+}
+
+/** The responsibility a measure assigns: its 牵头单位 and every unit answering for it. */
+export interface MeasureResponsibility {
+  leadUnitId: number | null;
+  unitIds: readonly number[];
+}
+
+/**
+ * For whom a unit user reports on a measure, and whether the report may claim 基本完成 or
+ * 已完成: only the lead unit (or a unit above it) answers for completion; a co-responsible
+ * unit reports its part of the work. Null when the actor answers for none of its units.
+ */
+export function reportingFor(
+  actor: Pick<Actor, "unitScope">,
+  measure: MeasureResponsibility,
+): { unitId: number; mayClaim: boolean } | null {
+  if (measure.leadUnitId !== null && actor.unitScope.includes(measure.leadUnitId)) return { unitId: measure.leadUnitId, mayClaim: true };
+  const unitId = measure.unitIds.find((id) => actor.unitScope.includes(id));
+  return unitId === undefined ? null : { unitId, mayClaim: false };
+}

@@ -5,7 +5,7 @@ import { fieldErrorsOf } from "@/server/action";
 import { todayISO } from "@/lib/deadline-state";
 import { AppError } from "@/lib/errors";
 import { checkEvidenceSet, storeEvidence } from "@/server/evidence";
-import { can, type Actor } from "@/lib/permissions";
+import { can, reportingFor, type Actor } from "@/lib/permissions";
 import { institutionsSchema } from "@/lib/validations/institution";
 import { progressReportSchema } from "@/lib/validations/progress";
 
@@ -30,9 +30,9 @@ export async function submitProgress(params: {
   if (input.reportDate > todayISO()) {
     throw new AppError("VALIDATION", "报送日期不能晚于今天", { reportDate: ["报送日期不能晚于今天"] });
   }
-  // Reporting for the lead unit when the actor's unit is it (or above it).
-  const isLead = owners.leadUnitId !== null && actor.unitScope.includes(owners.leadUnitId);
-  const unitId = isLead ? owners.leadUnitId! : owners.unitIds.find((id) => actor.unitScope.includes(id))!;
+  const reporting = reportingFor(actor, owners);
+  if (!reporting) throw new AppError("NOT_FOUND", "未找到该整改措施");
+  const { unitId, mayClaim: isLead } = reporting;
   if (isLead && input.claimedStatus !== "incomplete" && params.files.length === 0) {
     throw new AppError("VALIDATION", "申报基本完成或已完成须上传至少一份佐证材料", { files: ["请上传佐证材料"] });
   }

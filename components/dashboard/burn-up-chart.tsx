@@ -3,7 +3,7 @@
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { DashboardData } from "@/db/queries/dashboard";
 import { ChartSection } from "./chart-section";
-import { CHART_FONT, STATUS_COLORS } from "./links";
+import { CHART_FONT, STATUS_COLORS } from "@/lib/list-links";
 
 /** Completed vs total since the feedback date, replayed from the audit log (see dashboard-history.ts). */
 export function BurnUpChart({ data }: { data: DashboardData }) {

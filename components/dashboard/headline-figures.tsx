@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { DashboardData } from "@/db/queries/dashboard";
-import { BY_ROUND, ledgerHref, noticesHref, percent, problemsHref, reviewHref, tasksHref } from "./links";
+import { BY_ROUND, ledgerHref, noticesHref, percent, problemsHref, reviewHref, tasksHref } from "@/lib/list-links";
 
 type Tone = "gray" | "green" | "blue" | "red" | "amber";
 const TONES: Record<Tone, string> = {

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { DashboardData } from "@/db/queries/dashboard";
-import { ledgerHref, percent, problemsHref, tasksHref } from "./links";
+import { ledgerHref, percent, problemsHref, tasksHref } from "@/lib/list-links";
 
 /** Across rounds: each round's figures, each a link to that round's filtered list. */
 export function RoundTable({ data }: { data: DashboardData }) {

@@ -5,7 +5,7 @@ import { Bar, BarChart, CartesianGrid, Cell, Legend, Pie, PieChart, ResponsiveCo
 import type { DashboardData } from "@/db/queries/dashboard";
 import { STATUS_LABELS, type Status } from "@/lib/domain";
 import { ChartSection } from "./chart-section";
-import { BY_ROUND, CHART_FONT, ledgerHref, percent, STATUS_COLORS, tasksHref } from "./links";
+import { BY_ROUND, CHART_FONT, ledgerHref, percent, STATUS_COLORS, tasksHref } from "@/lib/list-links";
 
 // Status donut, completion by aspect (or by round) and overdue ageing. Clicking a segment
 // opens the list it counts; the hidden tables carry the same links for the keyboard.

@@ -6,7 +6,7 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import type { DashboardData, UnitStanding } from "@/db/queries/dashboard";
 import { STATUS_LABELS, type Status } from "@/lib/domain";
 import { ChartSection } from "./chart-section";
-import { BY_ROUND, CHART_FONT, ledgerHref, STATUS_COLORS, tasksHref, unitHref } from "./links";
+import { BY_ROUND, CHART_FONT, ledgerHref, STATUS_COLORS, tasksHref, unitHref } from "@/lib/list-links";
 
 const ORDER: Status[] = ["completed", "basically_completed", "incomplete"];
 const TOP = 15;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seededTestDb } from "@/testing/seeded-db";
-import { ledgerHref, tasksHref } from "@/components/dashboard/links";
+import { ledgerHref, tasksHref } from "@/lib/list-links";
 import { parseListFilter } from "@/lib/validations/list-filter";
 import { dashboardData } from "./dashboard";
 import { ageingBuckets, burnUpSeries, chinaDate } from "./dashboard-history";

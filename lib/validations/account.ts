@@ -73,3 +73,4 @@ export const createApiTokenSchema = z.object({
 });
 
 export const tokenIdSchema = z.object({ tokenId: id("令牌") });
+export type CreateApiTokenInput = z.infer<typeof createApiTokenSchema>;

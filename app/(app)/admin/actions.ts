@@ -1,13 +1,8 @@
 "use server";
 
-import { db } from "@/db";
-import { createUnit as insertUnit, getUnit } from "@/db/queries/units";
-import { createApiToken, revokeApiToken } from "@/db/queries/api-tokens";
-import { getUserWithUnit, setUserDisabled } from "@/db/queries/users";
-import { generateApiToken, hashApiToken } from "@/server/api-token";
 import { defineAction } from "@/server/action";
-import { createAccount, resetPassword } from "@/server/accounts";
-import { AppError } from "@/lib/errors";
+import { createAccount, issueApiToken as issueToken, resetPassword, revokeApiToken, setAccountDisabled } from "@/server/accounts";
+import { createUnit as addUnit } from "@/server/units";
 import { ROLE_LABELS } from "@/lib/domain";
 import {
   createApiTokenSchema,
@@ -25,10 +20,7 @@ export const createUnit = defineAction({
   schema: createUnitSchema,
   revalidate: ADMIN_PATHS,
   run: ({ actor, input }) => {
-    if (input.parentId !== null && !getUnit(db, { id: input.parentId })) {
-      throw new AppError("VALIDATION", "上级单位不存在", { parentId: ["上级单位不存在"] });
-    }
-    const unit = db.transaction((tx) => insertUnit(tx, { actorId: actor.id, input }));
+    const unit = addUnit(actor, input);
     return `已创建单位“${unit.name}”`;
   },
 });
@@ -38,9 +30,6 @@ export const createUser = defineAction({
   schema: createUserSchema,
   revalidate: ADMIN_PATHS,
   run: async ({ actor, input }) => {
-    if (!getUnit(db, { id: input.unitId })) {
-      throw new AppError("VALIDATION", "所属单位不存在", { unitId: ["所属单位不存在"] });
-    }
     const user = await createAccount(actor.id, input);
     return `已创建${ROLE_LABELS[user.role]}账号“${user.username}”(${user.name})`;
   },
@@ -52,9 +41,7 @@ function toggleUser(disabled: boolean) {
     schema: userIdSchema,
     revalidate: ADMIN_PATHS,
     run: ({ actor, input }) => {
-      if (input.userId === actor.id) throw new AppError("VALIDATION", "不能停用自己的账号");
-      const user = db.transaction((tx) => setUserDisabled(tx, { actorId: actor.id, userId: input.userId, disabled }));
-      if (!user) throw new AppError("NOT_FOUND", "未找到该用户");
+      const user = setAccountDisabled(actor, input.userId, disabled);
       return disabled ? `已停用账号“${user.username}”,其登录已全部退出` : `已启用账号“${user.username}”`;
     },
   });
@@ -78,10 +65,7 @@ export const issueApiToken = defineAction({
   schema: createApiTokenSchema,
   revalidate: ["/admin/tokens"],
   run: ({ actor, input }) => {
-    const user = getUserWithUnit(db, { userId: input.userId });
-    if (!user || user.disabled) throw new AppError("VALIDATION", "所选账号不存在或已停用", { userId: ["请选择正常使用的账号"] });
-    const token = generateApiToken();
-    db.transaction((tx) => createApiToken(tx, { actorId: actor.id, userId: user.id, name: input.name, tokenHash: hashApiToken(token) }));
+    const token = issueToken(actor, input);
     // Shown once: only the hash is stored.
     return `已签发令牌(仅显示这一次,请立即复制保存):${token}`;
   },
@@ -92,8 +76,7 @@ export const revokeToken = defineAction({
   schema: tokenIdSchema,
   revalidate: ["/admin/tokens"],
   run: ({ actor, input }) => {
-    const done = db.transaction((tx) => revokeApiToken(tx, { actorId: actor.id, tokenId: input.tokenId }));
-    if (!done) throw new AppError("NOT_FOUND", "令牌不存在或已撤销");
+    revokeApiToken(actor, input.tokenId);
     return "令牌已撤销";
   },
 });

@@ -1,9 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { db } from "@/db";
-import { recordLookBackResult, scheduleLookBack } from "@/db/queries/look-backs";
 import { defineAction } from "@/server/action";
+import { recordLookBackResult, scheduleLookBack } from "@/server/look-backs";
 import { todayISO } from "@/lib/deadline-state";
 import { LOOK_BACK_RESULT_LABELS } from "@/lib/domain";
 import { optionalId } from "@/lib/validations/common";
@@ -29,9 +28,7 @@ export const scheduleLookBackAction = defineAction({
   schema: scheduleLookBackSchema.extend(backToList),
   revalidate: ["/look-backs"],
   run: ({ actor, input }) => {
-    const created = db.transaction((tx) =>
-      scheduleLookBack(tx, { actorId: actor.id, measureId: input.measureId, scheduledDate: input.scheduledDate, today: todayISO() }),
-    );
+    const created = scheduleLookBack(actor, input);
     revalidatePath(`/measures/${created.measureId}`);
     if (input.returnTo === "list") {
       return listUrl(created.scheduledDate <= todayISO() ? "due" : "upcoming", input.round, "scheduled", created.id);
@@ -45,9 +42,7 @@ export const recordLookBackAction = defineAction({
   schema: lookBackResultSchema.and(z.object(backToList)),
   revalidate: ["/look-backs", "/my-tasks", "/dashboard"],
   run: ({ actor, input }) => {
-    const recorded = db.transaction((tx) =>
-      recordLookBackResult(tx, { actorId: actor.id, lookBackId: input.lookBackId, result: input.result, note: input.note }),
-    );
+    const recorded = recordLookBackResult(actor, input);
     revalidatePath(`/measures/${recorded.measureId}`);
     revalidatePath("/rounds/[id]", "layout");
     if (input.returnTo === "list") return listUrl("checked", input.round, "recorded", recorded.id);

@@ -8,7 +8,7 @@ import { db } from "@/db";
 import { listNotices, noticeFilterOptions } from "@/db/queries/notices";
 import { todayISO } from "@/lib/deadline-state";
 import { isReplyOverdue, noticeNumber } from "@/lib/notice";
-import { can, scopeOf } from "@/lib/permissions";
+import { can, visibleUnitIds } from "@/lib/permissions";
 import { requirePermission } from "@/server/session";
 import { parseNoticeFilter } from "@/lib/validations/notice";
 import { NoticeFilterBar } from "./notice-filter-bar";
@@ -18,7 +18,7 @@ export const metadata: Metadata = { title: "督办" };
 export default async function NoticesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePermission("notice.read");
   // A unit reads its own and its sub-units' notices; the office and leaders read all.
-  const unitIds = scopeOf(actor, "notice.read") === "own" ? actor.unitScope : null;
+  const unitIds = visibleUnitIds(actor, "notice.read");
   const filter = parseNoticeFilter(await searchParams);
   const today = todayISO();
   const notices = listNotices(db, { unitIds, filter, today });

@@ -1,10 +1,10 @@
 import { NextResponse } from "next/server";
 import { db } from "@/db";
-import { issueNotice } from "@/db/queries/notice-writes";
 import { getNotice, listNotices } from "@/db/queries/notices";
 import { apiRoute } from "@/server/api";
+import { issueNotice } from "@/server/notices";
 import { todayISO } from "@/lib/deadline-state";
-import { scopeOf } from "@/lib/permissions";
+import { visibleUnitIds } from "@/lib/permissions";
 import { issueNoticeSchema, parseNoticeFilter } from "@/lib/validations/notice";
 import { noticeDetailJson, noticeSummaryJson } from "./notice-json";
 
@@ -13,7 +13,7 @@ import { noticeDetailJson, noticeSummaryJson } from "./notice-json";
 export const GET = apiRoute({
   permission: "notice.read",
   handle: ({ actor, request }) => {
-    const unitIds = scopeOf(actor, "notice.read") === "own" ? actor.unitScope : null;
+    const unitIds = visibleUnitIds(actor, "notice.read");
     const filter = parseNoticeFilter(Object.fromEntries(new URL(request.url).searchParams));
     const today = todayISO();
     return { notices: listNotices(db, { unitIds, filter, today }).map((n) => noticeSummaryJson(n, today)) };
@@ -25,9 +25,7 @@ export const POST = apiRoute({
   permission: "notice.issue",
   body: issueNoticeSchema,
   handle: ({ actor, body }) => {
-    const today = todayISO();
-    // IMMEDIATE: the year's last number is read under the write lock (see the server action).
-    const notice = db.transaction((tx) => issueNotice(tx, { actorId: actor.id, input: body, today }), { behavior: "immediate" });
-    return NextResponse.json({ notice: noticeDetailJson(getNotice(db, { id: notice.id })!, today) }, { status: 201 });
+    const notice = issueNotice(actor, body);
+    return NextResponse.json({ notice: noticeDetailJson(getNotice(db, { id: notice.id })!, todayISO()) }, { status: 201 });
   },
 });

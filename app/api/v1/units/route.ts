@@ -1,8 +1,8 @@
 import { db } from "@/db";
-import { createUnit, getUnit, listUnits } from "@/db/queries/units";
+import { listUnits } from "@/db/queries/units";
 import { apiRoute } from "@/server/api";
-import { AppError } from "@/lib/errors";
-import { scopeOf } from "@/lib/permissions";
+import { createUnit } from "@/server/units";
+import { visibleUnitIds } from "@/lib/permissions";
 import { createUnitSchema } from "@/lib/validations/account";
 
 // GET /api/v1/units — the unit tree (a unit user gets only its own subtree).
@@ -10,7 +10,8 @@ export const GET = apiRoute({
   permission: "unit.read",
   handle: ({ actor }) => {
     const units = listUnits(db);
-    const visible = scopeOf(actor, "unit.read") === "own" ? units.filter((u) => actor.unitScope.includes(u.id)) : units;
+    const unitIds = visibleUnitIds(actor, "unit.read");
+    const visible = unitIds === null ? units : units.filter((u) => unitIds.includes(u.id));
     return { units: visible.map(({ id, name, kind, parentId }) => ({ id, name, kind, parentId })) };
   },
 });
@@ -20,10 +21,7 @@ export const POST = apiRoute({
   permission: "admin.manage",
   body: createUnitSchema,
   handle: ({ actor, body }) => {
-    if (body.parentId !== null && !getUnit(db, { id: body.parentId })) {
-      throw new AppError("VALIDATION", "上级单位不存在", { parentId: ["上级单位不存在"] });
-    }
-    const unit = db.transaction((tx) => createUnit(tx, { actorId: actor.id, input: body }));
+    const unit = createUnit(actor, body);
     return { unit: { id: unit.id, name: unit.name, kind: unit.kind, parentId: unit.parentId } };
   },
 });

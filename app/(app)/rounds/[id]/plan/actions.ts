@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { db } from "@/db";
+import { defineAction } from "@/server/action";
 import {
   createAspect,
   createMeasure,
@@ -15,17 +15,13 @@ import {
   renameAspect,
   updateMeasure,
   updateProblem,
-} from "@/db/queries/plan-edit";
-import { getRound } from "@/db/queries/rounds";
-import { defineAction } from "@/server/action";
-import { AppError } from "@/lib/errors";
+} from "@/server/plan";
 import {
   aspectRefSchema,
   createAspectSchema,
   createMeasureSchema,
   createProblemSchema,
   deleteProblemSchema,
-  measureDeadline,
   measureRefSchema,
   moveAspectProblemsSchema,
   moveAspectSchema,
@@ -33,11 +29,10 @@ import {
   renameAspectSchema,
   updateMeasureSchema,
   updateProblemSchema,
-  type MeasureInput,
 } from "@/lib/validations/plan";
 
 // The plan editor's writes. Each is built with defineAction (permission "plan.manage") and
-// runs one query in one transaction; the query writes the audit row.
+// calls one use case of server/plan.ts.
 
 const OTHER_VIEWS = ["/rounds", "/ledger", "/dashboard", "/my-tasks"];
 
@@ -55,7 +50,7 @@ export const createAspectAction = defineAction({
   schema: createAspectSchema,
   revalidate: OTHER_VIEWS,
   run: ({ actor, input: { roundId, ...input } }) => {
-    const aspect = db.transaction((tx) => createAspect(tx, { actorId: actor.id, roundId, input }));
+    const aspect = createAspect(actor, roundId, { input });
     touched(roundId);
     return `已新增方面“${aspect.name}”`;
   },
@@ -66,7 +61,7 @@ export const renameAspectAction = defineAction({
   schema: renameAspectSchema,
   revalidate: OTHER_VIEWS,
   run: ({ actor, input: { roundId, aspectId, ...input } }) => {
-    db.transaction((tx) => renameAspect(tx, { actorId: actor.id, roundId, aspectId, input }));
+    renameAspect(actor, roundId, { aspectId, input });
     touched(roundId);
     return { redirectTo: planPath(roundId, `aspect-${aspectId}`) };
   },
@@ -77,7 +72,7 @@ export const moveAspectAction = defineAction({
   schema: moveAspectSchema,
   revalidate: OTHER_VIEWS,
   run: ({ actor, input: { roundId, aspectId, direction } }) => {
-    const moved = db.transaction((tx) => moveAspect(tx, { actorId: actor.id, roundId, aspectId, direction }));
+    const moved = moveAspect(actor, roundId, { aspectId, direction });
     touched(roundId);
     return moved ? "已调整方面顺序" : direction === "up" ? "已在最前" : "已在最后";
   },
@@ -88,7 +83,7 @@ export const deleteAspectAction = defineAction({
   schema: aspectRefSchema,
   revalidate: OTHER_VIEWS,
   run: ({ actor, input: { roundId, aspectId } }) => {
-    const aspect = db.transaction((tx) => deleteAspect(tx, { actorId: actor.id, roundId, aspectId }));
+    const aspect = deleteAspect(actor, roundId, { aspectId });
     touched(roundId);
     return `已删除方面“${aspect.name}”`;
   },
@@ -99,7 +94,7 @@ export const moveAspectProblemsAction = defineAction({
   schema: moveAspectProblemsSchema,
   revalidate: OTHER_VIEWS,
   run: ({ actor, input: { roundId, aspectId, targetAspectId } }) => {
-    const n = db.transaction((tx) => moveAspectProblems(tx, { actorId: actor.id, roundId, aspectId, targetAspectId }));
+    const n = moveAspectProblems(actor, roundId, { aspectId, targetAspectId });
     touched(roundId);
     return n === 0 ? "该方面下没有问题,无需移动" : `已移动 ${n} 个问题`;
   },
@@ -112,7 +107,7 @@ export const createProblemAction = defineAction({
   schema: createProblemSchema,
   revalidate: OTHER_VIEWS,
   run: ({ actor, input: { roundId, ...input } }) => {
-    const problem = db.transaction((tx) => createProblem(tx, { actorId: actor.id, roundId, input }));
+    const problem = createProblem(actor, roundId, { input });
     touched(roundId);
     return `已新增第 ${problem.number} 号问题“${problem.title}”`;
   },
@@ -123,7 +118,7 @@ export const updateProblemAction = defineAction({
   schema: updateProblemSchema,
   revalidate: OTHER_VIEWS,
   run: ({ actor, input: { roundId, problemId, ...input } }) => {
-    db.transaction((tx) => updateProblem(tx, { actorId: actor.id, roundId, problemId, input }));
+    updateProblem(actor, roundId, { problemId, input });
     touched(roundId);
     return { redirectTo: planPath(roundId, `problem-${problemId}`) };
   },
@@ -134,9 +129,7 @@ export const deleteProblemAction = defineAction({
   schema: deleteProblemSchema,
   revalidate: OTHER_VIEWS,
   run: ({ actor, input: { roundId, problemId, confirmCascade, measureCount } }) => {
-    const problem = db.transaction((tx) =>
-      deleteProblem(tx, { actorId: actor.id, roundId, problemId, confirmCascade, measureCount }),
-    );
+    const problem = deleteProblem(actor, roundId, { problemId, confirmCascade, measureCount });
     touched(roundId);
     const cascade = problem.measures.length > 0 ? `及其 ${problem.measures.length} 项整改措施` : "";
     return `已删除第 ${problem.number} 号问题${cascade}`;
@@ -145,20 +138,12 @@ export const deleteProblemAction = defineAction({
 
 // ── measures ────────────────────────────────────────────────────────────
 
-function measureValues(roundId: number, input: MeasureInput) {
-  const round = getRound(db, { id: roundId });
-  if (!round) throw new AppError("NOT_FOUND", "未找到该轮次");
-  const { text, goal, leadUnitId, coUnitIds } = input;
-  return { text, goal, leadUnitId, coUnitIds, ...measureDeadline(input, { feedbackDate: round.feedbackDate }) };
-}
-
 export const createMeasureAction = defineAction({
   permission: "plan.manage",
   schema: createMeasureSchema,
   revalidate: OTHER_VIEWS,
   run: ({ actor, input: { roundId, problemId, ...input } }) => {
-    const values = measureValues(roundId, input);
-    const measure = db.transaction((tx) => createMeasure(tx, { actorId: actor.id, roundId, problemId, input: values }));
+    const measure = createMeasure(actor, roundId, { problemId, input });
     touched(roundId);
     return { redirectTo: planPath(roundId, `measure-${measure.id}`) };
   },
@@ -169,8 +154,7 @@ export const updateMeasureAction = defineAction({
   schema: updateMeasureSchema,
   revalidate: OTHER_VIEWS,
   run: ({ actor, input: { roundId, measureId, version, ...input } }) => {
-    const values = measureValues(roundId, input);
-    db.transaction((tx) => updateMeasure(tx, { actorId: actor.id, roundId, measureId, version, input: values }));
+    updateMeasure(actor, roundId, { measureId, version, input });
     touched(roundId);
     return { redirectTo: planPath(roundId, `measure-${measureId}`) };
   },
@@ -181,7 +165,7 @@ export const deleteMeasureAction = defineAction({
   schema: measureRefSchema,
   revalidate: OTHER_VIEWS,
   run: ({ actor, input: { roundId, measureId } }) => {
-    db.transaction((tx) => deleteMeasure(tx, { actorId: actor.id, roundId, measureId }));
+    deleteMeasure(actor, roundId, { measureId });
     touched(roundId);
     return "已删除该整改措施";
   },
@@ -192,7 +176,7 @@ export const moveMeasureAction = defineAction({
   schema: moveMeasureSchema,
   revalidate: OTHER_VIEWS,
   run: ({ actor, input: { roundId, measureId, direction } }) => {
-    const moved = db.transaction((tx) => moveMeasure(tx, { actorId: actor.id, roundId, measureId, direction }));
+    const moved = moveMeasure(actor, roundId, { measureId, direction });
     touched(roundId);
     return moved ? "已调整整改措施顺序" : direction === "up" ? "已在最前" : "已在最后";
   },

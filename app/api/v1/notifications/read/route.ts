@@ -1,6 +1,7 @@
 import { db } from "@/db";
-import { markNotificationsRead, unreadCount } from "@/db/queries/notifications";
+import { unreadCount } from "@/db/queries/notifications";
 import { apiRoute } from "@/server/api";
+import { markNotificationsRead } from "@/server/notifications";
 import { markReadBodySchema } from "@/lib/validations/notifications";
 
 // POST /api/v1/notifications/read {"ids":[…]} or {"all":true} — marks the caller's own
@@ -10,7 +11,7 @@ export const POST = apiRoute({
   permission: "notification.read",
   body: markReadBodySchema,
   handle: ({ actor, body }) => {
-    const updated = db.transaction((tx) => markNotificationsRead(tx, { userId: actor.id, target: body }));
+    const updated = markNotificationsRead(actor, body);
     return { updated, unread: unreadCount(db, { userId: actor.id }) };
   },
 });

@@ -1,8 +1,5 @@
-import { db } from "@/db";
-import { remindMissingReports } from "@/db/queries/reminders";
 import { apiRoute } from "@/server/api";
-import { todayISO } from "@/lib/deadline-state";
-import { AppError } from "@/lib/errors";
+import { remindMissingReports } from "@/server/reporting";
 import { remindOutcomeMessage } from "@/lib/reminders";
 import { remindBodySchema } from "@/lib/validations/reporting";
 
@@ -12,8 +9,7 @@ export const POST = apiRoute({
   permission: "claim.review",
   body: remindBodySchema,
   handle: ({ actor, body }) => {
-    const outcome = remindMissingReports(db, { actorId: actor.id, roundId: body.roundId, unitIds: body.unitIds, today: todayISO() });
-    if (!outcome) throw new AppError("NOT_FOUND", "未找到该轮次,或该轮次已归档、未要求定期报送");
+    const outcome = remindMissingReports(actor, body);
     return { ...outcome, message: remindOutcomeMessage(outcome, body.unitIds?.length === 1) };
   },
 });

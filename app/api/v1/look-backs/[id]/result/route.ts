@@ -1,6 +1,5 @@
-import { db } from "@/db";
-import { recordLookBackResult } from "@/db/queries/look-backs";
 import { apiRoute } from "@/server/api";
+import { recordLookBackResult } from "@/server/look-backs";
 import { AppError } from "@/lib/errors";
 import { parseId } from "@/lib/validations/common";
 import { lookBackResultBody } from "@/lib/validations/look-back";
@@ -13,9 +12,7 @@ export const POST = apiRoute({
   handle: ({ actor, params, body }) => {
     const lookBackId = parseId(typeof params.id === "string" ? params.id : undefined);
     if (!lookBackId) throw new AppError("NOT_FOUND", "未找到该回头看");
-    const lookBack = db.transaction((tx) =>
-      recordLookBackResult(tx, { actorId: actor.id, lookBackId, result: body.result, note: body.note }),
-    );
+    const lookBack = recordLookBackResult(actor, { lookBackId, result: body.result, note: body.note });
     return { lookBack };
   },
 });

@@ -1,9 +1,9 @@
 import { NextResponse } from "next/server";
 import { db } from "@/db";
-import { listMeasureLookBacks, scheduleLookBack } from "@/db/queries/look-backs";
+import { listMeasureLookBacks } from "@/db/queries/look-backs";
 import { getMeasureDetail } from "@/db/queries/measures";
 import { apiRoute } from "@/server/api";
-import { todayISO } from "@/lib/deadline-state";
+import { scheduleLookBack } from "@/server/look-backs";
 import { AppError } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import { parseId } from "@/lib/validations/common";
@@ -32,10 +32,7 @@ export const POST = apiRoute({
   permission: "lookback.manage",
   body: scheduleLookBackBody,
   handle: ({ actor, params, body }) => {
-    const measureId = measureIdOf(params);
-    const lookBack = db.transaction((tx) =>
-      scheduleLookBack(tx, { actorId: actor.id, measureId, scheduledDate: body.scheduledDate, today: todayISO() }),
-    );
+    const lookBack = scheduleLookBack(actor, { measureId: measureIdOf(params), scheduledDate: body.scheduledDate });
     return NextResponse.json({ lookBack }, { status: 201 });
   },
 });

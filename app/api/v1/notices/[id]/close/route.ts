@@ -1,7 +1,7 @@
 import { db } from "@/db";
-import { closeNotice } from "@/db/queries/notice-writes";
 import { getNotice } from "@/db/queries/notices";
 import { apiRoute } from "@/server/api";
+import { closeNotice } from "@/server/notices";
 import { todayISO } from "@/lib/deadline-state";
 import { noticeDetailJson, visibleNotice } from "../../notice-json";
 
@@ -10,7 +10,7 @@ export const POST = apiRoute({
   permission: "notice.issue",
   handle: ({ actor, params }) => {
     const { notice } = visibleNotice(actor, params);
-    db.transaction((tx) => closeNotice(tx, { actorId: actor.id, noticeId: notice.id }));
+    closeNotice(actor, notice.id);
     return { notice: noticeDetailJson(getNotice(db, { id: notice.id })!, todayISO()) };
   },
 });

@@ -1,7 +1,7 @@
 import { db } from "@/db";
-import { createSnapshot, listSnapshots } from "@/db/queries/snapshots";
+import { listSnapshots } from "@/db/queries/snapshots";
 import { apiRoute } from "@/server/api";
-import { todayISO } from "@/lib/deadline-state";
+import { freezeLedger } from "@/server/bulletin-drafts";
 import { snapshotInputSchema } from "@/lib/validations/report";
 import { roundFromParams } from "../round-param";
 
@@ -21,11 +21,7 @@ export const POST = apiRoute({
   permission: "report.manage",
   body: snapshotInputSchema,
   handle: ({ actor, params, body }) => {
-    const round = roundFromParams(params);
-    const today = todayISO();
-    const snapshot = db.transaction((tx) =>
-      createSnapshot(tx, { actorId: actor.id, roundId: round.id, asOf: body.asOf ?? today, label: body.label, today }),
-    );
-    return { snapshot: { ...snapshot, xlsx: `/api/v1/snapshots/${snapshot!.id}` } };
+    const snapshot = freezeLedger(actor, { roundId: roundFromParams(params).id, ...body });
+    return { snapshot: { ...snapshot, xlsx: `/api/v1/snapshots/${snapshot.id}` } };
   },
 });
