@@ -3,7 +3,8 @@ import { and, asc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { parseNoticeFilter } from "@/lib/validations/notice";
 import type { Queryable } from "../client";
 import { aspects, measureCoUnits, measures, problems, progressReports, rounds, units } from "../schema";
-import { ageingBuckets, burnUp, type AgeingBucket, type BurnUpPoint } from "./dashboard-history";
+import { ageingBuckets, type AgeingBucket, type BurnUpPoint } from "@/lib/dashboard-figures";
+import { burnUp } from "./dashboard-history";
 import { listNotices } from "./notices";
 import { roundSummary, type Counts } from "./summary";
 

@@ -7,7 +7,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { db } from "@/db";
-import { unitOverview } from "@/db/queries/dashboard-unit";
+import { unitOverview } from "@/db/queries/unit-overview";
 import { getUnit } from "@/db/queries/units";
 import { daysLeftLabel, deadlineState, LIGHT_OF, todayISO } from "@/lib/deadline-state";
 import { NOTICE_LEVEL_LABELS, NOTICE_STATE_LABELS } from "@/lib/domain";

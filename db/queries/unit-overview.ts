@@ -1,8 +1,8 @@
 import "server-only";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { onTimeRate } from "@/lib/dashboard-figures";
 import type { Queryable } from "../client";
 import { auditLog, measures, problems, rounds } from "../schema";
-import { chinaDate } from "./dashboard-history";
 import { measureOfUnit } from "./measure-filter";
 import { listNotices } from "./notices";
 import { reportingOverview } from "./reminders";
@@ -47,29 +47,6 @@ export function unitMeasures(q: Queryable, params: { unitId: number; today: stri
 }
 
 export type UnitMeasureRow = ReturnType<typeof unitMeasures>[number];
-
-export interface OnTimeRate {
-  /** Completed measures with a deadline and a known sign-off date. */
-  counted: number;
-  /** Of those, signed off on or before the deadline (dates in China time). */
-  onTime: number;
-  /** Completed with a deadline but entered already completed: no sign-off date, left out. */
-  unknown: number;
-  rate: number | null;
-}
-
-/**
- * 按期完成率 = completed measures signed off on or before their deadline ÷ completed measures
- * with a deadline. The sign-off date is the day of the audit row that made the measure
- * 已完成 (the latest, if it was reopened and signed off again). Measures imported or seeded
- * as completed have no such row; they are counted apart (`unknown`) rather than guessed.
- */
-export function onTimeRate(rows: readonly Pick<UnitMeasureRow, "status" | "deadline" | "completedAt">[]): OnTimeRate {
-  const done = rows.filter((r) => r.status === "completed" && r.deadline);
-  const known = done.filter((r) => r.completedAt !== null);
-  const onTime = known.filter((r) => chinaDate(r.completedAt!) <= r.deadline!).length;
-  return { counted: known.length, onTime, unknown: done.length - known.length, rate: known.length ? onTime / known.length : null };
-}
 
 /** Per reporting round, this cycle's window and the unit's open measures with no report in it. */
 export function unitMissingReports(q: Queryable, params: { unitId: number; today: string }) {
