@@ -24,7 +24,6 @@ function listed(href: string) {
   return ledgerPage(t.db, { roundId, filter, today: TODAY, pageSize: 1 }).counts;
 }
 
-const at = (isoDay: string) => new Date(`${isoDay}T04:00:00Z`).getTime(); // noon in China
 
 describe("dashboardData", () => {
   it("shows exactly roundSummary's figures", () => {
