@@ -1,7 +1,7 @@
 import { apiRoute } from "@/server/api";
 import { MAX_DOCUMENT_BYTES } from "@/lib/document-import/limits";
 import { previewDocumentFile } from "@/server/document-transfer";
-import { AppError } from "@/lib/errors";
+import { readMultipartForm, requiredFile } from "@/server/multipart";
 import { roundFromParams } from "../round-param";
 
 /**
@@ -14,19 +14,9 @@ export const POST = apiRoute({
   permission: "plan.manage",
   handle: async ({ params, request }) => {
     roundFromParams(params);
-    if (!request.headers.get("content-type")?.includes("multipart/form-data")) {
-      throw new AppError("VALIDATION", "请以 multipart/form-data 上传文件");
-    }
-    let form: FormData;
-    try {
-      form = await request.formData();
-    } catch {
-      throw new AppError("VALIDATION", "上传的内容不完整,请重试");
-    }
-    const file = form.get("file");
-    if (!(file instanceof File) || file.size === 0) throw new AppError("VALIDATION", "请选择要导入的文档", { file: ["请选择文件"] });
-    if (file.size > MAX_DOCUMENT_BYTES) throw new AppError("VALIDATION", `文件超过 ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB,无法导入`);
-    const parsed = await previewDocumentFile({ data: new Uint8Array(await file.arrayBuffer()), fileName: file.name });
+    const form = await readMultipartForm(request);
+    const file = await requiredFile(form, { maxBytes: MAX_DOCUMENT_BYTES, missing: "请选择要导入的文档", tooLarge: "无法导入" });
+    const parsed = await previewDocumentFile({ data: file.data, fileName: file.name });
     return { fileName: file.name, ...parsed };
   },
 });
