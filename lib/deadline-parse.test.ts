@@ -73,10 +73,18 @@ describe("parseDeadline: recognized forms", () => {
     ["2021年12月底长期坚持", "2021-12-31", "ongoing", null],
     ["2021年12月底,持续推进", "2021-12-31", "ongoing", null],
     ["2022年上半年,常态化推进", "2022-06-30", "ongoing", null],
+    // the walk's ledgers (issue 12): the same commitment in other words
+    ["2021年12月底,并持续跟踪", "2021-12-31", "ongoing", null],
+    ["2021年12月底，并持续推进", "2021-12-31", "ongoing", null],
+    ["2022年6月底前完成并持续跟进", "2022-06-30", "ongoing", null],
+    ["2021年12月底,常态化开展", "2021-12-31", "ongoing", null],
+    ["2022年3月底,持续抓好落实", "2022-03-31", "ongoing", null],
+    ["2021年底,并长期推进", "2021-12-31", "ongoing", null],
     ["２０２１年１２月底，并长期坚持", "2021-12-31", "ongoing", null],
     // no single date
     ["长期坚持", null, "ongoing", "long_term"],
     ["持续推进", null, "ongoing", "long_term"],
+    ["持续跟踪", null, "ongoing", "long_term"],
     ["按序时进度推进", null, "scheduled", null],
     ["按时序推进", null, "scheduled", null],
     ["按序时推进", null, "scheduled", null],

@@ -23,8 +23,9 @@ export const IMMEDIATE_DAYS = 30;
 const SEP = "[\\s,;、。]";
 const SCHEDULED = /^按(?:序时进度|序时|时序|计划)推进$/;
 const IMMEDIATE = new RegExp(`^立行立改${SEP}*`);
-// "并长期坚持" and its synonyms, after a date or alone: re-check after the date.
-const ONGOING = new RegExp(`${SEP}*并?(?:长期坚持|持续推进|常态化推进)$`);
+// "并长期坚持" and the other ways offices say it (并持续跟踪, 持续推进, 常态化开展 …), after a
+// date or alone: the item is re-checked after the date.
+const ONGOING = new RegExp(`${SEP}*并?(?:长期坚持|长期推进|(?:持续|常态化)(?:推进|跟踪|跟进|开展|落实|抓好落实|深化))$`);
 // "2021年12月底前", "2021年12月底前完成" mean the same date as "2021年12月底".
 const BEFORE = /前?(?:完成)?$/;
 
