@@ -93,32 +93,41 @@ function replay(role: Role, captured: Captured): Promise<APIResponse> {
   return world.as(role).get(captured.url, { headers: captured.headers, maxRedirects: 0 });
 }
 
-type Outcome = PageVerdict | "nothing";
-const PAGE_RENDERED = /"s":"__PAGE__(?:[^"\\]|\\.)*","d":\{/;
+/** What a cell answered: a verdict, "nothing" (a prefetch that rendered no page), or an unexpected status. */
+type Outcome = PageVerdict | "nothing" | number;
+// The page segment with its rendered data ("d"); Next may write prefetch hints ("h") between.
+const PAGE_RENDERED = /"s":"__PAGE__(?:[^"\\]|\\.)*"(?:,"h":\d+)?,"d":\{/;
 
 /**
- * What the server answered. A document says it with its status; an RSC answer is always
- * 200 and says it in the payload, as the digest of the error or redirect it carries.
+ * What the server answered. A document says it with its status; an RSC answer is 200 and
+ * says it in the payload: the digest of the error or redirect it carries, or the page
+ * segment rendered. Anything else (a 500, a payload without the page) matches no verdict.
  */
 function outcomeOf(way: Way, status: number, location: string, body: string): Outcome {
   if (status === 307) return location.startsWith("/sign-in") ? "signIn" : "redirect";
-  if (way === "plain") return status === 200 ? "page" : (status as 403 | 404);
+  if (way === "plain") return status === 200 ? "page" : status;
+  if (status !== 200) return status;
   const fallback = /"digest":"NEXT_HTTP_ERROR_FALLBACK;(\d+)"/.exec(body);
   if (fallback) return Number(fallback[1]) as 403 | 404;
   const redirect = /"digest":"NEXT_REDIRECT;[^;]*;([^;"]*)/.exec(body);
   if (redirect) return (redirect[1] ?? "").startsWith("/sign-in") ? "signIn" : "redirect";
-  // A route-tree or segment prefetch names the page segment without rendering it ("d").
-  return way === "prefetch" && !PAGE_RENDERED.test(body) ? "nothing" : "page";
+  return PAGE_RENDERED.test(body) ? "page" : "nothing";
 }
 
-async function check(row: PageAccessRow, role: Role, way: Way, response: APIResponse) {
+/**
+ * A route-tree or segment prefetch may stop short of the page ("nothing"); a full prefetch
+ * (sent without the prefetch header) and a navigation must decide as the page does.
+ */
+function accepted(verdict: PageVerdict, way: Way, headers: Record<string, string>): Outcome[] {
+  return way === "prefetch" && headers["next-router-prefetch"] === "1" ? [verdict, "nothing"] : [verdict];
+}
+
+async function check(row: PageAccessRow, role: Role, way: Way, response: APIResponse, sent: Record<string, string> = {}) {
   const verdict = row.access[role];
   const label = `${way} · ${ROLE_LABELS[role]} · ${response.url()}`;
   const body = (await response.body()).toString("utf8");
   const outcome = outcomeOf(way, response.status(), response.headers()["location"] ?? "", body);
-  // A prefetch may stop short of rendering the page; if it renders, it must decide as the page does.
-  const accepted: Outcome[] = way === "prefetch" ? [verdict, "nothing"] : [verdict];
-  expect.soft(accepted, `${label}: 状态 ${response.status()},结果 ${outcome}`).toContain(outcome);
+  expect.soft(accepted(verdict, way, sent), `${label}: 状态 ${response.status()},结果 ${outcome}`).toContain(outcome);
 
   const forbidden = [...world.forbiddenFor(role), ...(verdict === "page" ? [] : [LEAD_MARK, OTHER_MARK])];
   const leaked = forbidden.filter((text) => body.includes(text));
@@ -141,8 +150,8 @@ for (const row of PAGE_ACCESS) {
 
     for (const role of ROLES) {
       await check(row, role, "plain", await world.as(role).get(target, { maxRedirects: 0 }));
-      await check(row, role, "navigation", await replay(role, navigation));
-      for (const prefetch of prefetches) await check(row, role, "prefetch", await replay(role, prefetch));
+      await check(row, role, "navigation", await replay(role, navigation), navigation.headers);
+      for (const prefetch of prefetches) await check(row, role, "prefetch", await replay(role, prefetch), prefetch.headers);
     }
   });
 }
