@@ -4,10 +4,13 @@ import { AppError } from "@/lib/errors";
 // Uploads to the JSON API (progress with evidence, ledger import, document preview) arrive
 // as multipart forms. One reader, so each refuses a wrong or truncated body the same way.
 
-/** The request's multipart form, or a Chinese 422 for another content type or a broken body. */
-export async function readMultipartForm(request: Request): Promise<FormData> {
+/**
+ * The request's multipart form, or a Chinese 422 for another content type or a broken
+ * body. `verb` completes "请以 multipart/form-data …" as each route has always said it.
+ */
+export async function readMultipartForm(request: Request, verb: "提交" | "上传文件" = "上传文件"): Promise<FormData> {
   if (!request.headers.get("content-type")?.includes("multipart/form-data")) {
-    throw new AppError("VALIDATION", "请以 multipart/form-data 上传");
+    throw new AppError("VALIDATION", `请以 multipart/form-data ${verb}`);
   }
   try {
     return await request.formData();

@@ -6,7 +6,6 @@ import type { Queryable } from "../client";
 import { notifications, users } from "../schema";
 import { recordAudit } from "./audit";
 
-export type { NotificationInput };
 
 /** Notifies users; returns how many notifications were new. */
 export function notifyUsers(tx: Queryable, params: { userIds: readonly string[]; notification: NotificationInput }): number {

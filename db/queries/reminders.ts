@@ -14,7 +14,8 @@ import {
 import type { DB, Queryable } from "../client";
 import { measureCoUnits, measures, notifications, problems, progressReports, rounds, units, users } from "../schema";
 import { recordAudit } from "./audit";
-import { notifyUnitsInBulk, type NotificationInput } from "./notifications";
+import type { NotificationInput } from "@/lib/notification";
+import { notifyUnitsInBulk } from "./notifications";
 import { outer } from "./sql";
 
 /**

@@ -13,7 +13,7 @@ import { evidenceLimits } from "@/lib/config";
 import { daysLeftLabel, deadlineState, LIGHT_OF, todayISO } from "@/lib/deadline-state";
 import { DEADLINE_KIND_LABELS, MEASURE_CATEGORY_LABELS, REVIEW_STATE_LABELS, STATUS_LABELS } from "@/lib/domain";
 import { ALLOWED_EVIDENCE } from "@/server/evidence";
-import { can } from "@/lib/permissions";
+import { can, reportingFor } from "@/lib/permissions";
 import { assertCanSee, requirePermission } from "@/server/session";
 import { parseId } from "@/lib/validations/common";
 import { ClaimReview } from "./claim-review";
@@ -33,7 +33,8 @@ export default async function MeasurePage({ params }: { params: Promise<{ id: st
   const { state, daysLeft } = deadlineState({ deadline: measure.deadline, status: measure.status, today, dueSoonDays: round.dueSoonDays });
   const evidence = evidenceOfReports(db, { reportIds: reports.map((r) => r.id) });
   const canReport = can(actor, "progress.report", detail!.ownership);
-  const isLead = measure.leadUnitId !== null && actor.unitScope.includes(measure.leadUnitId);
+  // Only the lead unit may claim 基本完成/已完成; the form offers the claim to it alone.
+  const isLead = reportingFor(actor, { leadUnitId: measure.leadUnitId, unitIds: detail!.ownership.unitIds })?.mayClaim ?? false;
   const canReview = can(actor, "claim.review");
   const limits = evidenceLimits();
   return (

@@ -14,7 +14,7 @@ export const POST = apiRoute({
   handle: async ({ actor, params, request }) => {
     const measureId = parseId(typeof params.id === "string" ? params.id : undefined);
     if (!measureId) throw new AppError("NOT_FOUND", "未找到该整改措施");
-    const { fields, files } = await fieldsAndFiles(await readMultipartForm(request), "files");
+    const { fields, files } = await fieldsAndFiles(await readMultipartForm(request, "提交"), "files");
     const report = await submitProgress({ actor, measureId, fields, files });
     return { report: { id: report.id, isClaim: report.isClaim, reviewState: report.reviewState, claimedStatus: report.claimedStatus } };
   },
