@@ -1,4 +1,5 @@
 import { CLOSING_TITLE, matchProblem, readClosingItems } from "./closing";
+import { fitProblem } from "./fit";
 import { normalizeText } from "./normalize";
 import { looksLikeProblemTitle, splitEnumeration, splitLabels, extractStatusTag } from "./outline";
 import { readProblem } from "./problem";
@@ -13,8 +14,6 @@ import type { ParsedAspect, ParsedDocument, ParsedProblem, UnassignedText } from
 //     ("关于…的问题", "针对…问题") are the aspects;
 //   - otherwise top-level problem titles are problems without an aspect.
 // Everything else is returned as unassigned text with a warning: never dropped.
-
-const TITLE_LIMIT = 300;
 
 interface Skeleton {
   name: string;
@@ -50,12 +49,12 @@ export function parseDocument(raw: string): ParsedDocument {
   checkNumbering(skeleton, warnings);
   for (const problem of problems) {
     if (!feedbackOnly && problem.measures.length === 0) warnings.push(`问题 ${problem.number}“${shorten(problem.title)}”下没有识别出整改措施`);
-    if (problem.title.length > TITLE_LIMIT) warnings.push(`问题 ${problem.number} 的标题超过 ${TITLE_LIMIT} 字,可能把正文当成了标题,请修改`);
   }
   for (const aspect of aspects) if (aspect.problems.length === 0) warnings.push(`方面“${shorten(aspect.name)}”下没有问题`);
 
   const unassigned = collectUnassigned(root, new Set([...inPlan, ...(closing ? [closing] : [])]), skeleton);
   if (closing) applyClosing(closing, problems, warnings, unassigned);
+  for (const problem of problems) warnings.push(...fitProblem(problem));
   for (const block of unassigned) {
     const lines = block.text.split("\n").length;
     warnings.push(`未归入任何问题:${block.context === START ? "文档开头" : `“${shorten(block.context)}”`}下的 ${lines} 段,见“未归类内容”`);

@@ -9,13 +9,18 @@ import { id, optionalText, text } from "./common";
 export const MAX_DOCUMENT_PROBLEMS = 2000;
 export const MAX_DOCUMENT_MEASURES = 10_000;
 
+/** The plan's field limits; the parser cuts a document's text to fit them (lib/document-import/fit.ts). */
+export const DOCUMENT_LIMITS = { title: 300, description: 5000, deadlineText: 100, progressText: 5000, measure: 2000, measures: 300 } as const;
+
 export const documentProblemSchema = z.object({
-  title: text("问题标题", 300),
-  description: optionalText("问题描述", 5000),
+  title: text("问题标题", DOCUMENT_LIMITS.title),
+  description: optionalText("问题描述", DOCUMENT_LIMITS.description),
   status: z.enum(STATUSES, { error: "整改状态有误" }).nullable(),
-  deadlineText: optionalText("完成时限", 100),
-  progressText: optionalText("整改情况", 5000),
-  measures: z.array(text("整改措施", 2000)).max(300, "一个问题的整改措施不能超过 300 项"),
+  deadlineText: optionalText("完成时限", DOCUMENT_LIMITS.deadlineText),
+  progressText: optionalText("整改情况", DOCUMENT_LIMITS.progressText),
+  measures: z
+    .array(text("整改措施", DOCUMENT_LIMITS.measure))
+    .max(DOCUMENT_LIMITS.measures, `一个问题的整改措施不能超过 ${DOCUMENT_LIMITS.measures} 项`),
 });
 export type DocumentProblem = z.infer<typeof documentProblemSchema>;
 
