@@ -45,9 +45,19 @@ describe("importDocumentFile", () => {
     expect(sqlite.prepare("select count(*) from aspects where round_id = ?").pluck().get(result.roundId)).toBe(5);
   });
 
+  it("imports a problem title past 300 characters cut to fit, its full text in the description (issue 12)", async () => {
+    const title = `关于${"很长".repeat(200)}的问题`;
+    const result = await importDocumentFile({
+      data: Buffer.from(`第一方面:甲\n(一)${title}\n一是措施。`), fileName: "长标题.txt", roundId: newRound("长标题轮次"), actorId: null, authorId: officeId, today: TODAY,
+    });
+    expect(result).toMatchObject({ problems: 1, measures: 1 });
+    const stored = sqlite.prepare("select title, description from problems where round_id = ?").get(result.roundId) as { title: string; description: string };
+    expect(stored.title.length).toBeLessThanOrEqual(300);
+    expect(stored.description).toContain(`标题全文:${title}`);
+  });
+
   it.each([
     ["a document without problems", Buffer.from("会议纪要\n今天开会研究了整改工作。"), "会议纪要.txt", /没有可导入的问题/],
-    ["a problem title past 300 characters", Buffer.from(`第一方面:甲\n(一)关于${"很长".repeat(200)}的问题\n一是措施。`), "长标题.txt", /第 1 个问题:问题标题不能超过 300 个字符/],
     ["a file that is not a document", Buffer.from("PK\u0003\u0004junk"), "方案.docx", /不是有效的 Word/],
   ])("refuses %s and leaves no round behind", async (_, data, fileName, message) => {
     const rounds = sqlite.prepare("select count(*) from rounds").pluck().get();
