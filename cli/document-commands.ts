@@ -29,6 +29,16 @@ export function registerDocumentCommands(program: Command): void {
             progressText: p.progressText,
           })),
         })),
+        // What the document states about itself, and whether the parse agrees (issue 12).
+        stated: {
+          problems: parsed.check.stated.problems,
+          completed: parsed.check.stated.completed,
+          basicallyCompleted: parsed.check.stated.basicallyCompleted,
+          incomplete: parsed.check.stated.incomplete,
+          measures: parsed.check.stated.measures,
+        },
+        matches: parsed.check.matches,
+        mismatches: parsed.check.mismatches,
         warnings: parsed.warnings,
         // Nothing the document says is hidden: text that fits no problem is printed too.
         unassigned: parsed.unassigned,

@@ -51,9 +51,13 @@ function collect(node: OutlineNode, groupStatus: Status | null, items: ClosingIt
       } else if (opening?.kind === null && opening.text !== "" && NAMES_A_PROBLEM.test(opening.text)) {
         // "第3项:关于…的问题(基本完成)。有关情况说明:…" starts the next item.
         const { title, body } = splitHeading(item.text);
+        // "第27条:关于…的问题。(未完成)": the tag may follow the heading's full stop.
+        const tagged = extractStatusTag(body);
+        const tagLeads = tagged.status !== null && /^[(（【[]/.test(body.trim());
         const next = newItem(title, null, groupStatus);
+        if (tagLeads) next.status = tagged.status;
         items.push(next);
-        readFields(next, body);
+        readFields(next, tagLeads ? tagged.text : body);
       } else if (current) {
         readFields(current, item.text);
       } else {
@@ -63,7 +67,9 @@ function collect(node: OutlineNode, groupStatus: Status | null, items: ClosingIt
     }
     const child = item.node;
     const bare = extractStatusTag(child.title).text;
-    if (childNodes(child).length > 0 && GROUP_TITLE.test(bare)) {
+    // A group's items are numbered headings, or paragraphs that each name a problem.
+    const holdsItems = childNodes(child).length > 0 || child.items.some((i) => i.type === "paragraph" && NAMES_A_PROBLEM.test(i.text));
+    if (holdsItems && GROUP_TITLE.test(bare)) {
       collect(child, statusWord(bare.replace(/^\d+\s*[个项]\s*/, "")) ?? groupStatus, items, leadIn);
       continue;
     }

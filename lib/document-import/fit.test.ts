@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { documentPlanSchema } from "@/lib/validations/document-import";
+import { draftFrom, toPlan } from "./draft";
 import { parseDocument } from "./parse-document";
 
 // Issue 12: one real report was refused whole ("完成时限不能超过 100 个字符"). A field too
@@ -37,7 +38,7 @@ describe("超长字段截短而不是拒绝整份文档", () => {
   });
 
   it("截短后的方案通过确认导入的校验", () => {
-    const plan = { aspects: parsed.aspects.map((a) => ({ name: a.name, problems: a.problems.map(({ number: _n, label: _l, ...p }) => p) })) };
+    const plan = toPlan(draftFrom(parsed));
     expect(documentPlanSchema.safeParse(plan).success).toBe(true);
   });
 });

@@ -1,8 +1,11 @@
 import { CLOSING_TITLE, matchProblem, readClosingItems } from "./closing";
+import { checkFigures } from "./figure-check";
 import { fitProblem } from "./fit";
+import { genreSkeleton } from "./genre";
 import { normalizeText } from "./normalize";
 import { looksLikeProblemTitle, splitEnumeration, splitLabels, extractStatusTag } from "./outline";
 import { readProblem } from "./problem";
+import { readStatedFigures } from "./stated-figures";
 import { buildTree, childNodes, descendants, sourceLines, type OutlineNode } from "./tree";
 import type { ParsedAspect, ParsedDocument, ParsedProblem, UnassignedText } from "./types";
 
@@ -28,7 +31,7 @@ export function parseDocument(raw: string): ParsedDocument {
     warnings.push(`已略去网页附带的 ${furniture.length} 行(如“${shorten(furniture[0]!, 30)}”),它们不属于正文`);
   }
   const root = buildTree(paragraphs);
-  const { skeleton, guessed } = findSkeleton(root);
+  const { skeleton, guessed, topics } = findSkeleton(root);
   if (guessed) warnings.push(guessed);
 
   const problemNodes = skeleton.flatMap((aspect) => aspect.problems);
@@ -43,7 +46,13 @@ export function parseDocument(raw: string): ParsedDocument {
   let number = 0;
   const aspects: ParsedAspect[] = skeleton.map((aspect) => ({
     name: aspect.name,
-    problems: aspect.problems.map((node) => readProblem(node, { number: ++number, feedbackOnly })),
+    problems: aspect.problems.map((node) => {
+      const problem = readProblem(node, { number: ++number, feedbackOnly });
+      // A topic heading between the aspect and the problem ("1.…" over "(1)…") is kept with it.
+      const topic = topics?.get(node);
+      if (topic) problem.description = [`所属专题:${topic.join(" / ")}`, problem.description].filter(Boolean).join("\n");
+      return problem;
+    }),
   }));
   const problems = aspects.flatMap((aspect) => aspect.problems);
   checkNumbering(skeleton, warnings);
@@ -60,16 +69,23 @@ export function parseDocument(raw: string): ParsedDocument {
     warnings.push(`未归入任何问题:${block.context === START ? "文档开头" : `“${shorten(block.context)}”`}下的 ${lines} 段,见“未归类内容”`);
   }
   if (problems.length === 0) warnings.push("未识别出任何问题:请确认文档按“一、”“(一)”“1.”等标题分级,或问题标题写作“关于…的问题”");
-  return { aspects, unassigned, warnings };
+  const check = checkFigures({ aspects }, readStatedFigures(paragraphs));
+  if (check.matches === false) warnings.unshift(`识别结果与文档所述数字不一致:${check.mismatches.join(";")}。请核对后再导入`);
+  if (check.measuresMatch === false) {
+    warnings.push(`文档称整改措施${check.stated.measures}条,识别出${check.parsed.measures}项:通报常只公开归并后的措施,仅供核对`);
+  }
+  return { aspects, check, unassigned, warnings };
 }
 
 const START = "文档开头";
 
-function findSkeleton(root: OutlineNode): { skeleton: Skeleton[]; guessed: string | null } {
+function findSkeleton(root: OutlineNode): { skeleton: Skeleton[]; guessed: string | null; topics?: Map<OutlineNode, string[]> } {
   const aspectNodes = descendants(root).filter((node) => node.kind === "aspect");
   if (aspectNodes.length > 0) {
     return { skeleton: aspectNodes.map((node) => ({ name: aspectName(node), node, problems: childNodes(node) })), guessed: null };
   }
+  const genre = genreSkeleton(root, aspectName);
+  if (genre) return { skeleton: genre.aspects, guessed: null, topics: genre.topics };
   const top = childNodes(root).filter((node) => !CLOSING_TITLE.test(node.title));
   const sections = top.filter(
     (node) => !looksLikeProblemTitle(node.title) && childNodes(node).some((child) => looksLikeProblemTitle(child.title)),

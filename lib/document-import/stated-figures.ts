@@ -31,6 +31,14 @@ const TOTALS: RegExp[] = [
   new RegExp(`${N}个方面的?${N}[个项](?:具体)?问题`, "g"),
 ];
 const FEEDBACK_MENTION = /(反馈|指出)[^,，。;；]{0,12}问题/;
+// The total said again without 反馈: "24个具体问题中已完成20个" after "反馈的24个具体问题".
+const RESTATED = new RegExp(`${N}[个项](?:具体)?问题`, "g");
+
+// Inside the problem list only a sentence about the round's whole feedback counts: "省委巡视
+// 反馈的20个问题已完成16个、基本完成3个" — its total tied to the inspection team, with status
+// counts of its own. Counts of a self-check, an audit or any other source never do.
+const WHOLE_FEEDBACK = /(?:巡视|巡察)[^,，、。;；]{0,6}$/;
+const IN_LIST_OTHER = /自查|排查|梳理|审计|督查|督导|检视|专项|举一反三/;
 
 const STATUSES: [RegExp, StatusField][] = [
   [new RegExp(`(?<!基本|未)(?:已经?|均已)(?:整改完成|整改到位|完成整改|整改|完成)${N}[个项]`, "g"), "completed"],
@@ -68,6 +76,7 @@ interface Span {
   at: number;
   end: number;
   value: number;
+  unit?: string; // the counter word closing the match: 个, 项, 条
 }
 
 function spans(text: string, pattern: RegExp): Span[] {
@@ -76,7 +85,14 @@ function spans(text: string, pattern: RegExp): Span[] {
     end: m.index + m[0].length,
     // The count is the last number group: "5个方面40个问题" → 40.
     value: chineseNumber(m.slice(1).filter((g): g is string => g !== undefined).at(-1) ?? "") ?? NaN,
+    unit: unitOf(m[0], m.slice(1).filter((g): g is string => g !== undefined).at(-1) ?? ""),
   }));
+}
+
+/** The counter word right after the count: "整改措施136条" → 条, "已完成32个" → 个. */
+function unitOf(match: string, count: string): string | undefined {
+  const after = match.lastIndexOf(count);
+  return after < 0 ? undefined : match.charAt(after + count.length) || undefined;
 }
 
 const overlaps = (a: Span, b: Span) => a.at < b.end && b.at < a.end;
@@ -92,7 +108,8 @@ export function readStatedFigures(paragraphs: readonly string[]): StatedFigures 
   for (const raw of paragraphs) {
     const paragraph = raw.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).trim();
     // Inside an aspect or a problem the counts are that item's own ("梳理问题546个,制定整改
-    // 措施921条" under one problem); overall figures stand before the list or after it.
+    // 措施921条" under one problem); overall figures stand before the list or after it, or
+    // now and then in a problem's text as a sentence on the whole round (WHOLE_FEEDBACK).
     const marker = readMarker(paragraph);
     if (marker?.kind === "aspect" || marker?.kind === "titleOnly") inProblemList = true;
     else if (marker) {
@@ -102,16 +119,14 @@ export function readStatedFigures(paragraphs: readonly string[]): StatedFigures 
       if (isProblem) inProblemList = true;
       else if (marker.kind === "chapter") inProblemList = false;
     }
-    if (inProblemList) {
-      continues = false;
-      continue;
-    }
 
     for (const sentence of paragraph.split(/(?<=[。;；!?！？])/).map((s) => s.trim()).filter(Boolean)) {
-      if (OTHER_SCOPE.test(sentence)) {
+      if (OTHER_SCOPE.test(sentence) || (inProblemList && IN_LIST_OTHER.test(sentence))) {
         continues = false;
         continue;
       }
+      // Inside the list a sentence is read into a copy, kept only if it states the whole round.
+      const before = inProblemList ? { ...figures, sources: [...figures.sources] } : null;
       // Where the first figure of a sentence is, and whether it gave a field its value.
       let firstAt = Infinity;
       let took = false;
@@ -122,22 +137,37 @@ export function readStatedFigures(paragraphs: readonly string[]): StatedFigures 
         took = true;
       };
 
-      const totals = TOTALS.flatMap((p) => spans(sentence, p)).sort((a, b) => a.at - b.at);
+      const allTotals = TOTALS.flatMap((p) => spans(sentence, p)).sort((a, b) => a.at - b.at);
+      // In the list: only "反馈的N个问题" or "巡视(组)反馈N个问题", not "反馈的问题梳理问题12个".
+      const totals = inProblemList
+        ? allTotals.filter((t) => /^(?:反馈|指出)的/.test(sentence.slice(t.at)) || WHOLE_FEEDBACK.test(sentence.slice(0, t.at)))
+        : allTotals;
+      if (inProblemList && totals.length === 0) {
+        continues = false;
+        continue;
+      }
       if (totals[0]) take("problems", totals[0]);
+      // "24个具体问题中" once the total is known and not stated here again: a restatement.
+      const restated = inProblemList || totals.length > 0 || figures.problems === null
+        ? []
+        : spans(sentence, RESTATED).filter((r) => r.value === figures.problems);
 
       const statuses: (Span & { field: StatusField })[] = [];
       let readStatus = false;
-      if (totals.length > 0 || continues || FEEDBACK_MENTION.test(sentence)) {
+      if (totals.length > 0 || restated.length > 0 || (continues && !inProblemList) || FEEDBACK_MENTION.test(sentence)) {
         const found = STATUSES.flatMap(([p, field]) => spans(sentence, p).map((s) => ({ ...s, field })));
         const allDone = spans(sentence, ALL_DONE).map((s) => ({ ...s, value: figures.problems ?? NaN, field: "completed" as const }));
         for (const s of [...found, ...allDone].sort((a, b) => a.at - b.at || b.end - a.end)) {
           // "反馈的40个问题已基本完成整改" speaks of the whole, it is no count of its own.
-          if (![...statuses, ...totals].some((kept) => overlaps(kept, s))) statuses.push(s);
+          if (![...statuses, ...totals, ...restated].some((kept) => overlaps(kept, s))) statuses.push(s);
         }
-        const subjects = subjectsOf(sentence, [...totals, ...statuses]);
+        const subjects = subjectsOf(sentence, [...totals, ...restated, ...statuses]);
+        // "制定整改措施136条,目前已完成32个": counted in 条, the measures are not what 32个 counts.
+        const setMeasures = MEASURES.flatMap((p) => spans(sentence, p)).filter((m) => m.unit === "条");
         for (const status of statuses) {
+          const ownSubjects = status.unit === "个" ? subjects.filter((s) => s.kind !== "measure" || !setMeasures.some((m) => overlaps(m, s))) : subjects;
           // "已全部整改完成" with no total known states no number.
-          if (Number.isNaN(status.value) || !aboutProblems(sentence, status, totals, subjects, figures.problems)) continue;
+          if (Number.isNaN(status.value) || !aboutProblems(sentence, status, [...totals, ...restated], ownSubjects, figures.problems)) continue;
           take(status.field, status);
           readStatus = true;
         }
@@ -149,6 +179,11 @@ export function readStatedFigures(paragraphs: readonly string[]): StatedFigures 
       const measure = measures.find((m) => !COMPLETION_BEFORE.test(sentence.slice(Math.max(0, m.at - 3), m.at)));
       if (measure) take("measures", measure);
 
+      if (before && !readStatus) {
+        Object.assign(figures, before);
+        continues = false;
+        continue;
+      }
       continues = totals.length > 0 || readStatus;
       // A restatement of figures already read is not a source; the first statement is.
       if (took) figures.sources.push(excerpt(sentence, firstAt));

@@ -1,4 +1,5 @@
 import type { Status } from "@/lib/domain";
+import type { FigureCheck } from "./figure-check";
 
 // What the outline parser makes of a feedback document, a draft plan or a published
 // progress report: aspects → problems → measures, plus everything it could not place.
@@ -36,6 +37,8 @@ export interface UnassignedText {
 
 export interface ParsedDocument {
   aspects: ParsedAspect[];
+  /** The figures the document states about itself, checked against the parse. */
+  check: FigureCheck;
   unassigned: UnassignedText[];
   /** Chinese sentences for the office: what was guessed, skipped or not understood. */
   warnings: string[];
