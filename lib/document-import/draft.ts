@@ -86,6 +86,11 @@ export function renameProblem(draft: Draft, at: At, title: string): Draft {
   return update(draft, at, (p) => [{ ...p, title }]);
 }
 
+/** The office says what the document does not (or corrects what it was read as): the problem's status. */
+export function setProblemStatus(draft: Draft, at: At, status: Status | null): Draft {
+  return update(draft, at, (p) => [{ ...p, status }]);
+}
+
 /** The problem's description or 整改情况, corrected in the preview. */
 export function editProblemText(draft: Draft, at: At, field: "description" | "progressText", text: string): Draft {
   return update(draft, at, (p) => [{ ...p, [field]: text }]);

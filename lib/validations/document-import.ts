@@ -49,6 +49,15 @@ export const documentPlanSchema = z
   });
 export type DocumentPlan = z.infer<typeof documentPlanSchema>;
 
+const figure = z.number().int("数字须为整数").min(0, "数字不能为负").max(1_000_000, "数字过大").nullable();
+export const statedFiguresSchema = z.object({
+  problems: figure,
+  completed: figure,
+  basicallyCompleted: figure,
+  incomplete: figure,
+  measures: figure,
+});
+
 /** The form the preview posts: the round, the file's name (for the audit log) and the tree as JSON. */
 export const confirmDocumentImportSchema = z.object({
   roundId: id("轮次"),
@@ -64,6 +73,22 @@ export const confirmDocumentImportSchema = z.object({
       }
     })
     .pipe(documentPlanSchema),
+  /** The figures the document stated (from the preview), to check the confirmed plan against. */
+  stated: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (!value) return null;
+      try {
+        return JSON.parse(value) as unknown;
+      } catch {
+        ctx.addIssue({ code: "custom", message: "文档所述数字格式不正确,请重新上传文件" });
+        return z.NEVER;
+      }
+    })
+    .pipe(statedFiguresSchema.nullable()),
+  /** "我已核对,按识别结果导入": required when the plan does not match the stated figures. */
+  acknowledgeMismatch: z.enum(["1"], { error: "核对确认的取值不正确" }).optional(),
 });
 
 /**

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/server/action";
 import { todayISO } from "@/lib/deadline-state";
+import { assertMismatchAcknowledged } from "@/lib/document-import/figure-check";
 import { confirmDocumentPlan } from "@/server/document-transfer";
 import { confirmDocumentImportSchema } from "@/lib/validations/document-import";
 
@@ -14,6 +15,7 @@ export const confirmDocumentImportAction = defineAction({
   schema: confirmDocumentImportSchema,
   revalidate: ["/rounds", "/ledger", "/dashboard"],
   run: ({ actor, input }) => {
+    assertMismatchAcknowledged(input.plan, input.stated, input.acknowledgeMismatch === "1");
     confirmDocumentPlan({
       roundId: input.roundId,
       plan: input.plan,

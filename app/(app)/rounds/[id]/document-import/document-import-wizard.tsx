@@ -7,11 +7,13 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { FormMessage } from "@/components/ui/form-message";
 import { UploadFailure, UploadProgress } from "@/components/upload-progress";
 import { addAspect, draftFrom, problemNumbers, renameAspect, toPlan, type Draft } from "@/lib/document-import/draft";
+import { checkFigures, type FigureCheck } from "@/lib/document-import/figure-check";
 import type { ParsedDocument } from "@/lib/document-import/types";
 import { UploadError, uploadWithProgress } from "@/lib/upload";
 import { documentPlanSchema, planIssueMessage } from "@/lib/validations/document-import";
 import { confirmDocumentImportAction } from "./actions";
 import { DraftSummary } from "./draft-summary";
+import { FigureCheckPanel } from "./figure-check-panel";
 import { ProblemCard } from "./problem-card";
 
 type Preview = ParsedDocument & { fileName: string };
@@ -42,6 +44,8 @@ export function DocumentImportWizard({ roundId, maxMegabytes }: { roundId: numbe
   });
   const error = upload.error as UploadError | null;
   const problemCount = draft.reduce((n, a) => n + a.problems.length, 0);
+  // Rechecked on every edit: fixing the preview can bring the parse in line with the document.
+  const check = useMemo(() => (preview ? checkFigures({ aspects: draft }, preview.check.stated) : null), [draft, preview]);
 
   return (
     <div className="space-y-4">
@@ -73,6 +77,7 @@ export function DocumentImportWizard({ roundId, maxMegabytes }: { roundId: numbe
 
       {preview ? (
         <>
+          {check ? <FigureCheckPanel check={check} /> : null}
           <DraftSummary draft={draft} warnings={preview.warnings} unassigned={preview.unassigned} />
           {problemCount === 0 ? (
             <EmptyState title="文档中没有可导入的问题">
@@ -81,7 +86,7 @@ export function DocumentImportWizard({ roundId, maxMegabytes }: { roundId: numbe
           ) : (
             <>
               <DraftEditor draft={draft} onChange={setDraft} />
-              <ConfirmForm roundId={roundId} fileName={preview.fileName} draft={draft} />
+              <ConfirmForm roundId={roundId} fileName={preview.fileName} draft={draft} check={check!} />
             </>
           )}
         </>
@@ -174,8 +179,13 @@ function problemErrors(draft: Draft): Map<string, Map<string, string[]>> {
   return byProblem;
 }
 
-function ConfirmForm({ roundId, fileName, draft }: { roundId: number; fileName: string; draft: Draft }) {
+function ConfirmForm({ roundId, fileName, draft, check }: { roundId: number; fileName: string; draft: Draft; check: FigureCheck }) {
   const [state, action, pending] = useActionState(confirmDocumentImportAction, null);
+  const [acknowledged, setAcknowledged] = useState(false);
+  const mustAcknowledge = check.matches === false;
+  const { problems: statedProblems, completed, basicallyCompleted, incomplete, measures: statedMeasures } = check.stated;
+  const stated = { problems: statedProblems, completed, basicallyCompleted, incomplete, measures: statedMeasures };
+  const ackErrors = state && !state.ok ? state.fieldErrors?.acknowledgeMismatch : undefined;
   const plan = toPlan(draft);
   const checked = documentPlanSchema.safeParse(plan);
   const issues = checked.error?.issues.map((issue) => planIssueMessage(plan, issue)) ?? [];
@@ -193,6 +203,7 @@ function ConfirmForm({ roundId, fileName, draft }: { roundId: number; fileName: 
       <input type="hidden" name="roundId" value={roundId} />
       <input type="hidden" name="source" value={fileName} />
       <input type="hidden" name="plan" value={JSON.stringify(plan)} />
+      <input type="hidden" name="stated" value={JSON.stringify(stated)} />
       <FormMessage state={state} />
       {[...issues, ...serverIssues].length > 0 ? (
         <ul role="alert" className="list-disc pl-5 text-sm text-red-800">
@@ -201,8 +212,28 @@ function ConfirmForm({ roundId, fileName, draft }: { roundId: number; fileName: 
           ))}
         </ul>
       ) : null}
+      {mustAcknowledge ? (
+        <div className="text-sm">
+          <label className="inline-flex items-center gap-2 font-medium text-red-900">
+            <input
+              type="checkbox"
+              name="acknowledgeMismatch"
+              value="1"
+              checked={acknowledged}
+              onChange={(event) => setAcknowledged(event.target.checked)}
+              aria-describedby={ackErrors ? "acknowledge-error" : "figure-check-title"}
+            />
+            我已核对,按识别结果导入
+          </label>
+          {ackErrors ? (
+            <p id="acknowledge-error" className="text-red-700">
+              {ackErrors.join(";")}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
       <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" disabled={!checked.success || pending}>
+        <Button type="submit" disabled={!checked.success || pending || (mustAcknowledge && !acknowledged)}>
           {pending ? "正在导入…" : "确认导入"}
         </Button>
         <span className="text-sm text-gray-600">

@@ -2,11 +2,11 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { StatusBadge } from "@/components/status-badge";
 import {
-  editMeasure, editProblemText, measureHeading, measureToDescription, mergeIntoPrevious, moveProblem, renameProblem, splitBySubheading,
-  splitMeasures, type At, type Draft, type DraftProblem,
+  editMeasure, editProblemText, measureHeading, measureToDescription, mergeIntoPrevious, moveProblem, renameProblem, setProblemStatus,
+  splitBySubheading, splitMeasures, type At, type Draft, type DraftProblem,
 } from "@/lib/document-import/draft";
+import { STATUS_LABELS, STATUSES, type Status } from "@/lib/domain";
 
 const SMALL = "px-2 py-1 text-xs";
 
@@ -41,7 +41,22 @@ export function ProblemCard({
           问题 {number} 标题
         </label>
         {problem.label ? <span className="text-xs text-gray-500">文档中为“{problem.label}”</span> : null}
-        {problem.status ? <StatusBadge status={problem.status} /> : <span className="text-xs text-gray-500">未写明状态(导入为未完成)</span>}
+        <label htmlFor={`${titleId}-status`} className="sr-only">
+          问题 {number} 的整改状态
+        </label>
+        <select
+          id={`${titleId}-status`}
+          value={problem.status ?? ""}
+          onChange={(event) => onChange(setProblemStatus(draft, at, (event.target.value || null) as Status | null))}
+          className="rounded-md border border-gray-300 px-2 py-0.5 text-xs"
+        >
+          <option value="">未写明状态(导入为未完成)</option>
+          {STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {STATUS_LABELS[status]}
+            </option>
+          ))}
+        </select>
         {problem.deadlineText ? <span className="text-xs text-gray-600">完成时限:{problem.deadlineText}</span> : null}
       </div>
       <input
