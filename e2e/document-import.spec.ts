@@ -168,3 +168,48 @@ test("责任单位和领导打不开从文档导入,也不能通过接口或手�
   await replay(page);
   expect(planRows(roundId)).toEqual({ problems: 1, audit: 1 });
 });
+
+test("通报所述数字与识别结果并列;不一致时须勾选“我已核对”才能导入,一致时直接导入", async ({ page }) => {
+  await signInAs(page, "office");
+  const genre = (file: string) => ({
+    name: file,
+    buffer: fs.readFileSync(path.join(process.cwd(), "lib/document-import/fixtures/genre", file)),
+  });
+  const uploadText = async (roundId: number, file: { name: string; buffer: Buffer }) => {
+    await page.goto(`/rounds/${roundId}/document-import`);
+    await page.getByLabel("文档(.docx 或 .txt)").setInputFiles({ ...file, mimeType: "text/plain" });
+    await page.getByRole("button", { name: "上传并解析" }).click();
+  };
+
+  // 江州: the report states 30 problems but publishes 28 (two withheld from publication).
+  const withheld = await new RoundPages(page).createRound(`${roundName}(不公开部分问题)`);
+  await uploadText(withheld, genre("04-jiangzhou-jiaotong-2021.txt"));
+  const check = page.getByRole("alert").filter({ has: page.getByRole("heading", { name: "与文档所述数字核对:不一致" }) });
+  await expect(check).toBeVisible();
+  await expect(check.getByTestId("figure-check-summary")).toHaveText("文档称反馈问题30个(已完成27、基本完成2、未完成1),识别出28个(25/2/1) ✗");
+  await expect(check).toContainText("文档称反馈问题30个,识别出28个(少2个:可能有问题未识别,或文档未公开全部问题)");
+  const confirm = page.getByRole("button", { name: "确认导入" });
+  await expect(confirm).toBeDisabled();
+  await page.getByLabel("我已核对,按识别结果导入").check();
+  await expect(confirm).toBeEnabled();
+  await confirm.click();
+  await expect(page).toHaveURL(new RegExp(`/rounds/${withheld}/plan$`));
+  expect(planRows(withheld)).toEqual({ problems: 28, audit: 1 });
+
+  // 滨海: the figures it states are what was recognised; nothing to tick.
+  const matching = await new RoundPages(page).createRound(`${roundName}(数字一致)`);
+  await uploadText(matching, genre("01-binhai-quwei-2022.txt"));
+  await expect(page.getByRole("status").filter({ hasText: "与文档所述数字核对:一致" })).toContainText(
+    "文档称反馈问题25个(已完成21、基本完成3、未完成1),识别出25个(21/3/1) ✓",
+  );
+  await expect(page.getByLabel("我已核对,按识别结果导入")).toHaveCount(0);
+  // Setting a problem's status in the preview moves the figures: the check turns red.
+  await page.getByLabel("问题 1 的整改状态").selectOption("未完成");
+  await expect(page.getByRole("heading", { name: "与文档所述数字核对:不一致" })).toBeVisible();
+  await page.getByLabel("问题 1 的整改状态").selectOption("已完成");
+  await expect(page.getByRole("heading", { name: "与文档所述数字核对:一致" })).toBeVisible();
+  await page.getByRole("button", { name: "确认导入" }).click();
+  await expect(page).toHaveURL(new RegExp(`/rounds/${matching}/plan$`));
+  const summary = cli(["summary", "--round", `${roundName}(数字一致)`]) as { problems: { total: number; completed: number; basicallyCompleted: number; incomplete: number } };
+  expect(summary.problems).toMatchObject({ total: 25, completed: 21, basicallyCompleted: 3, incomplete: 1 });
+});

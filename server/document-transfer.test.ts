@@ -69,3 +69,21 @@ describe("importDocumentFile", () => {
     expect(sqlite.prepare("select count(*) from audit_log").pluck().get()).toBe(audit);
   });
 });
+
+// Issue 12, what done looks like: for a report of each shape, import-document followed by
+// summary gives the report's own figures (the published ones, where items are withheld).
+describe("import-document then summary gives each genre report's figures", async () => {
+  const { CORPUS } = await import("@/lib/document-import/fixtures/genre/corpus");
+  const { roundSummary } = await import("@/db/queries/summary");
+  it.each(CORPUS)("$file", async (entry) => {
+    const data = fs.readFileSync(path.join(__dirname, "../lib/document-import/fixtures/genre", entry.file));
+    const result = await importDocumentFile({ data, fileName: entry.file, roundId: newRound(`通报 ${entry.file}`), actorId: null, authorId: officeId, today: TODAY });
+    const summary = roundSummary(db, { roundId: result.roundId, today: TODAY })!;
+    const published = entry.problemsPerAspect.reduce((a, b) => a + b, 0);
+    expect(summary.problems).toEqual({ total: published, ...entry.status });
+    if (!entry.withheld && entry.stated.problems !== null) expect(summary.problems.total).toBe(entry.stated.problems);
+    for (const field of ["completed", "basicallyCompleted", "incomplete"] as const) {
+      if (!entry.withheld && entry.stated[field] !== null) expect(summary.problems[field]).toBe(entry.stated[field]);
+    }
+  });
+});
