@@ -30,19 +30,22 @@ const program = newProgram();
 
 withImportOptions(
   program.command("import").description("导入整改台账(xlsx 或 csv);轮次不存在时新建").argument("<file>", "台账文件"),
-).action(async (file: string, options: ImportOptions) => {
-  const { authorId, feedbackDate, roundId } = importTarget(options);
-  const result = await importLedgerFile({
-    data: readInput(file),
-    fileName: path.basename(file),
-    feedbackDate,
-    actorId: null,
-    authorId,
-    today: todayISO(),
-    roundId,
+)
+  .option("--split-measures", "把一个单元格中的多项措施拆分为多条(一是…二是…、1.…2.…、分号分隔)")
+  .action(async (file: string, options: ImportOptions & { splitMeasures?: boolean }) => {
+    const { authorId, feedbackDate, roundId } = importTarget(options);
+    const result = await importLedgerFile({
+      data: readInput(file),
+      fileName: path.basename(file),
+      feedbackDate,
+      actorId: null,
+      authorId,
+      today: todayISO(),
+      roundId,
+      splitMeasures: options.splitMeasures ?? false,
+    });
+    print({ roundId: result.roundId, problems: result.problems, measures: result.measures });
   });
-  print({ roundId: result.roundId, problems: result.problems, measures: result.measures });
-});
 
 program
   .command("summary")

@@ -12,7 +12,7 @@ process.env.DATABASE_PATH = path.join(dir, "rectify.db");
 const { db } = await import("@/db");
 const { seedDemo } = await import("@/db/seed");
 const { createRound } = await import("@/db/queries/rounds");
-const { importLedgerFile, exportLedger } = await import("@/server/ledger-transfer");
+const { importLedgerFile, exportLedger, previewLedgerFile } = await import("@/server/ledger-transfer");
 const { parseListFilter } = await import("@/lib/validations/list-filter");
 
 const TODAY = "2026-11-21";
@@ -101,5 +101,48 @@ describe("importLedgerFile", () => {
       sqlite.prepare("select status, count(*) n from measures where round_id = ? group by status order by status").all(id);
     expect(byStatus(result.roundId)).toEqual(byStatus(demoId));
     expect(sqlite.prepare("select count(*) from audit_log where action = 'round.import'").pluck().get()).toBe(1);
+  });
+});
+
+describe("previewLedgerFile", () => {
+  // One cell with 一是…二是…三是…, one with "；"-separated sentences, one too short to split, one empty.
+  const file = csv([
+    "序号,问题,整改措施,牵头单位",
+    "1,关于理论学习不深入的问题,一是科学确定学习主题;二是加强调研课题管理;三是推动学习常态化,区委宣传部",
+    "1,,健全理论学习制度；完善中心组学习考核,区委宣传部",
+    "2,关于主体责任落实不到位的问题,加强学习；长期坚持,区纪委监委",
+    "3,关于基层党建薄弱的问题,,区委组织部",
+  ]);
+
+  it.each([false, true])("reports the measures with and without the split (previewed split: %s), writing nothing", async (splitMeasures) => {
+    const before = dump();
+    const preview = await previewLedgerFile({ data: file, fileName: "split.csv", round: { feedbackDate: null }, splitMeasures });
+    expect(preview.plan.errors).toEqual([]);
+    expect(preview).toMatchObject({ measures: 4, measuresIfSplit: 7, measureCount: splitMeasures ? 7 : 4 });
+    expect(dump()).toBe(before);
+  });
+
+  it("imports the split measures when asked", async () => {
+    const result = await importLedgerFile({
+      data: file,
+      fileName: "split.csv",
+      feedbackDate: null,
+      actorId: officeId,
+      authorId: officeId,
+      today: TODAY,
+      splitMeasures: true,
+      roundId: (tx) => createRound(tx, { actorId: officeId, input: roundInput("拆分措施") }).id,
+    });
+    expect(result).toMatchObject({ problems: 3, measures: 7 });
+    const texts = sqlite.prepare("select text from measures where round_id = ? order by problem_id, position").pluck().all(result.roundId);
+    expect(texts).toEqual([
+      "科学确定学习主题",
+      "加强调研课题管理",
+      "推动学习常态化",
+      "健全理论学习制度",
+      "完善中心组学习考核",
+      "加强学习；长期坚持",
+      "关于基层党建薄弱的问题",
+    ]);
   });
 });

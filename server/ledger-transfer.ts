@@ -19,19 +19,36 @@ export interface LedgerPreview {
   plan: ImportPlan;
   /** Unit names the import would create under the round's inspected body. */
   newUnits: string[];
+  /** Measures in `plan`, as previewed (split or not). */
   measureCount: number;
+  /** Measures the file gives as written (one per row), and with cells holding several split. */
+  measures: number;
+  measuresIfSplit: number;
 }
 
-export async function previewLedgerFile(params: { data: Uint8Array; fileName: string; round: Pick<Round, "feedbackDate"> }): Promise<LedgerPreview> {
+const countMeasures = (plan: ImportPlan) => plan.problems.reduce((n, p) => n + p.measures.length, 0);
+
+export async function previewLedgerFile(params: {
+  data: Uint8Array;
+  fileName: string;
+  round: Pick<Round, "feedbackDate">;
+  splitMeasures?: boolean;
+}): Promise<LedgerPreview> {
   const sheet = await readLedgerFile(params.data, params.fileName);
-  const plan = parseLedgerSheet(sheet, { feedbackDate: params.round.feedbackDate });
+  const split = params.splitMeasures ?? false;
+  const plan = parseLedgerSheet(sheet, { feedbackDate: params.round.feedbackDate, splitMeasures: split });
+  // The other reading too, so the office sees both counts before choosing.
+  const other = parseLedgerSheet(sheet, { feedbackDate: params.round.feedbackDate, splitMeasures: !split });
+  const [asWritten, whenSplit] = split ? [other, plan] : [plan, other];
   if (plan.errors.length === 0 && plan.problems.length === 0) {
     plan.errors.push({ line: null, column: null, message: "文件中没有任何问题行,请在表头下方填写台账内容" });
   }
   return {
     plan,
     newUnits: splitKnownUnits(db, { names: plan.unitNames }).unknown,
-    measureCount: plan.problems.reduce((n, p) => n + p.measures.length, 0),
+    measureCount: countMeasures(plan),
+    measures: countMeasures(asWritten),
+    measuresIfSplit: countMeasures(whenSplit),
   };
 }
 
@@ -47,9 +64,11 @@ export async function importLedgerFile(params: {
   actorId: string | null;
   authorId: string;
   today: string;
+  /** Split 整改措施 cells holding several measures (parseLedgerSheet's option). */
+  splitMeasures?: boolean;
 }): Promise<ImportResult & { plan: ImportPlan }> {
   const sheet = await readLedgerFile(params.data, params.fileName);
-  const plan = parseLedgerSheet(sheet, { feedbackDate: params.feedbackDate });
+  const plan = parseLedgerSheet(sheet, { feedbackDate: params.feedbackDate, splitMeasures: params.splitMeasures ?? false });
   if (plan.errors.length > 0) {
     const first = plan.errors.slice(0, 5).map((e) => e.message).join(";");
     throw new AppError("VALIDATION", `文件有 ${plan.errors.length} 处错误,未导入:${first}`);

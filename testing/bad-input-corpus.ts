@@ -325,7 +325,8 @@ export const API_INPUTS: ApiInputs[] = [
       reportDate: "notFutureDate", text: "text", percent: "percent", milestone: "optionalText", claimedStatus: "enum", institutions: "institutions",
     },
   },
-  { route: "rounds/[id]/import", as: "officeAdmin", body: "multipart", fields: {} },
+  // splitMeasures is "1" or absent (the checkbox); its bad values are optionalEnum's.
+  { route: "rounds/[id]/import", as: "officeAdmin", body: "multipart", fields: { splitMeasures: "optionalEnum" } },
   { route: "rounds/[id]/document-preview", as: "officeAdmin", body: "multipart", fields: {} },
 ];
 

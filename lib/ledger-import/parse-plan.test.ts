@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseLedgerSheet, parseSerial, splitUnits } from "./parse-plan";
+import { parseLedgerSheet, parseSerial, splitMeasureCell, splitUnits } from "./parse-plan";
 import { LEDGER_COLUMNS, type LedgerColumn, type RawSheet } from "./types";
 
 // Problems, measures and units from the Baoan report (reference/report-baoan-2021.txt),
@@ -230,6 +230,89 @@ describe("parseLedgerSheet", () => {
       ["2021-10-31", "date", "time_limited", "2021年10月底前"],
       [null, "date", "time_limited", "2019年底至2020年上半年"],
     ]);
+  });
+});
+
+// 整改措施 cells as offices type them, from the Baoan report's measures (reference/report-baoan-2021.txt).
+const ENUMERATED =
+  "一是科学确定学习主题,把学习习近平总书记重要讲话和重要指示批示精神作为“第一议题”;二是加强调研课题管理;三是推动理论学习中心组学习常态化、制度化。";
+const SPLIT_CASES: [string, string, string[]][] = [
+  [
+    "一是…二是…三是…",
+    ENUMERATED,
+    ["科学确定学习主题,把学习习近平总书记重要讲话和重要指示批示精神作为“第一议题”", "加强调研课题管理", "推动理论学习中心组学习常态化、制度化。"],
+  ],
+  ["1.…2.…", "1.提升研发投入强度,出台关于创新引领发展的实施办法。2.深化国资国企改革。", ["提升研发投入强度,出台关于创新引领发展的实施办法。", "深化国资国企改革。"]],
+  ["(1)…(2)… on lines of their own", "（1）加快推进水污染治理\n（2）加快处置历史遗留违法建筑", ["加快推进水污染治理", "加快处置历史遗留违法建筑"]],
+  ["text before 一是 stays with the first measure", "主要措施:一是建立问题台账;二是完善议事规则", ["主要措施:建立问题台账", "完善议事规则"]],
+  [
+    "sentences separated by ；",
+    "出台水务工程验收管理办法；督促承建单位加大投入，多开作业面；每周三开展违法建筑集中拆除；",
+    ["出台水务工程验收管理办法", "督促承建单位加大投入，多开作业面", "每周三开展违法建筑集中拆除"],
+  ],
+  ["ASCII ; as well", "建立教育医疗项目库; 遴选委派外部董事", ["建立教育医疗项目库", "遴选委派外部董事"]],
+  ["short clauses between ； are one measure", "加强学习；长期坚持", ["加强学习；长期坚持"]],
+  ["one short part keeps the whole cell", "完善议事规则和决策机制；长期坚持", ["完善议事规则和决策机制；长期坚持"]],
+  ["a ； inside 《》 is not a separator", "出台《关于加强学习；改进作风的意见》", ["出台《关于加强学习；改进作风的意见》"]],
+  ["never at ，or 、", "加强调研课题管理，推动学习常态化、制度化、规范化", ["加强调研课题管理，推动学习常态化、制度化、规范化"]],
+  ["a lone 一是 is one measure", "一是加强调研课题管理", ["一是加强调研课题管理"]],
+  ["是 in prose does not start an item", "进一步统一是非标准;加强调研课题管理工作", ["进一步统一是非标准", "加强调研课题管理工作"]],
+];
+
+describe("splitMeasureCell", () => {
+  it.each(SPLIT_CASES)("%s", (_name, cell, measures) => {
+    expect(splitMeasureCell(cell)).toEqual(measures);
+  });
+});
+
+describe("parseLedgerSheet with splitMeasures", () => {
+  const row = { 序号: "1", 问题: STUDY, 牵头单位: "区委宣传部", 责任单位: "区委办", 完成时限: "2021年12月底,并长期坚持", 整改状态: "基本完成", 整改情况: "已专题学习8次" };
+  const cases: [string, string, boolean, number][] = [
+    ["一是…二是…三是…", ENUMERATED, true, 3],
+    ["1.…2.…", "1.加强调研课题管理。2.推动学习常态化。", true, 2],
+    ["；-separated sentences", "加强调研课题管理；推动学习常态化；健全理论学习制度；科学确定学习主题", true, 4],
+    ["short clauses", "加强学习；长期坚持", true, 1],
+    ["option off", ENUMERATED, false, 1],
+    ["empty cell: the problem is the task", "", true, 1],
+  ];
+  it.each(cases)("%s → %d measure(s)", (_name, measureText, splitMeasures, count) => {
+    const plan = parseLedgerSheet(sheet([...LEDGER_COLUMNS], [{ ...row, 整改措施: measureText }]), { feedbackDate: FEEDBACK_DATE, splitMeasures });
+    expect(plan.errors).toEqual([]);
+    expect(plan.problems).toHaveLength(1);
+    expect(plan.problems[0]?.measures).toHaveLength(count);
+  });
+
+  it("gives every measure of a split cell the row's owners, deadline, status and 整改情况, in order", () => {
+    const plan = parseLedgerSheet(
+      sheet([...LEDGER_COLUMNS], [{ ...row, 整改措施: ENUMERATED }, { 序号: "1", 整改措施: "健全理论学习制度", 牵头单位: "区委政研室" }]),
+      { feedbackDate: FEEDBACK_DATE, splitMeasures: true },
+    );
+    const shared = {
+      line: 2,
+      leadUnit: "区委宣传部",
+      coUnits: ["区委办"],
+      deadline: "2021-12-31",
+      deadlineKind: "ongoing",
+      deadlineText: "2021年12月底,并长期坚持",
+      category: "time_limited",
+      status: "basically_completed",
+      progress: "已专题学习8次",
+    };
+    expect(plan.problems[0]?.measures).toEqual([
+      { ...shared, text: SPLIT_CASES[0]![2][0] },
+      { ...shared, text: "加强调研课题管理" },
+      { ...shared, text: "推动理论学习中心组学习常态化、制度化。" },
+      { ...shared, line: 3, text: "健全理论学习制度", leadUnit: "区委政研室", coUnits: [], deadline: null, deadlineKind: "date", deadlineText: "", status: "incomplete", progress: null },
+    ]);
+    expect(plan.problems[0]?.measures[0]?.coUnits).not.toBe(plan.problems[0]?.measures[1]?.coUnits);
+  });
+
+  it("leaves the plan unchanged when the option is off or absent", () => {
+    const rows = [{ ...row, 整改措施: ENUMERATED }, { 序号: "2", 问题: ECONOMY, 整改措施: "提升研发投入强度；深化国资国企改革工作" }];
+    const raw = sheet([...LEDGER_COLUMNS], rows);
+    const off = parseLedgerSheet(raw, { feedbackDate: FEEDBACK_DATE, splitMeasures: false });
+    expect(off).toEqual(parse(raw));
+    expect(off.problems.map((p) => p.measures.map((m) => m.text))).toEqual([[ENUMERATED], ["提升研发投入强度；深化国资国企改革工作"]]);
   });
 });
 

@@ -1,4 +1,5 @@
 import { parseDeadline } from "@/lib/deadline-parse";
+import { splitEnumeration, splitNumberedList } from "@/lib/document-import/outline";
 import type { MeasureCategory, Status } from "@/lib/domain";
 import {
   LEDGER_COLUMNS,
@@ -112,6 +113,54 @@ function mapColumns(sheet: RawSheet, errors: ImportIssue[]): Map<LedgerColumn, n
   return columns;
 }
 
+const OPENERS = "“‘《「『(（[【";
+const CLOSERS = "”’》」』)）]】";
+/** Shorter than this (punctuation aside), a part between semicolons is a clause, not a measure. */
+export const MIN_SPLIT_PART = 6;
+
+/** The text between ；/; outside quotes and brackets ("《关于…;…》" is one title). */
+function semicolonParts(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (OPENERS.includes(ch)) depth += 1;
+    else if (CLOSERS.includes(ch)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (ch === ";" || ch === "；")) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts.map((part) => part.trim()).filter((part) => part !== "");
+}
+
+const meaningfulLength = (text: string) => text.replace(/[\p{P}\p{S}\s]/gu, "").length;
+
+/**
+ * The measures one 整改措施 cell holds, in order: "一是…二是…", "1.…2.…" / "(1)…(2)…", or
+ * sentences separated by ；. A single measure comes back alone, as written. Text before
+ * 一是 / 1. ("主要措施:") stays in front of the first measure, so nothing typed is lost.
+ * Never splits at "，" or "、": those join the parts of one measure.
+ */
+export function splitMeasureCell(text: string): string[] {
+  for (const split of [splitEnumeration, splitNumberedList]) {
+    const { lead, items } = split(text);
+    if (items.length >= 2) return items.map((item, index) => (index === 0 && lead ? `${lead}${item.text}` : item.text));
+  }
+  const parts = semicolonParts(text);
+  // ；-split only if every part keeps ≥ MIN_SPLIT_PART characters (punctuation aside): "加强学习；长期坚持" stays one measure.
+  if (parts.length >= 2 && parts.every((part) => meaningfulLength(part) >= MIN_SPLIT_PART)) return parts;
+  return [text];
+}
+
+export interface LedgerParseOptions {
+  feedbackDate: string | null;
+  /** Opt-in: a 整改措施 cell holding several measures becomes several (see splitMeasureCell). */
+  splitMeasures?: boolean;
+}
+
 function defaultCategory(kind: ImportedMeasure["deadlineKind"], deadline: string | null): MeasureCategory {
   return kind === "ongoing" && deadline === null ? "long_term" : "time_limited";
 }
@@ -121,7 +170,7 @@ function defaultCategory(kind: ImportedMeasure["deadlineKind"], deadline: string
  * (a plan with errors must not be saved; its problems are only the rows that were valid) and
  * in `warnings` (saved as written, for a person to check).
  */
-export function parseLedgerSheet(sheet: RawSheet, options: { feedbackDate: string | null }): ImportPlan {
+export function parseLedgerSheet(sheet: RawSheet, options: LedgerParseOptions): ImportPlan {
   const errors: ImportIssue[] = [];
   const warnings: ImportIssue[] = [];
   const columns = mapColumns(sheet, errors);
@@ -203,19 +252,24 @@ export function parseLedgerSheet(sheet: RawSheet, options: { feedbackDate: strin
     const coUnits = splitUnits(values.责任单位, leadUnit);
     if (leadUnit) units.add(leadUnit);
     coUnits.forEach((unit) => units.add(unit));
-    problem.measures.push({
-      line,
-      // Offices often give a problem one measure and leave 整改措施 empty: the problem is the task.
-      text: values.整改措施 || problem.title,
-      leadUnit,
-      coUnits,
-      deadline: deadline.deadline,
-      deadlineKind: deadline.kind,
-      deadlineText: deadline.text,
-      category: deadline.category ?? defaultCategory(deadline.kind, deadline.deadline),
-      status,
-      progress: values.整改情况 || null,
-    });
+    // Offices often give a problem one measure and leave 整改措施 empty: the problem is the task.
+    const texts = values.整改措施 === "" ? [problem.title] : options.splitMeasures ? splitMeasureCell(values.整改措施) : [values.整改措施];
+    for (const text of texts) {
+      // Measures split from one row share its line, owners, deadline, status and 整改情况
+      // (the progress the office accepted for the row as a whole).
+      problem.measures.push({
+        line,
+        text,
+        leadUnit,
+        coUnits: [...coUnits],
+        deadline: deadline.deadline,
+        deadlineKind: deadline.kind,
+        deadlineText: deadline.text,
+        category: deadline.category ?? defaultCategory(deadline.kind, deadline.deadline),
+        status,
+        progress: values.整改情况 || null,
+      });
+    }
   }
 
   return {

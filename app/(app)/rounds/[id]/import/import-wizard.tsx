@@ -9,7 +9,7 @@ import { UploadFailure, UploadProgress } from "@/components/upload-progress";
 import { STATUS_LABELS } from "@/lib/domain";
 import type { LedgerPreview } from "@/server/ledger-transfer";
 import { UploadError, uploadWithProgress } from "@/lib/upload";
-import { PreviewSummary } from "./preview-summary";
+import { PreviewSummary, SplitMeasuresChoice } from "./preview-summary";
 
 const PREVIEW_ROWS = 200;
 
@@ -20,12 +20,16 @@ export function ImportWizard({ roundId }: { roundId: number }) {
   const router = useRouter();
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState(0);
+  // Off by default: a cell is split only when the office asks, after seeing both counts.
+  const [splitMeasures, setSplitMeasures] = useState(false);
   const url = `/api/v1/rounds/${roundId}/import`;
 
   const send = (dryRun: boolean) => {
     const form = new FormData();
     form.set("file", file!);
     if (dryRun) form.set("dryRun", "1");
+    // The preview stays as written (it reports both counts); the choice applies to the import.
+    else if (splitMeasures) form.set("splitMeasures", "1");
     setProgress(0);
     return uploadWithProgress<LedgerPreview & ImportDone>(url, form, setProgress);
   };
@@ -56,6 +60,7 @@ export function ImportWizard({ roundId }: { roundId: number }) {
             className="mt-1 block text-sm"
             onChange={(event) => {
               setFile(event.target.files?.[0] ?? null);
+              setSplitMeasures(false);
               preview.reset();
               commit.reset();
             }}
@@ -77,15 +82,18 @@ export function ImportWizard({ roundId }: { roundId: number }) {
         <>
           <PreviewSummary preview={preview.data} />
           {plan.errors.length === 0 ? (
-            <div className="flex items-center gap-3">
-              <Button type="button" disabled={busy} onClick={() => commit.mutate()}>
-                确认导入
-              </Button>
-              <span className="text-sm text-gray-600">
-                将导入 {plan.problems.length} 个问题、{preview.data.measureCount} 项整改措施
-                {preview.data.newUnits.length > 0 ? `,并新建 ${preview.data.newUnits.length} 个单位` : ""}。
-              </span>
-            </div>
+            <>
+              <SplitMeasuresChoice preview={preview.data} checked={splitMeasures} disabled={busy} onChange={setSplitMeasures} />
+              <div className="flex items-center gap-3">
+                <Button type="button" disabled={busy} onClick={() => commit.mutate()}>
+                  确认导入
+                </Button>
+                <span className="text-sm text-gray-600">
+                  将导入 {plan.problems.length} 个问题、{splitMeasures ? preview.data.measuresIfSplit : preview.data.measures} 项整改措施
+                  {preview.data.newUnits.length > 0 ? `,并新建 ${preview.data.newUnits.length} 个单位` : ""}。
+                </span>
+              </div>
+            </>
           ) : (
             <p className="text-sm font-medium text-red-800">请修改文件中的错误后重新上传;本次未写入任何数据。</p>
           )}
@@ -107,8 +115,9 @@ export function ImportWizard({ roundId }: { roundId: number }) {
               {plan.problems
                 .flatMap((p) => p.measures.map((m) => ({ p, m })))
                 .slice(0, PREVIEW_ROWS)
-                .map(({ p, m }) => (
-                  <tr key={m.line}>
+                .map(({ p, m }, index) => (
+                  // A split row gives several measures on one line.
+                  <tr key={`${m.line}-${index}`}>
                     <Td className="text-xs text-gray-500">{m.line}</Td>
                     <Td>{p.number}</Td>
                     <Td className="text-xs">{p.aspect ?? "—"}</Td>

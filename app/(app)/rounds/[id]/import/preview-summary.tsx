@@ -25,6 +25,42 @@ export function PreviewSummary({ preview }: { preview: LedgerPreview }) {
   );
 }
 
+/**
+ * The opt-in split of 整改措施 cells holding several measures, with the count each choice
+ * gives, so the office sees the result before it confirms.
+ */
+export function SplitMeasuresChoice({
+  preview,
+  checked,
+  disabled,
+  onChange,
+}: {
+  preview: Pick<LedgerPreview, "measures" | "measuresIfSplit">;
+  checked: boolean;
+  disabled?: boolean;
+  onChange: (checked: boolean) => void;
+}) {
+  return (
+    <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
+      <div className="flex items-center gap-2">
+        <input
+          id="split-measures"
+          type="checkbox"
+          className="h-4 w-4"
+          checked={checked}
+          disabled={disabled}
+          aria-describedby="split-measures-counts"
+          onChange={(event) => onChange(event.target.checked)}
+        />
+        <label htmlFor="split-measures">把一个单元格中的多项措施拆分为多条(一是…二是…、1.…2.…、分号分隔)</label>
+      </div>
+      <span id="split-measures-counts" className="text-gray-600">
+        不拆分:{preview.measures} 项;拆分后:{preview.measuresIfSplit} 项
+      </span>
+    </div>
+  );
+}
+
 function Issues({ title, issues, tone }: { title: string; issues: ImportIssue[]; tone: "error" | "warning" }) {
   return (
     <section aria-label={title} className={tone === "error" ? "text-red-900" : "text-amber-900"}>
