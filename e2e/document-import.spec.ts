@@ -203,6 +203,14 @@ test("通报所述数字与识别结果并列;不一致时须勾选“我已核�
     "文档称反馈问题25个(已完成21、基本完成3、未完成1),识别出25个(21/3/1) ✓",
   );
   await expect(page.getByLabel("我已核对,按识别结果导入")).toHaveCount(0);
+  // The office says the work summary is problems after all: the file is read again under it.
+  const summarySection = page.getByLabel("一、提高政治站位,从严从实推进巡视整改");
+  await expect(summarySection).toHaveValue("prose");
+  await summarySection.selectOption("这一节是问题");
+  await expect(page.getByTestId("document-preview-counts")).toContainText("30 个问题");
+  await expect(page.getByRole("heading", { name: "与文档所述数字核对:不一致" })).toBeVisible();
+  await page.getByLabel("一、提高政治站位,从严从实推进巡视整改").selectOption("这一节不是问题");
+  await expect(page.getByTestId("document-preview-counts")).toContainText("25 个问题");
   // Setting a problem's status in the preview moves the figures: the check turns red.
   await page.getByLabel("问题 1 的整改状态").selectOption("未完成");
   await expect(page.getByRole("heading", { name: "与文档所述数字核对:不一致" })).toBeVisible();

@@ -3,6 +3,7 @@ import { db } from "@/db";
 import type { Tx } from "@/db/client";
 import { createPlanFromDocument, type DocumentImportResult } from "@/db/queries/document-import";
 import { draftFrom, toPlan } from "@/lib/document-import/draft";
+import type { SectionOverrides } from "@/lib/document-import/genre";
 import { parseDocumentFile } from "@/lib/document-import/read-document";
 import type { ParsedDocument } from "@/lib/document-import/types";
 import { AppError } from "@/lib/errors";
@@ -12,8 +13,8 @@ import { documentPlanSchema, planIssueMessage, type DocumentPlan } from "@/lib/v
 // The UI parses first and lets the office correct the outline (confirmDocumentPlan gets
 // the corrected tree); the CLI takes the parse as it is (importDocumentFile).
 
-export async function previewDocumentFile(params: { data: Uint8Array; fileName: string }): Promise<ParsedDocument> {
-  return parseDocumentFile(params.data, params.fileName);
+export async function previewDocumentFile(params: { data: Uint8Array; fileName: string; sections?: SectionOverrides }): Promise<ParsedDocument> {
+  return parseDocumentFile(params.data, params.fileName, { sections: params.sections });
 }
 
 /** Writes an (already validated) plan into an empty round, in one transaction. */

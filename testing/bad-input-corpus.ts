@@ -54,6 +54,8 @@ export type FieldKind =
   | "noProbeIdList"
   | "institutions"
   | "documentPlan"
+  | "statedFigures"
+  | "sectionRoles"
   | "fileName";
 
 /** refused: a Chinese error, nothing written. stored: accepted and kept exactly as sent. */
@@ -157,6 +159,22 @@ export const FORM_CASES: Partial<Record<FieldKind, InputCase<FormValue>[]>> = {
     refused("未知的整改状态", documentPlan({ status: "差不多完成" })),
     refused("问题标题为数字", documentPlan({ title: 12345 })),
   ],
+  // The figures the document stated, sent back with the confirmed plan (issue 12).
+  statedFigures: [
+    refused("不合法的 JSON", '{"problems":'),
+    refused("负数", JSON.stringify({ problems: -1, completed: null, basicallyCompleted: null, incomplete: null, measures: null })),
+    refused("小数", JSON.stringify({ problems: 1.5, completed: null, basicallyCompleted: null, incomplete: null, measures: null })),
+    refused("文字代替数字", JSON.stringify({ problems: "四十", completed: null, basicallyCompleted: null, incomplete: null, measures: null })),
+    refused("1e308", `{"problems":${PAYLOADS.huge},"completed":null,"basicallyCompleted":null,"incomplete":null,"measures":null}`),
+  ],
+  // The preview's "这一节是问题 / 不是问题", sent with the file to parse again.
+  sectionRoles: [
+    refused("不合法的 JSON", '{"一、":'),
+    refused("未知的取值", JSON.stringify({ "一、工作综述": "castle" })),
+    refused("不是对象", JSON.stringify([PAYLOADS.script])),
+    refused("同名字段两次", ["{}", "{}"]),
+    refused("100 KB 的标题", JSON.stringify({ [PAYLOADS.overLong]: "prose" })),
+  ],
 };
 
 function documentPlan(problem: Record<string, unknown>): string {
@@ -255,7 +273,9 @@ export const ACTION_INPUTS: Record<string, ActionInputs> = {
   updateMeasureAction: { fields: { measureId: "id", version: "positiveInt", text: "text", deadlineDate: "optionalDate" } },
   deleteMeasureAction: { fields: { measureId: "id" } },
   moveMeasureAction: { fields: { measureId: "id", direction: "enum" } },
-  confirmDocumentImportAction: { fields: { roundId: "id", source: "fileName", plan: "documentPlan" } },
+  confirmDocumentImportAction: {
+    fields: { roundId: "id", source: "fileName", plan: "documentPlan", stated: "statedFigures", acknowledgeMismatch: "optionalEnum" },
+  },
   saveReportDraftAction: { fields: { roundId: "id", "texts.opening": "optionalText", "texts.closing": "optionalText" } },
   createSnapshotAction: { fields: { roundId: "id", asOf: "notFutureDate", label: "optionalText" } },
   signOffAction: { fields: { reportId: "id" } },
@@ -327,7 +347,7 @@ export const API_INPUTS: ApiInputs[] = [
   },
   // splitMeasures is "1" or absent (the checkbox); its bad values are optionalEnum's.
   { route: "rounds/[id]/import", as: "officeAdmin", body: "multipart", fields: { splitMeasures: "optionalEnum" } },
-  { route: "rounds/[id]/document-preview", as: "officeAdmin", body: "multipart", fields: {} },
+  { route: "rounds/[id]/document-preview", as: "officeAdmin", body: "multipart", fields: { sections: "sectionRoles" } },
 ];
 
 /** Whole bodies that are wrong before any field is read. */

@@ -54,7 +54,18 @@ export interface GenreSkeleton {
  * The problems a report's headings signal, grouped under their aspects; null when fewer
  * than two headings signal a problem (the caller then reads the outline as before).
  */
-export function genreSkeleton(root: OutlineNode, aspectName: (node: OutlineNode) => string): GenreSkeleton | null {
+/**
+ * The office's word on a top-level section, from the preview ("这一节是问题" / "这一节不是
+ * 问题"), keyed by the section's heading as the document wrote it.
+ */
+export type SectionRole = "problems" | "prose";
+export type SectionOverrides = Readonly<Record<string, SectionRole>>;
+
+export function genreSkeleton(
+  root: OutlineNode,
+  aspectName: (node: OutlineNode) => string,
+  overrides: SectionOverrides = {},
+): GenreSkeleton | null {
   const parents = new Map<OutlineNode, OutlineNode>();
   const walk = (node: OutlineNode) => {
     for (const child of childNodes(node)) {
@@ -68,7 +79,15 @@ export function genreSkeleton(root: OutlineNode, aspectName: (node: OutlineNode)
       .filter((node) => CLOSING_TITLE.test(node.title))
       .flatMap((node) => [node, ...descendants(node)]),
   );
-  const signalled = descendants(root).filter((node) => !closing.has(node) && problemSignals(node));
+  const sections = childNodes(root);
+  const prose = new Set(sections.filter((node) => overrides[node.source] === "prose").flatMap((node) => [node, ...descendants(node)]));
+  const signalled = descendants(root).filter((node) => !closing.has(node) && !prose.has(node) && problemSignals(node));
+  // A section the office says holds problems, though none of its headings says so: its
+  // headings are the problems (or, where they have headings below, the aspects).
+  for (const section of sections.filter((node) => overrides[node.source] === "problems")) {
+    if (descendants(section).some((node) => signalled.includes(node))) continue;
+    for (const child of childNodes(section)) signalled.push(...(childNodes(child).length > 0 ? childNodes(child) : [child]));
+  }
   // A heading with signalled headings below it holds problems; it is not one.
   const problems = signalled.filter((node) => !descendants(node).some((d) => signalled.includes(d)));
   if (problems.length < 2) return null;

@@ -1,7 +1,7 @@
 import { CLOSING_TITLE, matchProblem, readClosingItems } from "./closing";
 import { checkFigures } from "./figure-check";
 import { fitProblem } from "./fit";
-import { genreSkeleton } from "./genre";
+import { genreSkeleton, type SectionOverrides } from "./genre";
 import { normalizeText } from "./normalize";
 import { looksLikeProblemTitle, splitEnumeration, splitLabels, extractStatusTag } from "./outline";
 import { readProblem } from "./problem";
@@ -24,14 +24,14 @@ interface Skeleton {
   problems: OutlineNode[];
 }
 
-export function parseDocument(raw: string): ParsedDocument {
+export function parseDocument(raw: string, options: { sections?: SectionOverrides } = {}): ParsedDocument {
   const warnings: string[] = [];
   const { paragraphs, furniture } = normalizeText(raw);
   if (furniture.length > 0) {
     warnings.push(`已略去网页附带的 ${furniture.length} 行(如“${shorten(furniture[0]!, 30)}”),它们不属于正文`);
   }
   const root = buildTree(paragraphs);
-  const { skeleton, guessed, topics } = findSkeleton(root);
+  const { skeleton, guessed, topics } = findSkeleton(root, options.sections ?? {});
   if (guessed) warnings.push(guessed);
 
   const problemNodes = skeleton.flatMap((aspect) => aspect.problems);
@@ -74,19 +74,19 @@ export function parseDocument(raw: string): ParsedDocument {
   if (check.measuresMatch === false) {
     warnings.push(`文档称整改措施${check.stated.measures}条,识别出${check.parsed.measures}项:通报常只公开归并后的措施,仅供核对`);
   }
-  return { aspects, check, unassigned, warnings };
+  return { aspects, check, sections: sectionRoles(root, problemNodes, closing), unassigned, warnings };
 }
 
 const START = "文档开头";
 
-function findSkeleton(root: OutlineNode): { skeleton: Skeleton[]; guessed: string | null; topics?: Map<OutlineNode, string[]> } {
+function findSkeleton(root: OutlineNode, overrides: SectionOverrides): { skeleton: Skeleton[]; guessed: string | null; topics?: Map<OutlineNode, string[]> } {
   const aspectNodes = descendants(root).filter((node) => node.kind === "aspect");
   if (aspectNodes.length > 0) {
     return { skeleton: aspectNodes.map((node) => ({ name: aspectName(node), node, problems: childNodes(node) })), guessed: null };
   }
-  const genre = genreSkeleton(root, aspectName);
+  const genre = genreSkeleton(root, aspectName, overrides);
   if (genre) return { skeleton: genre.aspects, guessed: null, topics: genre.topics };
-  const top = childNodes(root).filter((node) => !CLOSING_TITLE.test(node.title));
+  const top = childNodes(root).filter((node) => !CLOSING_TITLE.test(node.title) && overrides[node.source] !== "prose");
   const sections = top.filter(
     (node) => !looksLikeProblemTitle(node.title) && childNodes(node).some((child) => looksLikeProblemTitle(child.title)),
   );
@@ -97,7 +97,8 @@ function findSkeleton(root: OutlineNode): { skeleton: Skeleton[]; guessed: strin
   if (titled.length > 0) {
     return { skeleton: [{ name: "", node: null, problems: titled }], guessed: "文档没有“方面”一级的标题,问题均未分方面,可在预览中指定" };
   }
-  if (top.length > 0) {
+  // The last guess, every heading a problem, is not made against the office's own choices.
+  if (top.length > 0 && Object.keys(overrides).length === 0) {
     return {
       skeleton: [{ name: "", node: null, problems: top }],
       guessed: "未找到“第一方面”或“关于…的问题”式的标题,已把每个一级标题当作一个问题,请逐一核对",
@@ -209,4 +210,13 @@ function applyClosing(closing: OutlineNode, problems: ParsedProblem[], warnings:
 
 function shorten(text: string, max = 24): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+/** How each top-level section was read, for the preview's "这一节是问题 / 不是问题" choice. */
+function sectionRoles(root: OutlineNode, problems: readonly OutlineNode[], closing: OutlineNode | null): ParsedDocument["sections"] {
+  return childNodes(root).map((node) => {
+    const inside = new Set([node, ...descendants(node)]);
+    const role = closing && inside.has(closing) ? "closing" : problems.some((p) => inside.has(p)) ? "problems" : "prose";
+    return { heading: node.source, role };
+  });
 }

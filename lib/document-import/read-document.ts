@@ -2,6 +2,7 @@ import { AppError } from "@/lib/errors";
 import { decodeText } from "@/lib/ledger-import/decode";
 import { readDocxText } from "./docx-text";
 import { MAX_DOCUMENT_BYTES, MAX_DOCUMENT_CHARS } from "./limits";
+import type { SectionOverrides } from "./genre";
 import { parseDocument } from "./parse-document";
 import type { ParsedDocument } from "./types";
 
@@ -47,6 +48,6 @@ function readPlainText(data: Uint8Array): string {
   return text;
 }
 
-export async function parseDocumentFile(data: Uint8Array, fileName: string): Promise<ParsedDocument> {
-  return parseDocument(await readDocumentText(data, fileName));
+export async function parseDocumentFile(data: Uint8Array, fileName: string, options: { sections?: SectionOverrides } = {}): Promise<ParsedDocument> {
+  return parseDocument(await readDocumentText(data, fileName), options);
 }

@@ -39,6 +39,8 @@ export interface ParsedDocument {
   aspects: ParsedAspect[];
   /** The figures the document states about itself, checked against the parse. */
   check: FigureCheck;
+  /** Each top-level section and how it was read; the office may say otherwise and re-parse. */
+  sections: { heading: string; role: "problems" | "prose" | "closing" }[];
   unassigned: UnassignedText[];
   /** Chinese sentences for the office: what was guessed, skipped or not understood. */
   warnings: string[];

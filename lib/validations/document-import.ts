@@ -103,3 +103,24 @@ export function planIssueMessage(plan: { aspects: { problems: unknown[] }[] }, i
   const where = field === "measures" && typeof measure === "number" ? `的第 ${measure + 1} 项整改措施` : "";
   return `第 ${number} 个问题${where}:${issue.message}`;
 }
+
+/**
+ * The preview's "这一节是问题 / 这一节不是问题", sent back with the file to parse again:
+ * section heading → its role. Sent as JSON in one form field.
+ */
+export const sectionOverridesSchema = z
+  .string()
+  .max(200_000, "章节设置过长")
+  .transform((value, ctx) => {
+    try {
+      return JSON.parse(value) as unknown;
+    } catch {
+      ctx.addIssue({ code: "custom", message: "章节设置格式不正确" });
+      return z.NEVER;
+    }
+  })
+  .pipe(
+    z
+      .record(z.string().max(2000, "章节标题过长"), z.enum(["problems", "prose"], { error: "章节只能设为“是问题”或“不是问题”" }))
+      .refine((record) => Object.keys(record).length <= 200, "章节设置不能超过 200 项"),
+  );

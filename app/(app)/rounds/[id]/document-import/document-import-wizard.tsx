@@ -8,12 +8,14 @@ import { FormMessage } from "@/components/ui/form-message";
 import { UploadFailure, UploadProgress } from "@/components/upload-progress";
 import { addAspect, draftFrom, problemNumbers, renameAspect, toPlan, type Draft } from "@/lib/document-import/draft";
 import { checkFigures, type FigureCheck } from "@/lib/document-import/figure-check";
+import type { SectionOverrides } from "@/lib/document-import/genre";
 import type { ParsedDocument } from "@/lib/document-import/types";
 import { UploadError, uploadWithProgress } from "@/lib/upload";
 import { documentPlanSchema, planIssueMessage } from "@/lib/validations/document-import";
 import { confirmDocumentImportAction } from "./actions";
 import { DraftSummary } from "./draft-summary";
 import { FigureCheckPanel } from "./figure-check-panel";
+import { SectionRoles } from "./section-roles";
 import { ProblemCard } from "./problem-card";
 
 type Preview = ParsedDocument & { fileName: string };
@@ -27,13 +29,15 @@ export function DocumentImportWizard({ roundId, maxMegabytes }: { roundId: numbe
   const [progress, setProgress] = useState(0);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [draft, setDraft] = useState<Draft>([]);
+  const [sections, setSections] = useState<SectionOverrides>({});
   const upload = useMutation({
-    mutationFn: () => {
+    mutationFn: (overrides: SectionOverrides) => {
       if (file!.size > maxMegabytes * 1024 * 1024) {
         throw new UploadError({ code: "VALIDATION", message: `文件超过 ${maxMegabytes} MB,无法导入` });
       }
       const form = new FormData();
       form.set("file", file!);
+      if (Object.keys(overrides).length > 0) form.set("sections", JSON.stringify(overrides));
       setProgress(0);
       return uploadWithProgress<Preview>(`/api/v1/rounds/${roundId}/document-preview`, form, setProgress);
     },
@@ -63,11 +67,12 @@ export function DocumentImportWizard({ roundId, maxMegabytes }: { roundId: numbe
               setFile(event.target.files?.[0] ?? null);
               setPreview(null);
               setDraft([]);
+              setSections({});
               upload.reset();
             }}
           />
         </div>
-        <Button type="button" disabled={!file || upload.isPending} onClick={() => upload.mutate()}>
+        <Button type="button" disabled={!file || upload.isPending} onClick={() => upload.mutate(sections)}>
           {upload.isPending ? "正在解析…" : "上传并解析"}
         </Button>
       </div>
@@ -78,6 +83,15 @@ export function DocumentImportWizard({ roundId, maxMegabytes }: { roundId: numbe
       {preview ? (
         <>
           {check ? <FigureCheckPanel check={check} /> : null}
+          <SectionRoles
+            sections={preview.sections}
+            disabled={upload.isPending}
+            onChange={(heading, role) => {
+              const next = { ...sections, [heading]: role };
+              setSections(next);
+              upload.mutate(next);
+            }}
+          />
           <DraftSummary draft={draft} warnings={preview.warnings} unassigned={preview.unassigned} />
           {problemCount === 0 ? (
             <EmptyState title="文档中没有可导入的问题">

@@ -1,4 +1,7 @@
 import { apiRoute } from "@/server/api";
+import type { SectionOverrides } from "@/lib/document-import/genre";
+import { AppError } from "@/lib/errors";
+import { sectionOverridesSchema } from "@/lib/validations/document-import";
 import { MAX_DOCUMENT_BYTES } from "@/lib/document-import/limits";
 import { previewDocumentFile } from "@/server/document-transfer";
 import { readMultipartForm, requiredFile } from "@/server/multipart";
@@ -16,7 +19,19 @@ export const POST = apiRoute({
     roundFromParams(params);
     const form = await readMultipartForm(request);
     const file = await requiredFile(form, { maxBytes: MAX_DOCUMENT_BYTES, missing: "请选择要导入的文档", tooLarge: "无法导入" });
-    const parsed = await previewDocumentFile({ data: file.data, fileName: file.name });
+    const parsed = await previewDocumentFile({ data: file.data, fileName: file.name, sections: readSections(form) });
     return { fileName: file.name, ...parsed };
   },
 });
+
+/** The office's "这一节是问题 / 不是问题" choices, if sent: a JSON object in `sections`. */
+function readSections(form: FormData): SectionOverrides | undefined {
+  const values = form.getAll("sections");
+  if (values.length === 0) return undefined;
+  const parsed = values.length === 1 && typeof values[0] === "string" ? sectionOverridesSchema.safeParse(values[0]) : null;
+  if (!parsed?.success) {
+    const message = parsed?.error.issues[0]?.message ?? "章节设置只能提交一次";
+    throw new AppError("VALIDATION", message, { sections: [message] });
+  }
+  return parsed.data;
+}
