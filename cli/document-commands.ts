@@ -27,6 +27,7 @@ export function registerDocumentCommands(program: Command): void {
             measures: p.measures,
             description: p.description,
             progressText: p.progressText,
+            responsibility: p.responsibility,
           })),
         })),
         // What the document states about itself, and whether the parse agrees (issue 12).
@@ -60,6 +61,12 @@ export function registerDocumentCommands(program: Command): void {
       today: todayISO(),
       roundId,
     });
-    print({ roundId: result.roundId, problems: result.problems, measures: result.measures });
+    print({
+      roundId: result.roundId,
+      problems: result.problems,
+      measures: result.measures,
+      unmatchedUnits: result.unmatchedUnits,
+      matches: result.parsed.check.matches,
+    });
   });
 }

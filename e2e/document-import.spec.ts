@@ -221,3 +221,27 @@ test("通报所述数字与识别结果并列;不一致时须勾选“我已核�
   const summary = cli(["summary", "--round", `${roundName}(数字一致)`]) as { problems: { total: number; completed: number; basicallyCompleted: number; incomplete: number } };
   expect(summary.problems).toMatchObject({ total: 25, completed: 21, basicallyCompleted: 3, incomplete: 1 });
 });
+
+test("文档写明的牵头单位、责任单位按名称匹配,找不到的名称列出,导入后已匹配的单位即为责任单位", async ({ page }) => {
+  await signInAs(page, "office");
+  const roundId = await new RoundPages(page).createRound(`${roundName}(责任单位)`);
+  await page.goto(`/rounds/${roundId}/document-import`);
+  await page.getByLabel("文档(.docx 或 .txt)").setInputFiles({
+    name: "06-nanchuan-haiwan-2022.txt",
+    mimeType: "text/plain",
+    buffer: fs.readFileSync(path.join(process.cwd(), "lib/document-import/fixtures/genre/06-nanchuan-haiwan-2022.txt")),
+  });
+  await page.getByRole("button", { name: "上传并解析" }).click();
+  const units = page.getByRole("region", { name: "文档写明的责任单位" });
+  // Eleven of the names are demo units; seven (区乡村振兴服务中心 among them) are not.
+  await expect(units).toContainText("按名称匹配到 11 个单位,另有 7 个名称在系统中找不到");
+  const missing = units.getByRole("list", { name: "找不到的单位名称" }).getByRole("listitem");
+  await expect(missing).toHaveCount(7);
+  await expect(missing.filter({ hasText: "区乡村振兴服务中心" })).toHaveCount(1);
+  await page.getByRole("button", { name: "确认导入" }).click();
+  await expect(page).toHaveURL(new RegExp(`/rounds/${roundId}/plan$`));
+  const unassigned = readDb((db) => db.prepare("select count(*) from measures where round_id = ? and lead_unit_id is null").pluck().get(roundId)) as number;
+  const assigned = readDb((db) => db.prepare("select count(*) from measures where round_id = ? and lead_unit_id is not null").pluck().get(roundId)) as number;
+  expect(assigned).toBeGreaterThan(0);
+  expect(unassigned + assigned).toBe(readDb((db) => db.prepare("select count(*) from measures where round_id = ?").pluck().get(roundId)) as number);
+});

@@ -87,3 +87,30 @@ describe("import-document then summary gives each genre report's figures", async
     }
   });
 });
+
+// Issue 12, item 3: 牵头领导 / 牵头单位 / 责任单位 lines and a 完成时限 inside one measure.
+describe("responsibility lines and measure-level deadlines", () => {
+  it("assigns the units the document names, reports the names that match none, and gives a measure its own deadline", async () => {
+    const doc = [
+      "第一方面:落实主体责任方面",
+      "(一)关于“台账管理不规范”的问题。(基本完成)",
+      "牵头领导:张三",
+      "牵头单位:区教育局",
+      "责任单位:新安街道、区乡村振兴服务中心",
+      "整改情况:一是建立整改台账(完成时限:2022年3月底)。二是逐项对账销号。",
+      "完成时限:2022年6月底",
+    ].join("\n");
+    const result = await importDocumentFile({
+      data: Buffer.from(doc), fileName: "责任.txt", roundId: newRound("责任单位轮次"), actorId: null, authorId: officeId, today: TODAY,
+    });
+    expect(result.unmatchedUnits).toEqual(["区乡村振兴服务中心"]);
+    const unitName = (id: unknown) => sqlite.prepare("select name from units where id = ?").pluck().get(id);
+    const problem = sqlite.prepare("select id, lead_leader, lead_unit_id from problems where round_id = ?").get(result.roundId) as { id: number; lead_leader: string; lead_unit_id: number };
+    expect(problem.lead_leader).toBe("张三");
+    expect(unitName(problem.lead_unit_id)).toBe("区教育局");
+    const rows = sqlite.prepare("select id, lead_unit_id, deadline from measures where problem_id = ? order by position").all(problem.id) as { id: number; lead_unit_id: number; deadline: string }[];
+    expect(rows.map((m) => [unitName(m.lead_unit_id), m.deadline])).toEqual([["区教育局", "2022-03-31"], ["区教育局", "2022-06-30"]]);
+    const coUnits = sqlite.prepare("select unit_id from measure_co_units where measure_id = ?").pluck().all(rows[0]!.id).map(unitName);
+    expect(coUnits).toEqual(["新安街道"]);
+  });
+});

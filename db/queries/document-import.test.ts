@@ -38,7 +38,7 @@ const write = (plan: DocumentPlan, id = roundId) =>
 describe("createPlanFromDocument", () => {
   it("writes the Baoan report's plan: aspects, numbered problems, measures, all 未完成, one audit row", () => {
     const result = write(planOf(fixture("report-baoan-2021.txt")));
-    expect(result).toEqual({ roundId, problems: 17, measures: 68 });
+    expect(result).toEqual({ roundId, problems: 17, measures: 68, unmatchedUnits: [] });
 
     const summary = roundSummary(t.db, { roundId, today: TODAY })!;
     expect(summary.problems).toEqual({ total: 17, completed: 0, basicallyCompleted: 0, incomplete: 17 });
@@ -50,13 +50,13 @@ describe("createPlanFromDocument", () => {
     expect(t.one("select title from problems where round_id = ? and number = 15", roundId)).toBe("关于巡视发现的部分问题未整改到位的问题");
     expect(t.column("select text from measures m join problems p on p.id = m.problem_id where p.round_id = ? and p.number = 1 order by m.position", roundId))
       .toHaveLength(4);
-    // Lead units are left for the office to assign; no one is notified of anything yet.
+    // The report names no units: lead units are left for the office to assign; no one is notified yet.
     expect(t.one("select count(*) from measures where round_id = ? and lead_unit_id is not null", roundId)).toBe(0);
     const audit = t.sqlite.prepare("select action, actor_id as actorId, entity, entity_id as entityId, after from audit_log where action = 'round.import_document'").all();
     expect(audit).toEqual([
       {
         action: "round.import_document", actorId: officeId, entity: "round", entityId: String(roundId),
-        after: JSON.stringify({ source: "宝安.docx", roundId, problems: 17, measures: 68, aspects: 4 }),
+        after: JSON.stringify({ source: "宝安.docx", roundId, problems: 17, measures: 68, unmatchedUnits: [], aspects: 4 }),
       },
     ]);
   });
@@ -92,7 +92,7 @@ describe("createPlanFromDocument", () => {
 
   it("writes a feedback document's problems without measures, its wording as their description", () => {
     const plan = planOf("一、党建方面\n(一)关于支部建设不规范的问题\n部分支部未按期换届。\n(二)关于党费收缴不规范的问题\n个别党员少交党费。");
-    expect(write(plan)).toEqual({ roundId, problems: 2, measures: 0 });
+    expect(write(plan)).toEqual({ roundId, problems: 2, measures: 0, unmatchedUnits: [] });
     expect(t.sqlite.prepare("select title, description, status from problems where round_id = ? order by number").all(roundId)).toEqual([
       { title: "关于支部建设不规范的问题", description: "部分支部未按期换届。", status: "incomplete" },
       { title: "关于党费收缴不规范的问题", description: "个别党员少交党费。", status: "incomplete" },

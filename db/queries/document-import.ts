@@ -1,16 +1,19 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { parseDeadline } from "@/lib/deadline-parse";
+import { measureDeadlineText } from "@/lib/document-import/responsibility";
 import { AppError } from "@/lib/errors";
 import type { DocumentPlan } from "@/lib/validations/document-import";
 import type { Queryable } from "../client";
-import { aspects, measures, problems, progressReports, rounds, users } from "../schema";
+import { aspects, measureCoUnits, measures, problems, progressReports, rounds, units, users } from "../schema";
 import { recordAudit } from "./audit";
 
 export interface DocumentImportResult {
   roundId: number;
   problems: number;
   measures: number;
+  /** Unit names the document gives that match no unit: those measures wait for the office to assign them. */
+  unmatchedUnits: string[];
 }
 
 /**
@@ -19,9 +22,10 @@ export interface DocumentImportResult {
  *
  * Problems are numbered 1, 2, 3 … in the order given. A problem's status (null = the
  * document said nothing: 未完成) is given to each of its measures, so the roll-up agrees;
- * its 完成时限 goes to each measure, read by lib/deadline-parse (kept verbatim when not
- * understood). Lead units are left empty: documents name them loosely, if at all, and
- * the office assigns them in the plan editor. 整改情况 becomes one verified progress
+ * its 完成时限 goes to each measure unless the measure names its own, read by
+ * lib/deadline-parse (kept verbatim when not understood). 牵头单位 and 责任单位 named in the
+ * document are matched to units by exact name; a name that matches none is reported, and
+ * the office assigns those in the plan editor. 整改情况 becomes one verified progress
  * report on the problem's first measure, as a ledger import does.
  */
 export function createPlanFromDocument(
@@ -43,6 +47,15 @@ export function createPlanFromDocument(
   const author = tx.select({ unitId: users.unitId }).from(users).where(eq(users.id, params.authorId)).get();
   if (!author) throw new AppError("NOT_FOUND", "未找到导入人");
 
+  const unitIds = new Map(tx.select({ id: units.id, name: units.name }).from(units).all().map((u) => [u.name.trim(), u.id] as const));
+  const unmatched = new Set<string>();
+  const unitOf = (name: string): number | null => {
+    if (!name) return null;
+    const id = unitIds.get(name.trim()) ?? null;
+    if (id === null) unmatched.add(name);
+    return id;
+  };
+
   let problemCount = 0;
   let measureCount = 0;
   let position = 0;
@@ -59,13 +72,16 @@ export function createPlanFromDocument(
         problem.measures.length === 0 && problem.progressText
           ? [problem.description, `整改情况:${problem.progressText}`].filter(Boolean).join("\n")
           : problem.description;
+      const leadUnitId = unitOf(problem.responsibility?.leadUnit ?? "");
       const problemRow = tx
         .insert(problems)
-        .values({ roundId: round.id, aspectId, number: ++problemCount, title: problem.title, description, status })
+        .values({ roundId: round.id, aspectId, number: ++problemCount, title: problem.title, description, status, leadLeader: problem.responsibility?.leadLeader ?? "", leadUnitId })
         .returning({ id: problems.id })
         .get();
-      const deadline = parseDeadline(problem.deadlineText, { feedbackDate: round.feedbackDate });
+      const coUnitIds = [...new Set((problem.responsibility?.coUnits ?? []).map(unitOf))].filter((id): id is number => id !== null && id !== leadUnitId);
       problem.measures.forEach((text, index) => {
+        // "…(完成时限:2022年3月底)" inside the measure is its own deadline.
+        const deadline = parseDeadline(measureDeadlineText(text) ?? problem.deadlineText, { feedbackDate: round.feedbackDate });
         const measureRow = tx
           .insert(measures)
           .values({
@@ -78,9 +94,11 @@ export function createPlanFromDocument(
             deadlineText: deadline.text,
             category: deadline.category ?? "time_limited",
             status,
+            leadUnitId,
           })
           .returning({ id: measures.id })
           .get();
+        if (coUnitIds.length > 0) tx.insert(measureCoUnits).values(coUnitIds.map((unitId) => ({ measureId: measureRow.id, unitId }))).run();
         measureCount += 1;
         if (index === 0 && problem.progressText) {
           tx.insert(progressReports)
@@ -101,7 +119,7 @@ export function createPlanFromDocument(
       });
     }
   }
-  const result = { roundId: round.id, problems: problemCount, measures: measureCount };
+  const result = { roundId: round.id, problems: problemCount, measures: measureCount, unmatchedUnits: [...unmatched] };
   recordAudit(tx, {
     actorId: params.actorId,
     action: "round.import_document",

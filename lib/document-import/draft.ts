@@ -1,5 +1,6 @@
 import type { Status } from "@/lib/domain";
 import type { DocumentPlan } from "@/lib/validations/document-import";
+import type { Responsibility } from "./responsibility";
 import type { ParsedDocument } from "./types";
 
 // The preview's working copy of a parsed document and the corrections the office can make
@@ -17,6 +18,7 @@ export interface DraftProblem {
   deadlineText: string;
   progressText: string;
   measures: string[];
+  responsibility: Responsibility;
 }
 
 export interface DraftAspect {
@@ -49,6 +51,7 @@ export function draftFrom(parsed: ParsedDocument): Draft {
       deadlineText: p.deadlineText,
       progressText: p.progressText,
       measures: [...p.measures],
+      responsibility: { ...p.responsibility, coUnits: [...p.responsibility.coUnits] },
     })),
   }));
 }
@@ -58,13 +61,14 @@ export function toPlan(draft: Draft): DocumentPlan {
   return {
     aspects: draft.map((aspect) => ({
       name: aspect.name,
-      problems: aspect.problems.map(({ title, description, status, deadlineText, progressText, measures }) => ({
+      problems: aspect.problems.map(({ title, description, status, deadlineText, progressText, measures, responsibility }) => ({
         title,
         description,
         status,
         deadlineText,
         progressText,
         measures,
+        responsibility,
       })),
     })),
   };
@@ -164,6 +168,8 @@ export function splitMeasures(draft: Draft, at: At, measure: number): Draft {
         deadlineText: p.deadlineText,
         progressText: "",
         measures: head ? moved.map((m) => withoutHead(m, head)) : moved,
+        // The same units answer for the part split off.
+        responsibility: p.responsibility,
       },
     ];
   });
@@ -191,6 +197,7 @@ export function splitBySubheading(draft: Draft, at: At): Draft {
         deadlineText: p.deadlineText,
         progressText: index === 0 ? p.progressText : "",
         measures: group.head ? group.measures.map((m) => withoutHead(m, group.head!)) : group.measures,
+        responsibility: p.responsibility,
       };
     });
   });

@@ -1,6 +1,7 @@
 import type { Status } from "@/lib/domain";
 import { extractStatusTag, splitEnumeration, splitLabels, splitNumberedList, statusWord, type LabelKind } from "./outline";
 import { bodyItems, childNodes, sourceLines, type OutlineNode } from "./tree";
+import { addResponsibility, type Responsibility } from "./responsibility";
 import type { ParsedProblem } from "./types";
 
 // One problem's body → its measures, description, progress text, 完成时限 and status.
@@ -22,13 +23,16 @@ interface Collected {
   status: Status | null;
   /** Statuses written on measures ("一是…(已完成)"), rolled up when the problem has none. */
   measureStatuses: (Status | null)[];
+  responsibility: Responsibility;
 }
 
 /** `feedbackOnly`: the document has no measures at all (a 反馈意见): bodies are descriptions. */
 export function readProblem(node: OutlineNode, options: { number: number; feedbackOnly: boolean }): ParsedProblem {
   const tagged = extractStatusTag(node.title);
   const title = tagged.text.replace(/[。.;；:：,，]+$/, "").trim();
-  const collected: Collected = { measures: [], description: [], progress: [], deadlines: [], status: tagged.status, measureStatuses: [] };
+  const collected: Collected = {
+    measures: [], description: [], progress: [], deadlines: [], status: tagged.status, measureStatuses: [], responsibility: { leadLeader: "", leadUnit: "", coUnits: [] },
+  };
   if (options.feedbackOnly) {
     collected.description.push(...bodyLines(node));
   } else {
@@ -51,6 +55,7 @@ export function readProblem(node: OutlineNode, options: { number: number; feedba
     description: collected.description.join("\n"),
     progressText: collected.progress.join("\n"),
     measures: collected.measures,
+    responsibility: collected.responsibility,
   };
 }
 
@@ -137,7 +142,9 @@ function readHeading(node: OutlineNode, chain: string[], out: Collected): void {
         return;
       }
       case "responsibility":
+        // Kept verbatim in the description too: nothing the document says is lost.
         if (text) out.description.push(`${prefix}${name}:${text}`);
+        addResponsibility(out.responsibility, name, text);
         return;
       case "description":
         if (text) out.description.push(prefix + text);

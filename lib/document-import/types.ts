@@ -1,5 +1,6 @@
 import type { Status } from "@/lib/domain";
 import type { FigureCheck } from "./figure-check";
+import type { Responsibility } from "./responsibility";
 
 // What the outline parser makes of a feedback document, a draft plan or a published
 // progress report: aspects → problems → measures, plus everything it could not place.
@@ -20,6 +21,8 @@ export interface ParsedProblem {
   /** 整改情况 / 有关情况说明: what was done, as written. */
   progressText: string;
   measures: string[];
+  /** 牵头领导 / 牵头单位 / 责任单位 as the document names them ("" and [] where it does not). */
+  responsibility: Responsibility;
 }
 
 export interface ParsedAspect {

@@ -21,6 +21,14 @@ export const documentProblemSchema = z.object({
   measures: z
     .array(text("整改措施", DOCUMENT_LIMITS.measure))
     .max(DOCUMENT_LIMITS.measures, `一个问题的整改措施不能超过 ${DOCUMENT_LIMITS.measures} 项`),
+  /** Names as the document wrote them; matched to units when the plan is created. */
+  responsibility: z
+    .object({
+      leadLeader: optionalText("牵头领导", 100),
+      leadUnit: optionalText("牵头单位", 100),
+      coUnits: z.array(text("责任单位", 100)).max(30, "责任单位不能超过 30 个"),
+    })
+    .optional(),
 });
 export type DocumentProblem = z.infer<typeof documentProblemSchema>;
 

@@ -16,6 +16,7 @@ import { confirmDocumentImportAction } from "./actions";
 import { DraftSummary } from "./draft-summary";
 import { FigureCheckPanel } from "./figure-check-panel";
 import { SectionRoles } from "./section-roles";
+import { UnmatchedUnits } from "./unmatched-units";
 import { ProblemCard } from "./problem-card";
 
 type Preview = ParsedDocument & { fileName: string };
@@ -24,7 +25,8 @@ type Preview = ParsedDocument & { fileName: string };
  * Upload → the parsed outline to check and correct → confirm. The browser keeps the
  * corrected tree; confirming sends all of it, and the server checks all of it again.
  */
-export function DocumentImportWizard({ roundId, maxMegabytes }: { roundId: number; maxMegabytes: number }) {
+export function DocumentImportWizard({ roundId, maxMegabytes, unitNames }: { roundId: number; maxMegabytes: number; unitNames: string[] }) {
+  const knownUnits = useMemo(() => new Set(unitNames.map((name) => name.trim())), [unitNames]);
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState(0);
   const [preview, setPreview] = useState<Preview | null>(null);
@@ -93,6 +95,7 @@ export function DocumentImportWizard({ roundId, maxMegabytes }: { roundId: numbe
             }}
           />
           <DraftSummary draft={draft} warnings={preview.warnings} unassigned={preview.unassigned} />
+          <UnmatchedUnits draft={draft} knownUnits={knownUnits} />
           {problemCount === 0 ? (
             <EmptyState title="文档中没有可导入的问题">
               请确认文档按“一、”“(一)”“1.”分级,问题标题写作“关于…的问题”,或方面写作“第一方面:…”;上方的提示和未归类内容说明了文档被读成了什么。
@@ -251,7 +254,7 @@ function ConfirmForm({ roundId, fileName, draft, check }: { roundId: number; fil
           {pending ? "正在导入…" : "确认导入"}
         </Button>
         <span className="text-sm text-gray-600">
-          将创建 {plan.aspects.filter((a) => a.name !== "" && a.problems.length > 0).length} 个方面、{problems.length} 个问题、{measures} 项整改措施;牵头单位和责任单位导入后在“录入方案”中指定。
+          将创建 {plan.aspects.filter((a) => a.name !== "" && a.problems.length > 0).length} 个方面、{problems.length} 个问题、{measures} 项整改措施;文档写明的牵头单位、责任单位按名称匹配,其余导入后在“录入方案”中指定。
         </span>
       </div>
     </form>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { db } from "@/db";
 import { planOutline } from "@/db/queries/plan-outline";
+import { listUnits } from "@/db/queries/units";
 import { MAX_DOCUMENT_BYTES, MAX_DOCUMENT_CHARS } from "@/lib/document-import/limits";
 import { roundFor } from "../round-data";
 import { DocumentImportWizard } from "./document-import-wizard";
@@ -23,7 +24,7 @@ export default async function DocumentImportPage({ params }: { params: Promise<{
       <p className="text-sm text-gray-700">
         上传反馈意见、整改方案或已发布的整改进展情况通报(Word .docx,或 UTF-8 / GBK 编码的 .txt,不超过 {MAX_DOCUMENT_BYTES / 1024 / 1024} MB、
         {(MAX_DOCUMENT_CHARS / 10_000).toLocaleString("zh-CN")} 万字)。系统按“第一方面”“一、”“(一)”“1.”等标题和“一是…二是…”“整改措施:”识别方面、问题和整改措施,
-        按“(已完成)”等标注和“需要进一步整改的事项”一节识别完成状态。先预览、核对和修改,确认后整体导入;文档中未写明状态的问题导入为未完成。
+        按“(已完成)”等标注和“需要进一步整改的事项”一节识别完成状态,按“牵头单位:”“责任单位:”按名称匹配单位。先预览、核对和修改,确认后整体导入;文档中未写明状态的问题导入为未完成。
       </p>
       {round.archivedAt ? (
         <EmptyState title="该轮次已归档">请先恢复轮次,再从文档导入。</EmptyState>
@@ -40,7 +41,7 @@ export default async function DocumentImportPage({ params }: { params: Promise<{
           中修改现有方案。
         </EmptyState>
       ) : (
-        <DocumentImportWizard roundId={round.id} maxMegabytes={MAX_DOCUMENT_BYTES / 1024 / 1024} />
+        <DocumentImportWizard roundId={round.id} maxMegabytes={MAX_DOCUMENT_BYTES / 1024 / 1024} unitNames={listUnits(db).map((u) => u.name)} />
       )}
     </section>
   );

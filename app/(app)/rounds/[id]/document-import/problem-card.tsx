@@ -58,6 +58,11 @@ export function ProblemCard({
           ))}
         </select>
         {problem.deadlineText ? <span className="text-xs text-gray-600">完成时限:{problem.deadlineText}</span> : null}
+        {problem.responsibility.leadLeader ? <span className="text-xs text-gray-600">牵头领导:{problem.responsibility.leadLeader}</span> : null}
+        {problem.responsibility.leadUnit ? <span className="text-xs text-gray-600">牵头单位:{problem.responsibility.leadUnit}</span> : null}
+        {problem.responsibility.coUnits.length > 0 ? (
+          <span className="text-xs text-gray-600">责任单位:{problem.responsibility.coUnits.join("、")}</span>
+        ) : null}
       </div>
       <input
         id={titleId}
