@@ -238,10 +238,20 @@ test("文档写明的牵头单位、责任单位按名称匹配,找不到的名�
   const missing = units.getByRole("list", { name: "找不到的单位名称" }).getByRole("listitem");
   await expect(missing).toHaveCount(7);
   await expect(missing.filter({ hasText: "区乡村振兴服务中心" })).toHaveCount(1);
+  // The office creates one of them and maps another to the unit the document meant.
+  await page.getByLabel("区乡村振兴服务中心").selectOption("新建单位“区乡村振兴服务中心”");
+  await page.getByLabel("区人力资源局").selectOption({ label: "区委组织部" });
   await page.getByRole("button", { name: "确认导入" }).click();
   await expect(page).toHaveURL(new RegExp(`/rounds/${roundId}/plan$`));
   const unassigned = readDb((db) => db.prepare("select count(*) from measures where round_id = ? and lead_unit_id is null").pluck().get(roundId)) as number;
   const assigned = readDb((db) => db.prepare("select count(*) from measures where round_id = ? and lead_unit_id is not null").pluck().get(roundId)) as number;
   expect(assigned).toBeGreaterThan(0);
+  const created = readDb((db) => db.prepare("select id from units where name = '区乡村振兴服务中心'").pluck().get()) as number | undefined;
+  expect(created).toBeGreaterThan(0);
+  const answersFor = (unitId: number) =>
+    readDb((db) =>
+      db.prepare("select count(*) from measures m where m.round_id = ? and (m.lead_unit_id = ? or exists (select 1 from measure_co_units c where c.measure_id = m.id and c.unit_id = ?))").pluck().get(roundId, unitId, unitId),
+    ) as number;
+  expect(answersFor(created!)).toBeGreaterThan(0);
   expect(unassigned + assigned).toBe(readDb((db) => db.prepare("select count(*) from measures where round_id = ?").pluck().get(roundId)) as number);
 });

@@ -114,3 +114,45 @@ describe("responsibility lines and measure-level deadlines", () => {
     expect(coUnits).toEqual(["新安街道"]);
   });
 });
+
+describe("unit names that match no unit: the office maps or creates them", () => {
+  const doc = [
+    "第一方面:落实主体责任方面",
+    "(一)关于“台账管理不规范”的问题。",
+    "牵头单位:区教育和体育局",
+    "责任单位:区乡村振兴服务中心",
+    "整改情况:一是建立整改台账。",
+  ].join("\n");
+
+  it("maps a name to an existing unit and creates another, with its audit row, in the import's transaction", async () => {
+    const { parseDocument } = await import("@/lib/document-import/parse-document");
+    const { draftFrom, toPlan } = await import("@/lib/document-import/draft");
+    const { confirmDocumentPlan: confirm } = await import("@/server/document-transfer");
+    const education = sqlite.prepare("select id from units where name = '区教育局'").pluck().get() as number;
+    const plan = toPlan(draftFrom(parseDocument(doc)));
+    const result = confirm({
+      roundId: newRound("单位对应轮次"), plan, source: "单位.txt", actorId: officeId, authorId: officeId, today: TODAY,
+      unitMap: { 区教育和体育局: education, 区乡村振兴服务中心: "new" },
+    });
+    expect(result.unmatchedUnits).toEqual([]);
+    const created = sqlite.prepare("select id from units where name = '区乡村振兴服务中心'").pluck().get() as number;
+    expect(created).toBeGreaterThan(0);
+    expect(sqlite.prepare("select count(*) from audit_log where action = 'unit.create' and entity_id = ?").pluck().get(String(created))).toBe(1);
+    const measure = sqlite.prepare("select id, lead_unit_id from measures where round_id = ?").get(result.roundId) as { id: number; lead_unit_id: number };
+    expect(measure.lead_unit_id).toBe(education);
+    expect(sqlite.prepare("select unit_id from measure_co_units where measure_id = ?").pluck().all(measure.id)).toEqual([created]);
+  });
+
+  it("refuses a unit that does not exist and writes nothing", async () => {
+    const { parseDocument } = await import("@/lib/document-import/parse-document");
+    const { draftFrom, toPlan } = await import("@/lib/document-import/draft");
+    const { confirmDocumentPlan: confirm } = await import("@/server/document-transfer");
+    const rounds = sqlite.prepare("select count(*) from rounds").pluck().get();
+    const plan = toPlan(draftFrom(parseDocument(doc.replace("区乡村振兴服务中心", "区智慧城市运营中心"))));
+    expect(() =>
+      confirm({ roundId: newRound("不存在的单位轮次"), plan, source: "单位.txt", actorId: officeId, authorId: officeId, today: TODAY, unitMap: { 区教育和体育局: 999_999 } }),
+    ).toThrow("为“区教育和体育局”选择的单位不存在,请刷新后重新选择");
+    expect(sqlite.prepare("select count(*) from rounds").pluck().get()).toBe(rounds);
+    expect(sqlite.prepare("select count(*) from units where name = '区智慧城市运营中心'").pluck().get()).toBe(0);
+  });
+});

@@ -7,7 +7,7 @@ import type { SectionOverrides } from "@/lib/document-import/genre";
 import { parseDocumentFile } from "@/lib/document-import/read-document";
 import type { ParsedDocument } from "@/lib/document-import/types";
 import { AppError } from "@/lib/errors";
-import { documentPlanSchema, planIssueMessage, type DocumentPlan } from "@/lib/validations/document-import";
+import { documentPlanSchema, planIssueMessage, type DocumentPlan, type UnitMap } from "@/lib/validations/document-import";
 
 // From a Word or text document to a round's plan, for the UI, the API and the CLI alike.
 // The UI parses first and lets the office correct the outline (confirmDocumentPlan gets
@@ -25,6 +25,8 @@ export function confirmDocumentPlan(params: {
   actorId: string | null;
   authorId: string;
   today: string;
+  /** For names that match no unit: the unit the office chose, or "new" to create it (audited). */
+  unitMap?: UnitMap;
 }): DocumentImportResult {
   return db.transaction((tx) => {
     const roundId = typeof params.roundId === "function" ? params.roundId(tx) : params.roundId;

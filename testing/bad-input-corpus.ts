@@ -56,6 +56,7 @@ export type FieldKind =
   | "documentPlan"
   | "statedFigures"
   | "sectionRoles"
+  | "unitMap"
   | "fileName";
 
 /** refused: a Chinese error, nothing written. stored: accepted and kept exactly as sent. */
@@ -167,6 +168,15 @@ export const FORM_CASES: Partial<Record<FieldKind, InputCase<FormValue>[]>> = {
     refused("文字代替数字", JSON.stringify({ problems: "四十", completed: null, basicallyCompleted: null, incomplete: null, measures: null })),
     refused("1e308", `{"problems":${PAYLOADS.huge},"completed":null,"basicallyCompleted":null,"incomplete":null,"measures":null}`),
   ],
+  // The office's choice for unit names the document gives that match no unit.
+  unitMap: [
+    refused("不合法的 JSON", '{"区某某局":'),
+    refused("编号为零", JSON.stringify({ 区某某局: 0 })),
+    refused("负数编号", JSON.stringify({ 区某某局: -3 })),
+    refused("未知取值", JSON.stringify({ 区某某局: "castle" })),
+    refused("不存在的单位", JSON.stringify({ 区某某局: 99_999_999 })),
+    refused("100 KB 的名称", JSON.stringify({ [PAYLOADS.overLong]: "new" })),
+  ],
   // The preview's "这一节是问题 / 不是问题", sent with the file to parse again.
   sectionRoles: [
     refused("不合法的 JSON", '{"一、":'),
@@ -274,7 +284,7 @@ export const ACTION_INPUTS: Record<string, ActionInputs> = {
   deleteMeasureAction: { fields: { measureId: "id" } },
   moveMeasureAction: { fields: { measureId: "id", direction: "enum" } },
   confirmDocumentImportAction: {
-    fields: { roundId: "id", source: "fileName", plan: "documentPlan", stated: "statedFigures", acknowledgeMismatch: "optionalEnum" },
+    fields: { roundId: "id", source: "fileName", plan: "documentPlan", stated: "statedFigures", acknowledgeMismatch: "optionalEnum", unitMap: "unitMap" },
   },
   saveReportDraftAction: { fields: { roundId: "id", "texts.opening": "optionalText", "texts.closing": "optionalText" } },
   createSnapshotAction: { fields: { roundId: "id", asOf: "notFutureDate", label: "optionalText" } },

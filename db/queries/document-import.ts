@@ -3,10 +3,11 @@ import { eq, sql } from "drizzle-orm";
 import { parseDeadline } from "@/lib/deadline-parse";
 import { measureDeadlineText } from "@/lib/document-import/responsibility";
 import { AppError } from "@/lib/errors";
-import type { DocumentPlan } from "@/lib/validations/document-import";
+import type { DocumentPlan, UnitMap } from "@/lib/validations/document-import";
 import type { Queryable } from "../client";
 import { aspects, measureCoUnits, measures, problems, progressReports, rounds, units, users } from "../schema";
 import { recordAudit } from "./audit";
+import { createUnit } from "./units";
 
 export interface DocumentImportResult {
   roundId: number;
@@ -30,7 +31,7 @@ export interface DocumentImportResult {
  */
 export function createPlanFromDocument(
   tx: Queryable,
-  params: { actorId: string | null; authorId: string; roundId: number; plan: DocumentPlan; source: string; today: string },
+  params: { actorId: string | null; authorId: string; roundId: number; plan: DocumentPlan; source: string; today: string; unitMap?: UnitMap },
 ): DocumentImportResult {
   const round = tx.select().from(rounds).where(eq(rounds.id, params.roundId)).get();
   if (!round) throw new AppError("NOT_FOUND", "未找到该轮次");
@@ -48,6 +49,16 @@ export function createPlanFromDocument(
   if (!author) throw new AppError("NOT_FOUND", "未找到导入人");
 
   const unitIds = new Map(tx.select({ id: units.id, name: units.name }).from(units).all().map((u) => [u.name.trim(), u.id] as const));
+  const known = new Set(unitIds.values());
+  // The office's choice for a name that matches no unit: another unit, or a new one of that name.
+  for (const [name, choice] of Object.entries(params.unitMap ?? {})) {
+    if (unitIds.has(name.trim())) continue;
+    if (choice === "new") {
+      const created = createUnit(tx, { actorId: params.actorId, input: { name: name.trim(), kind: "other", parentId: null } });
+      unitIds.set(created.name, created.id);
+    } else if (known.has(choice)) unitIds.set(name.trim(), choice);
+    else throw new AppError("VALIDATION", `为“${name}”选择的单位不存在,请刷新后重新选择`, { unitMap: ["所选单位不存在"] });
+  }
   const unmatched = new Set<string>();
   const unitOf = (name: string): number | null => {
     if (!name) return null;

@@ -66,6 +66,15 @@ export const statedFiguresSchema = z.object({
   measures: figure,
 });
 
+/** Unit name as the document wrote it → the unit the office chose for it, or "new" to create one of that name. */
+export const unitMapSchema = z
+  .record(
+    z.string().min(1, "单位名称不能为空").max(60, "单位名称不能超过 60 个字符"),
+    z.union([z.literal("new"), z.number({ error: "请选择单位" }).int("请选择单位").positive("请选择单位")]),
+  )
+  .refine((map) => Object.keys(map).length <= 200, "单位对应关系不能超过 200 项");
+export type UnitMap = z.infer<typeof unitMapSchema>;
+
 /** The form the preview posts: the round, the file's name (for the audit log) and the tree as JSON. */
 export const confirmDocumentImportSchema = z.object({
   roundId: id("轮次"),
@@ -95,6 +104,20 @@ export const confirmDocumentImportSchema = z.object({
       }
     })
     .pipe(statedFiguresSchema.nullable()),
+  /** For unit names the document gives that match no unit: another unit's id, or "new" to create it. */
+  unitMap: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (!value) return {};
+      try {
+        return JSON.parse(value) as unknown;
+      } catch {
+        ctx.addIssue({ code: "custom", message: "单位对应关系格式不正确,请重新选择" });
+        return z.NEVER;
+      }
+    })
+    .pipe(unitMapSchema),
   /** "我已核对,按识别结果导入": required when the plan does not match the stated figures. */
   acknowledgeMismatch: z.enum(["1"], { error: "核对确认的取值不正确" }).optional(),
 });

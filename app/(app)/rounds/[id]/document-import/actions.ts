@@ -19,6 +19,7 @@ export const confirmDocumentImportAction = defineAction({
     confirmDocumentPlan({
       roundId: input.roundId,
       plan: input.plan,
+      unitMap: input.unitMap,
       source: input.source || "(未命名文档)",
       actorId: actor.id,
       authorId: actor.id,

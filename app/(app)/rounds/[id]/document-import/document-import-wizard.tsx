@@ -11,12 +11,12 @@ import { checkFigures, type FigureCheck } from "@/lib/document-import/figure-che
 import type { SectionOverrides } from "@/lib/document-import/genre";
 import type { ParsedDocument } from "@/lib/document-import/types";
 import { UploadError, uploadWithProgress } from "@/lib/upload";
-import { documentPlanSchema, planIssueMessage } from "@/lib/validations/document-import";
+import { documentPlanSchema, planIssueMessage, type UnitMap } from "@/lib/validations/document-import";
 import { confirmDocumentImportAction } from "./actions";
 import { DraftSummary } from "./draft-summary";
 import { FigureCheckPanel } from "./figure-check-panel";
 import { SectionRoles } from "./section-roles";
-import { UnmatchedUnits } from "./unmatched-units";
+import { UnmatchedUnits, type UnitOption } from "./unmatched-units";
 import { ProblemCard } from "./problem-card";
 
 type Preview = ParsedDocument & { fileName: string };
@@ -25,8 +25,8 @@ type Preview = ParsedDocument & { fileName: string };
  * Upload → the parsed outline to check and correct → confirm. The browser keeps the
  * corrected tree; confirming sends all of it, and the server checks all of it again.
  */
-export function DocumentImportWizard({ roundId, maxMegabytes, unitNames }: { roundId: number; maxMegabytes: number; unitNames: string[] }) {
-  const knownUnits = useMemo(() => new Set(unitNames.map((name) => name.trim())), [unitNames]);
+export function DocumentImportWizard({ roundId, maxMegabytes, units }: { roundId: number; maxMegabytes: number; units: UnitOption[] }) {
+  const [unitMap, setUnitMap] = useState<UnitMap>({});
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState(0);
   const [preview, setPreview] = useState<Preview | null>(null);
@@ -70,6 +70,7 @@ export function DocumentImportWizard({ roundId, maxMegabytes, unitNames }: { rou
               setPreview(null);
               setDraft([]);
               setSections({});
+              setUnitMap({});
               upload.reset();
             }}
           />
@@ -95,7 +96,7 @@ export function DocumentImportWizard({ roundId, maxMegabytes, unitNames }: { rou
             }}
           />
           <DraftSummary draft={draft} warnings={preview.warnings} unassigned={preview.unassigned} />
-          <UnmatchedUnits draft={draft} knownUnits={knownUnits} />
+          <UnmatchedUnits draft={draft} units={units} unitMap={unitMap} onChange={setUnitMap} />
           {problemCount === 0 ? (
             <EmptyState title="文档中没有可导入的问题">
               请确认文档按“一、”“(一)”“1.”分级,问题标题写作“关于…的问题”,或方面写作“第一方面:…”;上方的提示和未归类内容说明了文档被读成了什么。
@@ -103,7 +104,7 @@ export function DocumentImportWizard({ roundId, maxMegabytes, unitNames }: { rou
           ) : (
             <>
               <DraftEditor draft={draft} onChange={setDraft} />
-              <ConfirmForm roundId={roundId} fileName={preview.fileName} draft={draft} check={check!} />
+              <ConfirmForm roundId={roundId} fileName={preview.fileName} draft={draft} check={check!} unitMap={unitMap} />
             </>
           )}
         </>
@@ -196,7 +197,7 @@ function problemErrors(draft: Draft): Map<string, Map<string, string[]>> {
   return byProblem;
 }
 
-function ConfirmForm({ roundId, fileName, draft, check }: { roundId: number; fileName: string; draft: Draft; check: FigureCheck }) {
+function ConfirmForm({ roundId, fileName, draft, check, unitMap }: { roundId: number; fileName: string; draft: Draft; check: FigureCheck; unitMap: UnitMap }) {
   const [state, action, pending] = useActionState(confirmDocumentImportAction, null);
   const [acknowledged, setAcknowledged] = useState(false);
   const mustAcknowledge = check.matches === false;
@@ -221,6 +222,7 @@ function ConfirmForm({ roundId, fileName, draft, check }: { roundId: number; fil
       <input type="hidden" name="source" value={fileName} />
       <input type="hidden" name="plan" value={JSON.stringify(plan)} />
       <input type="hidden" name="stated" value={JSON.stringify(stated)} />
+      <input type="hidden" name="unitMap" value={JSON.stringify(unitMap)} />
       <FormMessage state={state} />
       {[...issues, ...serverIssues].length > 0 ? (
         <ul role="alert" className="list-disc pl-5 text-sm text-red-800">

@@ -41,7 +41,7 @@ export default async function DocumentImportPage({ params }: { params: Promise<{
           中修改现有方案。
         </EmptyState>
       ) : (
-        <DocumentImportWizard roundId={round.id} maxMegabytes={MAX_DOCUMENT_BYTES / 1024 / 1024} unitNames={listUnits(db).map((u) => u.name)} />
+        <DocumentImportWizard roundId={round.id} maxMegabytes={MAX_DOCUMENT_BYTES / 1024 / 1024} units={listUnits(db).map(({ id, name }) => ({ id, name }))} />
       )}
     </section>
   );
