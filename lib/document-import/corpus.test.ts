@@ -3,7 +3,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { documentPlanSchema } from "@/lib/validations/document-import";
 import { CORPUS } from "./fixtures/genre/corpus";
-import { draftFrom, toPlan } from "./draft";
+import { draftFrom, moveProblem, toPlan } from "./draft";
+import { checkFigures } from "./figure-check";
 import { parseDocument } from "./parse-document";
 
 // Issue 12: published 通报 of shapes the parser was not built on (fixtures/genre, written
@@ -54,4 +55,22 @@ it("语料覆盖议题列出的各种变体", () => {
   expect(CORPUS.some((e) => e.withheld)).toBe(true);
   expect(CORPUS.some((e) => e.closingOutOfOrder)).toBe(true);
   expect(CORPUS.some((e) => e.stated.problems === null)).toBe(true);
+});
+
+describe("按方面核对:文档逐个方面写明数字时,指出差异所在的方面", () => {
+  const parsed = parseDocument(read("09-yuntai-xiangjiang-2022.txt"));
+
+  it("读出每个方面的数字,与识别结果一致", () => {
+    expect(parsed.check.aspectStated.filter((a) => a !== null)).toHaveLength(4);
+    expect(parsed.check.aspectStated[0]).toEqual({ problems: 6, completed: 5, basicallyCompleted: null, incomplete: 1 });
+    expect(parsed.check.matches).toBe(true);
+  });
+
+  it("把一个问题移到别的方面后,指出是哪两个方面不一致", () => {
+    const moved = moveProblem(draftFrom(parsed), { aspect: 0, problem: 0 }, 1);
+    const check = checkFigures({ aspects: moved }, parsed.check.stated, parsed.check.aspectStated);
+    expect(check.matches).toBe(false);
+    expect(check.mismatches.filter((line) => line.startsWith("第1个方面"))[0]).toMatch(/文档称问题6个,识别出5个$/);
+    expect(check.mismatches.filter((line) => line.startsWith("第2个方面"))[0]).toMatch(/文档称问题6个,识别出7个$/);
+  });
 });

@@ -1,5 +1,6 @@
 import type { Status } from "@/lib/domain";
 import { AppError } from "@/lib/errors";
+import type { AspectFigures } from "./aspect-figures";
 import type { StatedFigures } from "./stated-figures";
 
 // A published report states its own figures ("反馈的40个问题,已完成32个、基本完成7个、
@@ -18,6 +19,8 @@ export interface ParsedFigures {
 
 export interface FigureCheck {
   stated: Omit<StatedFigures, "sources"> & { sources?: string[] };
+  /** What the document states for each aspect, in order (null where it states nothing). */
+  aspectStated: (AspectFigures | null)[];
   parsed: ParsedFigures;
   /** true: every problem figure the document states equals the parse; false: one differs; null: it states none. */
   matches: boolean | null;
@@ -37,7 +40,7 @@ const STATUS_FIELDS: { field: "completed" | "basicallyCompleted" | "incomplete";
 
 /** Any outline of problems: the parse, the preview's edited draft, the confirmed plan. */
 export interface ProblemOutline {
-  aspects: readonly { problems: readonly { status: Status | null; measures: readonly unknown[] }[] }[];
+  aspects: readonly { name: string; problems: readonly { status: Status | null; measures: readonly unknown[] }[] }[];
 }
 
 export function parsedFigures(doc: ProblemOutline): ParsedFigures {
@@ -53,7 +56,11 @@ export function parsedFigures(doc: ProblemOutline): ParsedFigures {
   };
 }
 
-export function checkFigures(doc: ProblemOutline, stated: Omit<StatedFigures, "sources"> & { sources?: string[] }): FigureCheck {
+export function checkFigures(
+  doc: ProblemOutline,
+  stated: Omit<StatedFigures, "sources"> & { sources?: string[] },
+  aspectStated: readonly (AspectFigures | null)[] = [],
+): FigureCheck {
   const parsed = parsedFigures(doc);
   const mismatches: string[] = [];
   if (stated.problems !== null && stated.problems !== parsed.problems) {
@@ -66,9 +73,22 @@ export function checkFigures(doc: ProblemOutline, stated: Omit<StatedFigures, "s
     const said = stated[field];
     if (said !== null && said !== parsed[field]) mismatches.push(`文档称${label}${said}个,识别出${parsed[field]}个`);
   }
-  const statesProblems = stated.problems !== null || STATUS_FIELDS.some(({ field }) => stated[field] !== null);
+  // Where the document states figures per aspect, say in which aspect the parse differs.
+  aspectStated.forEach((said, index) => {
+    const aspect = doc.aspects[index];
+    if (!said || !aspect) return;
+    const found = parsedFigures({ aspects: [aspect] });
+    const where = `第${index + 1}个方面${aspect.name ? `“${aspect.name.length > 16 ? `${aspect.name.slice(0, 16)}…` : aspect.name}”` : ""}`;
+    if (said.problems !== null && said.problems !== found.problems) mismatches.push(`${where}:文档称问题${said.problems}个,识别出${found.problems}个`);
+    for (const { field, label } of STATUS_FIELDS) {
+      if (said[field] !== null && said[field] !== found[field]) mismatches.push(`${where}:文档称${label}${said[field]}个,识别出${found[field]}个`);
+    }
+  });
+  const statesProblems =
+    stated.problems !== null || STATUS_FIELDS.some(({ field }) => stated[field] !== null) || aspectStated.some((a) => a !== null);
   return {
     stated,
+    aspectStated: [...aspectStated],
     parsed,
     matches: statesProblems ? mismatches.length === 0 : null,
     mismatches,
@@ -89,8 +109,12 @@ function summary(stated: FigureCheck["stated"], parsed: ParsedFigures): string {
  * Confirming a plan that disagrees with the figures its document states needs the office's
  * explicit "我已核对,按识别结果导入" — in the preview, and for a request that skips it.
  */
-export function assertMismatchAcknowledged(plan: ProblemOutline, stated: FigureCheck["stated"] | null | undefined, acknowledged: boolean): void {
-  if (!stated || acknowledged || checkFigures(plan, stated).matches !== false) return;
+export function assertMismatchAcknowledged(
+  plan: ProblemOutline,
+  stated: (FigureCheck["stated"] & { aspects?: (AspectFigures | null)[] }) | null | undefined,
+  acknowledged: boolean,
+): void {
+  if (!stated || acknowledged || checkFigures(plan, stated, stated.aspects ?? []).matches !== false) return;
   throw new AppError("VALIDATION", "识别结果与文档所述数字不一致:请核对后勾选“我已核对,按识别结果导入”再确认", {
     acknowledgeMismatch: ["请勾选“我已核对,按识别结果导入”"],
   });

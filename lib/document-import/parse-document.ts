@@ -1,4 +1,5 @@
 import { CLOSING_TITLE, matchProblem, readClosingItems } from "./closing";
+import { figuresByAspectNumber, figuresUnderAspect } from "./aspect-figures";
 import { checkFigures } from "./figure-check";
 import { fitProblem } from "./fit";
 import { genreSkeleton, type SectionOverrides } from "./genre";
@@ -69,7 +70,9 @@ export function parseDocument(raw: string, options: { sections?: SectionOverride
     warnings.push(`未归入任何问题:${block.context === START ? "文档开头" : `“${shorten(block.context)}”`}下的 ${lines} 段,见“未归类内容”`);
   }
   if (problems.length === 0) warnings.push("未识别出任何问题:请确认文档按“一、”“(一)”“1.”等标题分级,或问题标题写作“关于…的问题”");
-  const check = checkFigures({ aspects }, readStatedFigures(paragraphs));
+  const byNumber = figuresByAspectNumber(paragraphs);
+  const aspectStated = skeleton.map((aspect, index) => (aspect.node ? figuresUnderAspect(leadIn(aspect.node)) : null) ?? byNumber.get(index + 1) ?? null);
+  const check = checkFigures({ aspects }, readStatedFigures(paragraphs), aspectStated);
   if (check.matches === false) warnings.unshift(`识别结果与文档所述数字不一致:${check.mismatches.join(";")}。请核对后再导入`);
   if (check.measuresMatch === false) {
     warnings.push(`文档称整改措施${check.stated.measures}条,识别出${check.parsed.measures}项:通报常只公开归并后的措施,仅供核对`);
@@ -219,4 +222,14 @@ function sectionRoles(root: OutlineNode, problems: readonly OutlineNode[], closi
     const role = closing && inside.has(closing) ? "closing" : problems.some((p) => inside.has(p)) ? "problems" : "prose";
     return { heading: node.source, role };
   });
+}
+
+/** The paragraphs under a heading before its first sub-heading: an aspect's lead-in. */
+function leadIn(node: OutlineNode): string[] {
+  const lines = node.inlineBody ? [node.inlineBody] : [];
+  for (const item of node.items) {
+    if (item.type !== "paragraph") break;
+    lines.push(item.text);
+  }
+  return lines;
 }

@@ -58,12 +58,15 @@ export const documentPlanSchema = z
 export type DocumentPlan = z.infer<typeof documentPlanSchema>;
 
 const figure = z.number().int("数字须为整数").min(0, "数字不能为负").max(1_000_000, "数字过大").nullable();
+const aspectFiguresSchema = z.object({ problems: figure, completed: figure, basicallyCompleted: figure, incomplete: figure });
 export const statedFiguresSchema = z.object({
   problems: figure,
   completed: figure,
   basicallyCompleted: figure,
   incomplete: figure,
   measures: figure,
+  /** Per aspect, in order, where the document states them. */
+  aspects: z.array(aspectFiguresSchema.nullable()).max(100, "方面不能超过 100 个").optional(),
 });
 
 /** Unit name as the document wrote it → the unit the office chose for it, or "new" to create one of that name. */

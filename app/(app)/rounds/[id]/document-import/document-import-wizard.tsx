@@ -51,7 +51,7 @@ export function DocumentImportWizard({ roundId, maxMegabytes, units }: { roundId
   const error = upload.error as UploadError | null;
   const problemCount = draft.reduce((n, a) => n + a.problems.length, 0);
   // Rechecked on every edit: fixing the preview can bring the parse in line with the document.
-  const check = useMemo(() => (preview ? checkFigures({ aspects: draft }, preview.check.stated) : null), [draft, preview]);
+  const check = useMemo(() => (preview ? checkFigures({ aspects: draft }, preview.check.stated, preview.check.aspectStated) : null), [draft, preview]);
 
   return (
     <div className="space-y-4">
@@ -202,7 +202,7 @@ function ConfirmForm({ roundId, fileName, draft, check, unitMap }: { roundId: nu
   const [acknowledged, setAcknowledged] = useState(false);
   const mustAcknowledge = check.matches === false;
   const { problems: statedProblems, completed, basicallyCompleted, incomplete, measures: statedMeasures } = check.stated;
-  const stated = { problems: statedProblems, completed, basicallyCompleted, incomplete, measures: statedMeasures };
+  const stated = { problems: statedProblems, completed, basicallyCompleted, incomplete, measures: statedMeasures, aspects: check.aspectStated };
   const ackErrors = state && !state.ok ? state.fieldErrors?.acknowledgeMismatch : undefined;
   const plan = toPlan(draft);
   const checked = documentPlanSchema.safeParse(plan);
