@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ListTable } from "@/components/list-table";
+import { measureNumberColumn, measureTextColumn } from "@/components/measure-columns";
 import { DeadlineLight, StatusBadge } from "@/components/status-badge";
 import { deadlineState, LIGHT_OF } from "@/lib/deadline-state";
 import { REVIEW_STATE_LABELS } from "@/lib/domain";
@@ -38,18 +38,10 @@ export default async function RoundLedgerPage({ params, searchParams }: Props) {
       page={list.page}
       pages={list.pages}
       columns={[
-        { header: "序号", sortKey: "number", className: "whitespace-nowrap", cell: (row) => `${row.problemNumber}.${row.position}` },
+        measureNumberColumn(),
         { header: "方面", className: "min-w-32 text-xs text-gray-600", cell: (row) => row.aspectName },
         { header: "问题", className: "min-w-44", cell: (row) => row.problemTitle },
-        {
-          header: "整改措施",
-          className: "min-w-64",
-          cell: (row) => (
-            <Link href={`/measures/${row.id}`} className="text-gray-900 underline-offset-2 hover:text-brand-700 hover:underline">
-              {row.text}
-            </Link>
-          ),
-        },
+        measureTextColumn(),
         { header: "牵头领导", className: "min-w-28 text-xs", cell: (row) => row.leadLeader },
         { header: "牵头单位", sortKey: "unit", className: "whitespace-nowrap", cell: (row) => row.leadUnitName ?? "—" },
         { header: "责任单位", className: "min-w-28 text-xs", cell: (row) => row.coUnitNames ?? "—" },

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ListTable } from "@/components/list-table";
+import { measureNumberColumn, measureTextColumn } from "@/components/measure-columns";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
 import { db } from "@/db";
@@ -72,17 +73,9 @@ export default async function ResponsibilityListPage({ params, searchParams }: P
         page={list.page}
         pages={list.pages}
         columns={[
-          { header: "序号", sortKey: "number", className: "whitespace-nowrap", cell: (row) => `${row.problemNumber}.${row.position}` },
+          measureNumberColumn(),
           { header: "问题", className: "min-w-48", cell: (row) => row.problemTitle },
-          {
-            header: "整改措施",
-            className: "min-w-64",
-            cell: (row) => (
-              <Link href={`/measures/${row.id}`} className="text-gray-900 hover:text-brand-700 hover:underline">
-                {row.text}
-              </Link>
-            ),
-          },
+          measureTextColumn(),
           { header: "牵头领导", className: "min-w-28 text-xs", cell: (row) => row.leadLeader || "—" },
           { header: "牵头单位", sortKey: "unit", className: "whitespace-nowrap", cell: (row) => row.leadUnitName ?? "—" },
           { header: "责任单位", className: "min-w-32 text-xs", cell: (row) => row.coUnitNames ?? "—" },

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ListTable } from "@/components/list-table";
+import { measureNumberColumn, measureTextColumn } from "@/components/measure-columns";
 import { DeadlineLight, StatusBadge } from "@/components/status-badge";
 import { daysLeftLabel, deadlineState, LIGHT_OF } from "@/lib/deadline-state";
 import { DEADLINE_KIND_LABELS, MEASURE_CATEGORY_LABELS } from "@/lib/domain";
@@ -33,16 +33,8 @@ export default async function TaskListPage({ params, searchParams }: Props) {
       page={list.page}
       pages={list.pages}
       columns={[
-        { header: "序号", sortKey: "number", className: "whitespace-nowrap", cell: (row) => `${row.problemNumber}.${row.position}` },
-        {
-          header: "整改措施",
-          className: "min-w-72",
-          cell: (row) => (
-            <Link href={`/measures/${row.id}`} className="text-gray-900 hover:text-brand-700 hover:underline">
-              {row.text}
-            </Link>
-          ),
-        },
+        measureNumberColumn(),
+        measureTextColumn("min-w-72"),
         { header: "牵头单位", sortKey: "unit", className: "whitespace-nowrap", cell: (row) => row.leadUnitName ?? "—" },
         {
           header: "完成时限",
