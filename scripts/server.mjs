@@ -71,6 +71,9 @@ const pidFile = path.join(path.dirname(path.resolve(process.env.DATABASE_PATH ??
 server.listen(port, () => {
   fs.writeFileSync(pidFile, String(process.pid));
   process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), msg: "listening", port })}\n`);
+  // For the person who ran `npm start`: the address, in words. On stderr, so that stdout
+  // stays one JSON line per event for log collectors.
+  process.stderr.write(`整改通已启动:http://localhost:${port}\n`);
 });
 process.on("exit", () => fs.rmSync(pidFile, { force: true }));
 
