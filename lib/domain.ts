@@ -85,3 +85,6 @@ export const LOOK_BACK_RESULT_LABELS: Record<LookBackResult, string> = {
 
 export const REPORT_CYCLES = ["none", "weekly", "monthly"] as const;
 export type ReportCycle = (typeof REPORT_CYCLES)[number];
+
+/** Who a progress report is by when it has no author: it came in with a command-line import. */
+export const COMMAND_LINE_AUTHOR = "命令行导入";

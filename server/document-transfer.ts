@@ -23,7 +23,7 @@ export function confirmDocumentPlan(params: {
   plan: DocumentPlan;
   source: string;
   actorId: string | null;
-  authorId: string;
+  authorId: string | null;
   today: string;
   /** For names that match no unit: the unit the office chose, or "new" to create it (audited). */
   unitMap?: UnitMap;
@@ -43,7 +43,7 @@ export async function importDocumentFile(params: {
   fileName: string;
   roundId: number | ((tx: Tx) => number);
   actorId: string | null;
-  authorId: string;
+  authorId: string | null;
   today: string;
 }): Promise<DocumentImportResult & { parsed: ParsedDocument }> {
   const parsed = await parseDocumentFile(params.data, params.fileName);

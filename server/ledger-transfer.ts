@@ -62,7 +62,7 @@ export async function importLedgerFile(params: {
   roundId: number | ((tx: Tx) => number);
   feedbackDate: string | null;
   actorId: string | null;
-  authorId: string;
+  authorId: string | null;
   today: string;
   /** Split 整改措施 cells holding several measures (parseLedgerSheet's option). */
   splitMeasures?: boolean;

@@ -5,8 +5,9 @@ import { measureDeadlineText } from "@/lib/document-import/responsibility";
 import { AppError } from "@/lib/errors";
 import type { DocumentPlan, UnitMap } from "@/lib/validations/document-import";
 import type { Queryable } from "../client";
-import { aspects, measureCoUnits, measures, problems, progressReports, rounds, units, users } from "../schema";
+import { aspects, measureCoUnits, measures, problems, progressReports, rounds, units } from "../schema";
 import { recordAudit } from "./audit";
+import { progressFallbackUnit } from "./import";
 import { createUnit } from "./units";
 
 export interface DocumentImportResult {
@@ -31,7 +32,7 @@ export interface DocumentImportResult {
  */
 export function createPlanFromDocument(
   tx: Queryable,
-  params: { actorId: string | null; authorId: string; roundId: number; plan: DocumentPlan; source: string; today: string; unitMap?: UnitMap },
+  params: { actorId: string | null; authorId: string | null; roundId: number; plan: DocumentPlan; source: string; today: string; unitMap?: UnitMap },
 ): DocumentImportResult {
   const round = tx.select().from(rounds).where(eq(rounds.id, params.roundId)).get();
   if (!round) throw new AppError("NOT_FOUND", "未找到该轮次");
@@ -45,8 +46,7 @@ export function createPlanFromDocument(
       `该轮次已有方案(${existingAspects} 个方面、${existingProblems} 个问题),从文档导入只能用于尚未录入方案的轮次,请新建轮次后导入`,
     );
   }
-  const author = tx.select({ unitId: users.unitId }).from(users).where(eq(users.id, params.authorId)).get();
-  if (!author) throw new AppError("NOT_FOUND", "未找到导入人");
+  const fallbackUnit = progressFallbackUnit(tx, { authorId: params.authorId, inspectedUnitId: round.inspectedUnitId });
 
   const unitIds = new Map(tx.select({ id: units.id, name: units.name }).from(units).all().map((u) => [u.name.trim(), u.id] as const));
   const known = new Set(unitIds.values());
@@ -115,7 +115,7 @@ export function createPlanFromDocument(
           tx.insert(progressReports)
             .values({
               measureId: measureRow.id,
-              unitId: round.inspectedUnitId ?? author.unitId,
+              unitId: fallbackUnit(),
               authorId: params.authorId,
               reportDate: params.today,
               text: problem.progressText,

@@ -1,5 +1,5 @@
 import "server-only";
-import { eq, inArray, sql } from "drizzle-orm";
+import { asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { ImportPlan } from "@/lib/ledger-import/types";
 import { AppError } from "@/lib/errors";
 import { problemStatus } from "@/lib/status";
@@ -35,7 +35,7 @@ export interface ImportResult {
  */
 export function importPlan(
   tx: Queryable,
-  params: { actorId: string | null; authorId: string; roundId: number; plan: ImportPlan; source: string; today: string },
+  params: { actorId: string | null; authorId: string | null; roundId: number; plan: ImportPlan; source: string; today: string },
 ): ImportResult {
   const { plan } = params;
   if (plan.errors.length > 0) throw new AppError("VALIDATION", "文件有错误,未导入");
@@ -45,8 +45,7 @@ export function importPlan(
   if (existing > 0) {
     throw new AppError("CONFLICT", `该轮次已有 ${existing} 个问题,导入只能用于尚未录入方案的轮次,请新建轮次后导入`);
   }
-  const author = tx.select({ unitId: users.unitId }).from(users).where(eq(users.id, params.authorId)).get();
-  if (!author) throw new AppError("NOT_FOUND", "未找到导入人");
+  const fallbackUnit = progressFallbackUnit(tx, { authorId: params.authorId, inspectedUnitId: round.inspectedUnitId });
 
   const { known, unknown } = splitKnownUnits(tx, { names: plan.unitNames });
   for (const name of unknown) {
@@ -99,7 +98,7 @@ export function importPlan(
         // 整改情况 in an imported ledger is what the office already accepted.
         inserts.progress.run({
           measureId: measureRow.id,
-          unitId: leadUnitId ?? unitId(problem.leadUnit) ?? round.inspectedUnitId ?? author.unitId,
+          unitId: leadUnitId ?? unitId(problem.leadUnit) ?? fallbackUnit(),
           authorId: params.authorId,
           reportDate: params.today,
           text: measure.progress,
@@ -177,5 +176,27 @@ function preparedInserts(tx: Queryable, roundId: number) {
         reviewedAt: p("reviewedAt"),
       })
       .prepare(),
+  };
+}
+
+/**
+ * The unit an imported 整改情况 is filed under when its row names no unit: the round's
+ * inspected body, else the importer's unit, else the top of the units tree. An import from
+ * the command line into a database with no accounts has no importer, hence the last resort.
+ */
+export function progressFallbackUnit(
+  tx: Queryable,
+  params: { authorId: string | null; inspectedUnitId: number | null },
+): () => number {
+  let found: number | undefined;
+  return () => {
+    found ??=
+      params.inspectedUnitId ??
+      (params.authorId ? tx.select({ unitId: users.unitId }).from(users).where(eq(users.id, params.authorId)).get()?.unitId : undefined) ??
+      tx.select({ id: units.id }).from(units).where(isNull(units.parentId)).orderBy(asc(units.id)).limit(1).get()?.id;
+    if (found === undefined) {
+      throw new AppError("VALIDATION", "整改情况没有可归属的单位:请在台账中填写牵头单位,或先创建整改办管理员(npm run cli -- user create)");
+    }
+    return found;
   };
 }

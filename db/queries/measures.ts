@@ -13,6 +13,7 @@ import {
   users,
 } from "../schema";
 import { outer } from "./sql";
+import { COMMAND_LINE_AUTHOR } from "@/lib/domain";
 
 /** A measure with everything its page shows, and the units that answer for it. */
 export function getMeasureDetail(q: Queryable, params: { id: number }) {
@@ -50,12 +51,12 @@ export function getMeasureDetail(q: Queryable, params: { id: number }) {
       reviewState: progressReports.reviewState,
       reviewNote: progressReports.reviewNote,
       milestone: progressReports.milestone,
-      authorName: users.name,
+      authorName: sql<string>`coalesce(${users.name}, ${COMMAND_LINE_AUTHOR})`,
       unitName: units.name,
       evidenceCount: sql<number>`(select count(*) from ${evidenceFiles} where ${evidenceFiles.progressReportId} = ${outer(progressReports.id)})`,
     })
     .from(progressReports)
-    .innerJoin(users, eq(users.id, progressReports.authorId))
+    .leftJoin(users, eq(users.id, progressReports.authorId))
     .innerJoin(units, eq(units.id, progressReports.unitId))
     .where(eq(progressReports.measureId, params.id))
     .orderBy(desc(progressReports.reportDate), desc(progressReports.id))

@@ -5,6 +5,7 @@ import type { Queryable } from "../client";
 import { evidenceFiles, measures, problems, progressReports, rounds, units, users } from "../schema";
 import { measureConditions } from "./measure-filter";
 import { outer } from "./sql";
+import { COMMAND_LINE_AUTHOR } from "@/lib/domain";
 
 /** 进度清单: the dated progress reports of the filtered measures, latest first. */
 export function progressPage(q: Queryable, params: { roundId: number; filter: ListFilter; today: string; pageSize: number }) {
@@ -30,7 +31,7 @@ export function progressPage(q: Queryable, params: { roundId: number; filter: Li
       reviewState: progressReports.reviewState,
       reviewNote: progressReports.reviewNote,
       unitName: units.name,
-      authorName: users.name,
+      authorName: sql<string>`coalesce(${users.name}, ${COMMAND_LINE_AUTHOR})`,
       measureId: measures.id,
       measureText: measures.text,
       problemNumber: problems.number,
@@ -41,7 +42,7 @@ export function progressPage(q: Queryable, params: { roundId: number; filter: Li
     .innerJoin(measures, eq(measures.id, progressReports.measureId))
     .innerJoin(problems, eq(problems.id, measures.problemId))
     .innerJoin(units, eq(units.id, progressReports.unitId))
-    .innerJoin(users, eq(users.id, progressReports.authorId))
+    .leftJoin(users, eq(users.id, progressReports.authorId))
     .where(where)
     .orderBy(desc(progressReports.reportDate), desc(progressReports.id))
     .limit(params.pageSize)

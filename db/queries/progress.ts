@@ -11,6 +11,7 @@ import { registerInstitutions } from "./institutions";
 import { setMeasureStatus } from "./measure-status";
 import { notifyUnit } from "./notifications";
 import { outer } from "./sql";
+import { COMMAND_LINE_AUTHOR } from "@/lib/domain";
 
 /** A measure's units: the lead first, then co-responsible ones. */
 export function measureOwners(q: Queryable, params: { measureId: number }) {
@@ -110,7 +111,7 @@ const claimColumns = {
   roundId: rounds.id,
   roundName: rounds.name,
   unitName: units.name,
-  authorName: users.name,
+  authorName: sql<string>`coalesce(${users.name}, ${COMMAND_LINE_AUTHOR})`,
   reportDate: progressReports.reportDate,
   text: progressReports.text,
   claimedStatus: progressReports.claimedStatus,
@@ -127,7 +128,7 @@ export function reviewQueue(q: Queryable, params: { roundId?: number; unitId?: n
     .innerJoin(problems, eq(problems.id, measures.problemId))
     .innerJoin(rounds, eq(rounds.id, measures.roundId))
     .innerJoin(units, eq(units.id, progressReports.unitId))
-    .innerJoin(users, eq(users.id, progressReports.authorId))
+    .leftJoin(users, eq(users.id, progressReports.authorId))
     .where(
       and(
         eq(progressReports.isClaim, true),

@@ -31,6 +31,11 @@ export const users = sqliteTable(
       .references(() => units.id, { onDelete: "restrict" }),
     isAdmin: integer("is_admin", { mode: "boolean" }).notNull().default(false),
     disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
+    // Set on accounts given a one-time password (organisation import, first administrator):
+    // the first sign-in leads to the password change before anything else.
+    mustChangePassword: integer("must_change_password", { mode: "boolean" }).notNull().default(false),
+    // A mobile number, as the organisation file gives it; unified identity may match on it.
+    phone: text("phone"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -38,6 +43,7 @@ export const users = sqliteTable(
     uniqueIndex("users_email_uq").on(t.email),
     uniqueIndex("users_username_uq").on(t.username),
     index("users_unit_id_idx").on(t.unitId),
+    uniqueIndex("users_phone_uq").on(t.phone),
     check("users_role_check", oneOf(t.role, ROLES)),
   ],
 );

@@ -19,9 +19,8 @@ export const progressReports = sqliteTable(
     unitId: integer("unit_id")
       .notNull()
       .references(() => units.id, { onDelete: "restrict" }),
-    authorId: text("author_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "restrict" }),
+    // Null for 整改情况 imported from the command line before any account existed.
+    authorId: text("author_id").references(() => users.id, { onDelete: "restrict" }),
     reportDate: text("report_date").notNull(),
     text: text("text").notNull(),
     percent: integer("percent"),
