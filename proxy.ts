@@ -6,9 +6,12 @@ import { contentSecurityPolicy, newNonce } from "@/lib/security/csp";
 // and sending anonymous visitors to the sign-in page. The proxy cannot tell a valid
 // session from a forged cookie; the real checks are in server/session.ts, server/action.ts and
 // server/api.ts.
+const PUBLIC_PATHS = new Set(["/sign-in", "/setup"]);
+
 export function proxy(request: NextRequest) {
-  const isSignIn = request.nextUrl.pathname === "/sign-in";
-  if (!isSignIn && !getSessionCookie(request, { cookiePrefix: "rectify" })) {
+  // /setup answers 404 once an account exists; before that it is how the first one is made.
+  const isPublic = PUBLIC_PATHS.has(request.nextUrl.pathname);
+  if (!isPublic && !getSessionCookie(request, { cookiePrefix: "rectify" })) {
     return NextResponse.redirect(new URL("/sign-in", request.url));
   }
   const policy = contentSecurityPolicy(newNonce(), { dev: process.env.NODE_ENV === "development" });

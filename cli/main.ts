@@ -11,6 +11,7 @@ import { registerDocumentCommands } from "@/cli/document-commands";
 import { registerGenerateCommand } from "@/cli/generate-command";
 import { importTarget, readInput, withImportOptions, type ImportOptions } from "@/cli/import-target";
 import { newProgram, print, runProgram } from "@/cli/run";
+import { registerAccountCommands } from "@/cli/account-commands";
 import { exportLedger, importLedgerFile } from "@/server/ledger-transfer";
 import { reportFile } from "@/server/bulletin-files";
 import { isoDate } from "@/lib/validations/common";
@@ -101,5 +102,6 @@ registerBackupCommand(program, print);
 registerRestoreCommand(program, print);
 registerDocumentCommands(program);
 registerGenerateCommand(program);
+registerAccountCommands(program);
 
 void runProgram(program);

@@ -28,7 +28,8 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, OFFICE_UNIT } from "./seed/demo-accounts"
 
 // `npm run db:seed` fills an EMPTY database with the Baoan demo (DOMAIN.md's reference
 // report). It refuses to touch a database that already has users; with --if-empty (used
-// by `npm start`) it just says so and leaves the data alone.
+// by `npm start`) it just says so and leaves the data alone, and with RECTIFY_DEMO=off as
+// well it only migrates.
 
 export function isEmpty(db: DB): boolean {
   return db.select({ n: sql<number>`count(*)` }).from(users).get()!.n === 0;
@@ -233,6 +234,11 @@ async function main() {
   const { db, sqlite } = openDatabase(file);
   try {
     applyMigrations(db);
+    // RECTIFY_DEMO=off: a real deployment starts empty; the server then offers first-run setup.
+    if (ifEmpty && process.env.RECTIFY_DEMO === "off") {
+      if (isEmpty(db)) console.log("未写入演示数据(RECTIFY_DEMO=off)。服务启动后按控制台提示进行首次设置。");
+      return;
+    }
     if (!isEmpty(db)) {
       if (!ifEmpty) {
         console.error(`数据库 ${file} 已有数据,演示数据不会覆盖现有数据。`);

@@ -12,6 +12,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "user.change_password": "修改密码",
   "user.sign_in": "登录",
   "user.sign_out": "退出登录",
+  "system.setup": "首次设置:创建管理员",
+  "organization.import": "导入组织机构与账号",
   "unit.create": "新建单位",
   "unit.update": "修改单位",
   "api_token.create": "创建 API 令牌",
@@ -57,6 +59,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   user: "用户",
   unit: "单位",
+  organization: "组织机构",
   api_token: "API 令牌",
   round: "轮次",
   aspect: "方面",

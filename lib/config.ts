@@ -28,3 +28,8 @@ export function evidenceLimits() {
 export function evidenceDir(): string {
   return path.join(dataDir(), "evidence");
 }
+
+/** The address users reach the app at (as better-auth is told), for links printed or handed out. */
+export function publicUrl(): string {
+  return process.env.BETTER_AUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+}

@@ -100,3 +100,14 @@ describe("PERMISSIONS", () => {
     expect(Object.keys(PERMISSIONS).sort()).toEqual(Object.keys(EXPECTED).sort());
   });
 });
+
+describe("an account still on its one-time password", () => {
+  it("may change the password and nothing else, whatever its role", () => {
+    for (const actor of Object.values(ACTORS)) {
+      const pending = { ...actor, mustChangePassword: true };
+      for (const permission of Object.keys(PERMISSIONS) as Permission[]) {
+        expect(can(pending, permission), permission).toBe(permission === "account.self");
+      }
+    }
+  });
+});

@@ -40,6 +40,8 @@ export interface Actor {
   unitId: number;
   unitName: string;
   isAdmin: boolean;
+  /** Signed in with a one-time password: nothing but changing it is allowed yet. */
+  mustChangePassword?: boolean;
   /** The actor's unit and every unit below it. */
   unitScope: readonly number[];
 }
@@ -58,10 +60,13 @@ export function scopeOf(actor: Pick<Actor, "role">, permission: Permission): Sco
  * the caller must then filter by `actor.unitScope`); with a target it answers for that item.
  */
 export function can(
-  actor: Pick<Actor, "role" | "isAdmin" | "unitScope">,
+  actor: Pick<Actor, "role" | "isAdmin" | "unitScope" | "mustChangePassword">,
   permission: Permission,
   target?: Ownership,
 ): boolean {
+  // A one-time password (organisation import, new account) opens only the password change:
+  // whoever read it off a distribution sheet cannot act as the user with it.
+  if (actor.mustChangePassword && permission !== "account.self") return false;
   const scope = scopeOf(actor, permission);
   switch (scope) {
     case "all":

@@ -8,6 +8,7 @@ import { eq } from "drizzle-orm";
 import { db } from "@/db";
 import * as schema from "@/db/schema";
 import { authSecret } from "@/server/auth-secret";
+import { hashPassword, verifyStoredPassword } from "@/server/password-hash";
 import { SESSION_MAX_AGE_SECONDS, USERNAME_PATTERN } from "@/lib/validations/account";
 
 const baseURL = process.env.BETTER_AUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
@@ -21,7 +22,12 @@ export const auth = betterAuth({
   baseURL,
   secret: authSecret(),
   database: drizzleAdapter(db, { provider: "sqlite", schema, usePlural: true }),
-  emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8 },
+  emailAndPassword: {
+    enabled: true,
+    disableSignUp: true,
+    minPasswordLength: 8,
+    password: { hash: hashPassword, verify: verifyStoredPassword },
+  },
   session: {
     expiresIn: SESSION_MAX_AGE_SECONDS,
     updateAge: 60 * 60,

@@ -36,6 +36,7 @@ export function actorOf(userId: string): Actor | null {
     unitId: user.unitId,
     unitName: user.unitName,
     isAdmin: user.isAdmin,
+    mustChangePassword: user.mustChangePassword,
     unitScope: unitScope(db, { unitId: user.unitId }),
   };
 }
@@ -44,16 +45,32 @@ export async function getActor(): Promise<Actor | null> {
   return (await getCurrentSession())?.actor ?? null;
 }
 
-/** For pages: the signed-in actor, or off to the sign-in page. */
-export async function requireActor(): Promise<Actor> {
+export const PASSWORD_PAGE = "/account/password";
+
+/**
+ * For the app's layout: the signed-in actor, even one who must change their password first.
+ * The layout frames the password page too; each page does its own check.
+ */
+export async function signedInActor(): Promise<Actor> {
   const actor = await getActor();
   if (!actor) redirect("/sign-in");
   return actor;
 }
 
-/** For pages: the actor if allowed, else the 403 page. */
+/**
+ * For pages: the signed-in actor, or off to the sign-in page. An account still on its
+ * one-time password goes to the password change first.
+ */
+export async function requireActor(): Promise<Actor> {
+  const actor = await signedInActor();
+  if (actor.mustChangePassword) redirect(PASSWORD_PAGE);
+  return actor;
+}
+
+/** For pages: the actor if allowed, else the 403 page (or the pending password change). */
 export async function requirePermission(permission: Permission): Promise<Actor> {
-  const actor = await requireActor();
+  const actor = await signedInActor();
+  if (actor.mustChangePassword && permission !== "account.self") redirect(PASSWORD_PAGE);
   if (!can(actor, permission)) forbidden();
   return actor;
 }

@@ -3,7 +3,7 @@ import { db } from "@/db";
 import * as unitQueries from "@/db/queries/units";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/permissions";
-import type { CreateUnitInput } from "@/lib/validations/account";
+import type { CreateUnitInput, RenameUnitInput } from "@/lib/validations/account";
 
 /** The office admin adds a unit to the tree, under an existing parent or at the top. */
 export function createUnit(actor: Actor, input: CreateUnitInput) {
@@ -12,5 +12,18 @@ export function createUnit(actor: Actor, input: CreateUnitInput) {
       throw new AppError("VALIDATION", "上级单位不存在", { parentId: ["上级单位不存在"] });
     }
     return unitQueries.createUnit(tx, { actorId: actor.id, input });
+  });
+}
+
+/** The office renames a unit (the first run's default office unit, a reorganised bureau). */
+export function renameUnit(actor: Actor, input: RenameUnitInput) {
+  return db.transaction((tx) => {
+    const clash = unitQueries.findUnitByName(tx, { name: input.name });
+    if (clash && clash.id !== input.unitId) {
+      throw new AppError("CONFLICT", `已有名为“${input.name}”的单位`, { name: ["已有同名单位"] });
+    }
+    const unit = unitQueries.renameUnit(tx, { actorId: actor.id, unitId: input.unitId, name: input.name });
+    if (!unit) throw new AppError("NOT_FOUND", "未找到该单位", { unitId: ["未找到该单位"] });
+    return unit;
   });
 }

@@ -111,6 +111,8 @@ export interface ApiFiles {
   ledgerCsv: ApiFile;
   /** A feedback document as plain text, for the document preview. */
   feedbackTxt: ApiFile;
+  /** An organisation file naming one new unit (no account, so no password to hand out). */
+  orgCsv: ApiFile;
 }
 
 const api = (row: ApiAccessRow) => row;
@@ -173,6 +175,13 @@ export const API_ACCESS: ApiAccessRow[] = [
     access: access({ allowed: OFFICE }),
     readOnly: true,
     request: (t, files) => ({ path: `/api/v1/rounds/${t.emptyRound}/document-preview`, multipart: { file: files.feedbackTxt } }),
+  }),
+  api({ route: "org-template", method: "GET", access: access({ allowed: ["officeAdmin"] }), request: () => ({ path: "/api/v1/org-template" }) }),
+  api({
+    route: "org-import",
+    method: "POST",
+    access: access({ allowed: ["officeAdmin"] }),
+    request: (_t, files) => ({ path: "/api/v1/org-import", multipart: { file: files.orgCsv } }),
   }),
   api({ route: "ledger-template", method: "GET", access: access({ allowed: OFFICE }), request: () => ({ path: "/api/v1/ledger-template" }) }),
   api({
@@ -480,6 +489,7 @@ export const ACTION_ACCESS: ActionAccessRow[] = [
     unitId: String(t.unit),
     password: "Matrix2026ab",
   })),
+  action(ADMIN, "renameUnit", adminOnly, (t) => ({ unitId: String(t.unit), name: `矩阵改名单位${t.unique}` })),
   action(ADMIN, "disableUser", adminOnly, (t) => ({ userId: String(t.spareUser) })),
   action(ADMIN, "enableUser", adminOnly, (t) => ({ userId: t.disabledUser })),
   action(ADMIN, "resetUserPassword", adminOnly, (t) => ({ userId: String(t.spareUser), password: "Reset2026ab" })),
@@ -498,5 +508,6 @@ export const ACTIONS_OUTSIDE_MATRIX: Record<string, Record<string, string>> = {
   "app/(auth)/actions.ts": {
     signIn: "登录时尚无用户;由 e2e 的登录流程和限流测试覆盖",
     signOut: "任何会话都可退出;由 e2e 的退出流程覆盖",
+    setUp: "首次设置时尚无用户,凭控制台的设置代码;由 e2e/going-live.spec.ts 在空库服务上覆盖",
   },
 };

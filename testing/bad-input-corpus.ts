@@ -301,6 +301,7 @@ export const ACTION_INPUTS: Record<string, ActionInputs> = {
   markNotificationRead: { as: "unitLead", fields: { notificationId: "noProbeId" } },
   remindMissingReportsAction: { fields: { roundId: "id", unitId: "optionalId" } },
   createUnit: { fields: { name: "text", kind: "enum", parentId: "optionalId" } },
+  renameUnit: { fields: { unitId: "id", name: "text" } },
   createUser: { fields: { username: "username", name: "text", role: "enum", unitId: "id", password: "password" } },
   disableUser: { fields: { userId: "userRef" } },
   enableUser: { fields: { userId: "userRef" } },
@@ -358,6 +359,8 @@ export const API_INPUTS: ApiInputs[] = [
   // splitMeasures is "1" or absent (the checkbox); its bad values are optionalEnum's.
   { route: "rounds/[id]/import", as: "officeAdmin", body: "multipart", fields: { splitMeasures: "optionalEnum" } },
   { route: "rounds/[id]/document-preview", as: "officeAdmin", body: "multipart", fields: { sections: "sectionRoles" } },
+  // Only the file: what is wrong inside it is named per row by the preview (lib/org-import).
+  { route: "org-import", as: "officeAdmin", body: "multipart", fields: {} },
 ];
 
 /** Whole bodies that are wrong before any field is read. */

@@ -59,6 +59,7 @@ function access(spec: { page?: readonly Role[]; redirect?: readonly Role[]; notF
 }
 
 const page = (row: PageAccessRow) => row;
+const NOBODY = Object.fromEntries(ROLES.map((role) => [role, 404])) as Record<Role, PageVerdict>;
 const fromNotifications = () => "/notifications";
 const roundPage = (slug: string) => (t: PageTargets) => `/rounds/${t.round}/${slug}`;
 /** Round pages start from another tab of the same round: the layout is then not rendered. */
@@ -67,6 +68,9 @@ const fromProblems = roundPage("problems");
 
 export const PAGE_ACCESS: PageAccessRow[] = [
   page({ route: "(app)", path: () => "/", access: access({ redirect: SIGNED_IN }), navigatesAs: "officeAdmin", from: fromNotifications }),
+  // First-run setup exists only while there is no account: on any working server it is 404
+  // for everyone (e2e/going-live.spec.ts covers it on an empty one).
+  page({ route: "(auth)/setup", path: () => "/setup", access: NOBODY, navigatesAs: "officeAdmin", from: fromNotifications }),
   page({ route: "(auth)/sign-in", path: () => "/sign-in", access: { ...access({ redirect: SIGNED_IN }), anonymous: "page" }, navigatesAs: "officeAdmin", from: fromNotifications }),
   page({ route: "(app)/account/password", path: () => "/account/password", access: access({ page: SIGNED_IN }), navigatesAs: "officeAdmin", from: fromNotifications }),
   page({ route: "(app)/admin/users", path: () => "/admin/users", access: access({ page: ["officeAdmin"] }), navigatesAs: "officeAdmin", from: () => "/admin/units" }),

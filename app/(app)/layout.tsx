@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/app-shell";
-import { requireActor } from "@/server/session";
+import { signedInActor } from "@/server/session";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
-  const actor = await requireActor();
+  const actor = await signedInActor();
   return <AppShell actor={actor}>{children}</AppShell>;
 }

@@ -12,9 +12,12 @@ import { lockMessage } from "@/lib/security/sign-in-limit";
 import { beginSignIn, completeSignIn, recordSignOut } from "@/server/sign-in";
 import { getActor } from "@/server/session";
 import { signInSchema } from "@/lib/validations/account";
+import { firstAdministratorSchema } from "@/lib/validations/setup";
+import { toAppError } from "@/lib/errors";
+import { createFirstAdministrator } from "@/server/setup";
 
-// The two actions that cannot use defineAction: signing in has no actor yet, and signing
-// out must work for any session. Both still validate input and never leak internals.
+// The actions that cannot use defineAction: signing in and first-run setup have no actor
+// yet, and signing out must work for any session. Both still validate input and never leak internals.
 
 const BAD_CREDENTIALS = "用户名或密码错误";
 
@@ -61,4 +64,29 @@ export async function signOut(): Promise<void> {
   await auth.api.signOut({ headers: await headers() });
   if (actor) recordSignOut(actor.id);
   redirect("/sign-in");
+}
+
+/** /setup: creates the first office administrator, given the setup code from the console. */
+export async function setUp(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const values = {
+    setupCode: String(formData.get("setupCode") ?? ""),
+    unitName: String(formData.get("unitName") ?? ""),
+    name: String(formData.get("name") ?? ""),
+    username: String(formData.get("username") ?? ""),
+  };
+  const parsed = firstAdministratorSchema.safeParse({
+    ...values,
+    password: formData.get("password") ?? "",
+    confirmPassword: formData.get("confirmPassword") ?? "",
+  });
+  if (!parsed.success) {
+    return { ok: false, message: "提交的内容有误,请按提示修改", fieldErrors: fieldErrorsOf(parsed.error), values };
+  }
+  try {
+    await createFirstAdministrator(parsed.data);
+  } catch (error) {
+    const appError = toAppError(error);
+    return { ok: false, message: appError.message, fieldErrors: appError.fieldErrors, values };
+  }
+  redirect("/sign-in?setup=done");
 }

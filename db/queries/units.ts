@@ -75,3 +75,12 @@ export function createUnit(
   });
   return created;
 }
+
+/** Renames a unit; every list shows units by name, so this is the whole of a rename. */
+export function renameUnit(tx: Queryable, params: { actorId: string; unitId: number; name: string }): Unit | undefined {
+  const before = getUnit(tx, { id: params.unitId });
+  if (!before) return undefined;
+  const after = tx.update(units).set({ name: params.name, updatedAt: new Date() }).where(eq(units.id, params.unitId)).returning().get();
+  recordAudit(tx, { actorId: params.actorId, action: "unit.update", entity: "unit", entityId: params.unitId, before: { name: before.name }, after: { name: after.name } });
+  return after;
+}

@@ -1,6 +1,6 @@
 import "server-only";
 import crypto from "node:crypto";
-import { and, asc, eq, ne } from "drizzle-orm";
+import { and, asc, eq, ne, sql } from "drizzle-orm";
 import type { Queryable } from "../client";
 import { accounts, sessions, units, users } from "../schema";
 import { recordAudit } from "./audit";
@@ -15,6 +15,8 @@ const publicUserColumns = {
   unitName: units.name,
   isAdmin: users.isAdmin,
   disabled: users.disabled,
+  mustChangePassword: users.mustChangePassword,
+  phone: users.phone,
   createdAt: users.createdAt,
 };
 
@@ -27,6 +29,8 @@ export type UserListRow = {
   unitName: string;
   isAdmin: boolean;
   disabled: boolean;
+  mustChangePassword: boolean;
+  phone: string | null;
   createdAt: Date;
 };
 
@@ -55,8 +59,8 @@ export function findUserByUsername(q: Queryable, params: { username: string }) {
 /** Audit rows describe a user without anything secret. */
 function auditView(row: UserListRow | undefined) {
   if (!row) return null;
-  const { id, username, name, role, unitId, isAdmin, disabled } = row;
-  return { id, username, name, role, unitId, isAdmin, disabled };
+  const { id, username, name, role, unitId, isAdmin, disabled, phone } = row;
+  return { id, username, name, role, unitId, isAdmin, disabled, phone };
 }
 
 // Accounts are written here rather than through better-auth's sign-up endpoint so that the
@@ -64,7 +68,14 @@ function auditView(row: UserListRow | undefined) {
 // better-auth's own hasher (server/accounts.ts), so its sign-in verifies it.
 export function createUserWithPassword(
   tx: Queryable,
-  params: { actorId: string | null; input: Omit<CreateUserInput, "password">; passwordHash: string },
+  params: {
+    actorId: string | null;
+    input: Omit<CreateUserInput, "password">;
+    passwordHash: string;
+    /** A one-time password: the first sign-in must replace it. */
+    mustChangePassword?: boolean;
+    phone?: string | null;
+  },
 ): UserListRow {
   const id = crypto.randomUUID();
   const { input } = params;
@@ -78,6 +89,8 @@ export function createUserWithPassword(
       role: input.role,
       unitId: input.unitId,
       isAdmin: input.role === "office" && input.isAdmin,
+      mustChangePassword: params.mustChangePassword ?? false,
+      phone: params.phone ?? null,
     })
     .run();
   tx.insert(accounts)
@@ -151,6 +164,10 @@ export function setUserPassword(
     .where(and(eq(accounts.userId, params.userId), eq(accounts.providerId, "credential")))
     .run();
   if (updated.changes === 0) return false;
+  // Choosing one's own password ends the one-time password's term.
+  if (params.action === "user.change_password") {
+    tx.update(users).set({ mustChangePassword: false }).where(eq(users.id, params.userId)).run();
+  }
   tx.delete(sessions)
     .where(
       params.keepSessionToken
@@ -176,4 +193,12 @@ export function findOfficeAdmin(q: Queryable) {
     .where(and(eq(users.role, "office"), eq(users.isAdmin, true), eq(users.disabled, false)))
     .orderBy(asc(users.createdAt))
     .get();
+}
+
+export function countUsers(q: Queryable): number {
+  return q.select({ n: sql<number>`count(*)` }).from(users).get()!.n;
+}
+
+export function findUserByPhone(q: Queryable, params: { phone: string }) {
+  return q.select({ id: users.id }).from(users).where(eq(users.phone, params.phone)).get();
 }

@@ -40,7 +40,12 @@ export const pdfFile = (name = "佐证材料.pdf"): ApiFile => ({
 /** The files the table's requests send, made for one call. */
 export function requestFiles(tag: string): ApiFiles {
   const feedback = `一、落实主体责任方面\n1. 理论学习结合实际不够紧密的问题${tag}\n整改措施:科学确定学习主题。\n`;
-  return { pdf: pdfFile(), ledgerCsv: smallLedgerCsv(tag), feedbackTxt: { name: "反馈意见.txt", mimeType: "text/plain", buffer: Buffer.from(feedback) } };
+  return {
+    pdf: pdfFile(),
+    ledgerCsv: smallLedgerCsv(tag),
+    feedbackTxt: { name: "反馈意见.txt", mimeType: "text/plain", buffer: Buffer.from(feedback) },
+    orgCsv: { name: "组织机构.csv", mimeType: "text/csv", buffer: Buffer.from(`单位名称,上级单位,单位类别\r\n矩阵组织单位${tag},${LEAD_UNIT},其他\r\n`) },
+  };
 }
 
 /** A small ledger that any empty round accepts. */

@@ -36,15 +36,27 @@ export function unescapeFormulaText(text: string): string {
   return ESCAPED_FORMULA_LIKE.test(text) ? text.slice(1) : text;
 }
 
-export async function readLedgerFile(data: Buffer | Uint8Array, fileName: string): Promise<RawSheet> {
+/** What marks a table's header row: the column names it must contain. */
+export interface HeaderRule {
+  required: readonly string[];
+}
+
+const LEDGER_HEADER: HeaderRule = { required: ["序号", "问题"] };
+
+export function readLedgerFile(data: Buffer | Uint8Array, fileName: string): Promise<RawSheet> {
+  return readTableFile(data, fileName, LEDGER_HEADER);
+}
+
+/** Any of our import tables (the ledger, the organisation): xlsx or csv (UTF-8 or GBK) to text cells. */
+export async function readTableFile(data: Buffer | Uint8Array, fileName: string, headerRule: HeaderRule): Promise<RawSheet> {
   if (data.byteLength > MAX_FILE_BYTES) {
     throw new AppError("VALIDATION", "文件超过 20 MB,无法导入;请删除无关的工作表和图片后重试");
   }
   if (data.byteLength === 0) throw new AppError("VALIDATION", "文件为空");
 
   const extension = /\.([^.]+)$/.exec(fileName.trim())?.[1]?.toLowerCase();
-  if (extension === "xlsx") return toRawSheet(await readXlsx(data));
-  if (extension === "csv") return toRawSheet(readCsv(data));
+  if (extension === "xlsx") return toRawSheet(await readXlsx(data), headerRule);
+  if (extension === "csv") return toRawSheet(readCsv(data, headerRule), headerRule);
   if (extension === "xls") {
     throw new AppError("VALIDATION", "不支持旧版 .xls 文件,请在 Excel 中“另存为” .xlsx 后再导入");
   }
@@ -101,7 +113,7 @@ function cellText(value: unknown): string {
   return "";
 }
 
-function readCsv(data: Uint8Array): Row[] {
+function readCsv(data: Uint8Array, headerRule: HeaderRule): Row[] {
   const { text, encoding } = decodeText(data);
   const mixed = encoding === "gb18030" ? findMixedEncoding(data) : null;
   if (mixed) {
@@ -113,7 +125,7 @@ function readCsv(data: Uint8Array): Row[] {
   let records: string[][];
   try {
     records = parse(text, {
-      delimiter: sniffDelimiter(text),
+      delimiter: sniffDelimiter(text, headerRule),
       relax_column_count: true,
       relax_quotes: true,
       trim: true,
@@ -129,8 +141,9 @@ function readCsv(data: Uint8Array): Row[] {
 }
 
 /** Excel's "Unicode text" is tab-separated; everything else we meet uses commas. */
-function sniffDelimiter(text: string): "," | "\t" {
-  const headerLine = text.split("\n", HEADER_SEARCH_ROWS).find((line) => line.includes("序号")) ?? "";
+function sniffDelimiter(text: string, headerRule: HeaderRule): "," | "\t" {
+  const marker = headerRule.required[0]!;
+  const headerLine = text.split("\n", HEADER_SEARCH_ROWS).find((line) => line.includes(marker)) ?? "";
   const count = (char: string) => headerLine.split(char).length - 1;
   return count("\t") > count(",") ? "\t" : ",";
 }
@@ -140,7 +153,7 @@ function isBlank(cells: string[]): boolean {
 }
 
 /** Finds the header, drops blank rows and enforces the row limit. */
-function toRawSheet(rows: Row[]): RawSheet {
+function toRawSheet(rows: Row[], headerRule: HeaderRule): RawSheet {
   const cleaned = rows
     .map(({ line, cells }) => ({ line, cells: cells.map((cell) => unescapeFormulaText(cell.trim())) }))
     .filter((row) => !isBlank(row.cells));
@@ -149,11 +162,13 @@ function toRawSheet(rows: Row[]): RawSheet {
   const headerIndex = cleaned.findIndex(({ line, cells }) => {
     if (line > HEADER_SEARCH_ROWS) return false;
     const names = cells.map(normalizeHeader);
-    return names.includes("序号") && names.includes("问题");
+    return headerRule.required.every((name) => names.includes(name));
   });
   const header = cleaned[headerIndex];
   if (!header) {
-    throw new AppError("VALIDATION", `未找到表头:前 ${HEADER_SEARCH_ROWS} 行中没有同时包含“序号”和“问题”的行`);
+    const wanted = headerRule.required.map((name) => `“${name}”`).join("和");
+    const both = headerRule.required.length > 1 ? "同时" : "";
+    throw new AppError("VALIDATION", `未找到表头:前 ${HEADER_SEARCH_ROWS} 行中没有${both}包含${wanted}的行`);
   }
 
   const dataRows = cleaned.slice(headerIndex + 1);

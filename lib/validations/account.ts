@@ -49,6 +49,12 @@ export const createUnitSchema = z.object({
   parentId: optionalId("上级单位"),
 });
 
+export const renameUnitSchema = z.object({
+  unitId: id("单位"),
+  name: text("新名称", 60),
+});
+export type RenameUnitInput = z.infer<typeof renameUnitSchema>;
+
 export const createUserSchema = z.object({
   username,
   name: text("姓名", 40),
@@ -57,6 +63,17 @@ export const createUserSchema = z.object({
   isAdmin: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
   password: newPassword,
 });
+
+/** `cli user create`: the unit by name; the password comes from RECTIFY_PASSWORD or is generated. */
+export const commandLineUserSchema = z.object({
+  username,
+  name: text("姓名", 40),
+  role: z.enum(ROLES, { error: "--role 应为 office、unit 或 leader" }),
+  unit: z.string().trim().min(1).max(60).optional(),
+  isAdmin: z.boolean(),
+  password: newPassword.optional(),
+});
+export type CommandLineUserInput = z.infer<typeof commandLineUserSchema>;
 
 export const userIdSchema = z.object({
   userId: z.string({ error: "缺少用户" }).min(1, "缺少用户").max(64),

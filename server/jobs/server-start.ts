@@ -9,6 +9,8 @@ export async function startServer(): Promise<void> {
     assertDataFolderWritable();
     // Opening the database applies pending migrations, or refuses a newer database.
     await import("@/db");
+    const { announceSetupIfNeeded } = await import("@/server/setup");
+    announceSetupIfNeeded();
   } catch (error) {
     console.error(`[rectify] 无法启动:${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);

@@ -14,6 +14,8 @@ export const changePassword = defineAction({
       currentPassword: input.currentPassword,
       newPassword: input.newPassword,
     });
+    // After the one-time password, on to the work it was holding back.
+    if (actor.mustChangePassword) return { redirectTo: "/" };
     return "密码已修改,其他设备上的登录已退出。";
   },
 });

@@ -2,12 +2,13 @@
 
 import { defineAction } from "@/server/action";
 import { createAccount, issueApiToken as issueToken, resetPassword, revokeApiToken, setAccountDisabled } from "@/server/accounts";
-import { createUnit as addUnit } from "@/server/units";
+import { createUnit as addUnit, renameUnit as changeUnitName } from "@/server/units";
 import { ROLE_LABELS } from "@/lib/domain";
 import {
   createApiTokenSchema,
   createUnitSchema,
   createUserSchema,
+  renameUnitSchema,
   resetPasswordSchema,
   tokenIdSchema,
   userIdSchema,
@@ -22,6 +23,16 @@ export const createUnit = defineAction({
   run: ({ actor, input }) => {
     const unit = addUnit(actor, input);
     return `已创建单位“${unit.name}”`;
+  },
+});
+
+export const renameUnit = defineAction({
+  permission: "admin.manage",
+  schema: renameUnitSchema,
+  revalidate: ADMIN_PATHS,
+  run: ({ actor, input }) => {
+    const unit = changeUnitName(actor, input);
+    return `单位已改名为“${unit.name}”`;
   },
 });
 

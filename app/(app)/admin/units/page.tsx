@@ -6,7 +6,8 @@ import { db } from "@/db";
 import { listUnits } from "@/db/queries/units";
 import { UNIT_KIND_LABELS } from "@/lib/domain";
 import { requirePermission } from "@/server/session";
-import { CreateUnitForm } from "./unit-form";
+import { OrgImport } from "./org-import";
+import { CreateUnitForm, RenameUnitForm } from "./unit-form";
 
 export const metadata: Metadata = { title: "单位管理" };
 
@@ -43,7 +44,9 @@ export default async function UnitsPage() {
       <PageHeader title="单位与用户" description="单位按隶属关系组成一棵树;责任单位账号可查看本单位及下级单位的事项。" />
       <AdminTabs current="units" />
       <div className="space-y-6">
+        <OrgImport />
         <CreateUnitForm units={units.map((u) => ({ id: u.id, name: u.name }))} />
+        {units.length > 0 ? <RenameUnitForm units={units.map((u) => ({ id: u.id, name: u.name }))} /> : null}
         <section aria-label="单位树" className="rounded-lg border border-gray-200 bg-white p-5 text-sm">
           {units.length === 0 ? <EmptyState title="还没有单位" /> : renderTree(null)}
         </section>
