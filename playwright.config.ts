@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { EMPTY_DATABASE_PATH, emptyServerPort } from "./e2e/support/empty-server";
 
 // The browser tests run on a frozen "today" (server, seed and the specs' own expectations
 // alike), so overdue / due-soon items are the same on any day the suite runs.
@@ -6,6 +7,7 @@ process.env.RECTIFY_TODAY ??= "2026-11-20";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${PORT}`;
+const EMPTY_PORT = emptyServerPort(PORT);
 
 // Debian's Chromium: Playwright cannot download its own browser here.
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -47,20 +49,38 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    command: "bash scripts/e2e-server.sh",
-    url: `${baseURL}/api/health`,
-    env: {
-      PORT: String(PORT),
-      BETTER_AUTH_URL: baseURL,
-      RECTIFY_TODAY: process.env.RECTIFY_TODAY,
-      // Small limits so the oversize-upload test needs no huge file.
-      RECTIFY_MAX_FILE_MB: "2",
-      RECTIFY_MAX_REPORT_MB: "5",
+  webServer: [
+    {
+      command: "bash scripts/e2e-server.sh",
+      url: `${baseURL}/api/health`,
+      env: {
+        PORT: String(PORT),
+        BETTER_AUTH_URL: baseURL,
+        RECTIFY_TODAY: process.env.RECTIFY_TODAY,
+        // Small limits so the oversize-upload test needs no huge file.
+        RECTIFY_MAX_FILE_MB: "2",
+        RECTIFY_MAX_REPORT_MB: "5",
+      },
+      reuseExistingServer: false,
+      timeout: 180_000,
+      stdout: "pipe",
+      stderr: "pipe",
     },
-    reuseExistingServer: false,
-    timeout: 180_000,
-    stdout: "pipe",
-    stderr: "pipe",
-  },
+    {
+      command: "bash scripts/e2e-server.sh",
+      url: `http://localhost:${EMPTY_PORT}/api/health`,
+      env: {
+        PORT: String(EMPTY_PORT),
+        BETTER_AUTH_URL: `http://localhost:${EMPTY_PORT}`,
+        RECTIFY_TODAY: process.env.RECTIFY_TODAY,
+        RECTIFY_DEMO: "off",
+        RECTIFY_REMINDERS: "off",
+        DATABASE_PATH: EMPTY_DATABASE_PATH,
+      },
+      reuseExistingServer: false,
+      timeout: 180_000,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+  ],
 });
