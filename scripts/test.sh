@@ -6,6 +6,7 @@ export NEXT_TELEMETRY_DISABLED=1
 
 step() { printf '\n== %s ==\n' "$1"; }
 
+node scripts/check-node.mjs
 step "检查浏览器与中文字体"
 bash scripts/ensure-browser.sh
 step "类型检查"
