@@ -228,3 +228,21 @@ export function diffChangesSomething(diff: LedgerDiff): boolean {
   const c = diffCounts(diff);
   return c.added + c.changed + c.statusChanges > 0;
 }
+
+/** Unit names the applied diff would point at (new measures, changed owners): missing ones are created. */
+export function diffUnitNames(diff: LedgerDiff): string[] {
+  const names = new Set<string>();
+  const add = (measure: ImportedMeasure) => {
+    if (measure.leadUnit) names.add(measure.leadUnit);
+    measure.coUnits.forEach((name) => names.add(name));
+  };
+  for (const problem of diff.addedProblems) {
+    if (problem.leadUnit) names.add(problem.leadUnit);
+    problem.measures.forEach(add);
+  }
+  diff.addedMeasures.forEach(({ measure }) => add(measure));
+  for (const { changes, next } of diff.changedMeasures) {
+    if (changes.some((c) => c.field === "leadUnit" || c.field === "coUnits")) add(next);
+  }
+  return [...names];
+}
