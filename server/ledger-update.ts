@@ -29,6 +29,8 @@ export interface LedgerUpdatePreview {
   token: string | null;
 }
 
+export type { LedgerUpdateResult };
+
 type RoundRef = Pick<Round, "id" | "feedbackDate">;
 
 async function readPlan(data: Uint8Array, fileName: string, round: RoundRef) {

@@ -1,7 +1,7 @@
 import { parseDeadline } from "@/lib/deadline-parse";
 import type { Status } from "@/lib/domain";
 import { splitUnits } from "./parse-plan";
-import type { ImportedMeasure, ImportedProblem, ImportIssue, LedgerColumn } from "./types";
+import type { ImportedMeasure, ImportedProblem, ImportIssue, LedgerColumn, MeasureField, ProblemField } from "./types";
 
 // What re-importing a ledger into a round that already has a plan would change. Rows are
 // matched by 序号 (problem) and by order within the problem (measure), as the issue asks:
@@ -9,17 +9,6 @@ import type { ImportedMeasure, ImportedProblem, ImportIssue, LedgerColumn } from
 // Both sides are compared as the file would show them: the round's values are normalised
 // the way export → import would (deadlines parsed again, co-units split again), so an
 // unmodified export diffs to nothing.
-
-export type ProblemField = "title" | "aspect" | "leadLeader";
-export type MeasureField = "text" | "leadUnit" | "coUnits" | "deadline";
-
-export const PROBLEM_FIELD_LABELS: Record<ProblemField, string> = { title: "问题", aspect: "方面", leadLeader: "牵头领导" };
-export const MEASURE_FIELD_LABELS: Record<MeasureField, string> = {
-  text: "整改措施",
-  leadUnit: "牵头单位",
-  coUnits: "责任单位",
-  deadline: "完成时限",
-};
 
 /** One cell's old and new value, as the ledger shows them ("" for an empty cell). */
 export interface FieldChange<F extends string> {
