@@ -13,6 +13,7 @@ import { importTarget, readInput, withImportOptions, type ImportOptions } from "
 import { newProgram, print, runProgram } from "@/cli/run";
 import { registerAccountCommands } from "@/cli/account-commands";
 import { exportLedger, importLedgerFile } from "@/server/ledger-transfer";
+import { applyLedgerUpdate, previewLedgerUpdate } from "@/server/ledger-update";
 import { reportFile } from "@/server/bulletin-files";
 import { isoDate } from "@/lib/validations/common";
 import { parseListFilter } from "@/lib/validations/list-filter";
@@ -33,7 +34,11 @@ withImportOptions(
   program.command("import").description("导入整改台账(xlsx 或 csv);轮次不存在时新建").argument("<file>", "台账文件"),
 )
   .option("--split-measures", "把一个单元格中的多项措施拆分为多条(一是…二是…、1.…2.…、分号分隔)")
-  .action(async (file: string, options: ImportOptions & { splitMeasures?: boolean }) => {
+  .option("--update", "按文件更新已有方案的轮次:按序号和措施顺序对应,写入新增、内容变更和状态变更,不删除文件中缺少的行")
+  .option("--dry-run", "与 --update 同用:只输出差异,不写入")
+  .action(async (file: string, options: ImportOptions & { splitMeasures?: boolean; update?: boolean; dryRun?: boolean }) => {
+    if (options.update) return updateFromFile(file, options);
+    if (options.dryRun) throw new AppError("VALIDATION", "--dry-run 只能与 --update 一起使用");
     const { authorId, feedbackDate, roundId } = importTarget(options);
     const result = await importLedgerFile({
       data: readInput(file),
@@ -47,6 +52,23 @@ withImportOptions(
     });
     print({ roundId: result.roundId, problems: result.problems, measures: result.measures });
   });
+
+/** `import --update`: the file applied to the round's existing plan as its differences. */
+async function updateFromFile(file: string, options: ImportOptions & { splitMeasures?: boolean; dryRun?: boolean }) {
+  if (options.splitMeasures) throw new AppError("VALIDATION", "更新导入按措施的先后对应,不能同时使用 --split-measures");
+  const round = findRoundByName(db, { name: options.round });
+  if (!round) throw new AppError("NOT_FOUND", `未找到轮次“${options.round}”:更新导入只用于已有方案的轮次,新建轮次请去掉 --update`);
+  const params = { data: readInput(file), fileName: path.basename(file), round, today: todayISO() };
+  if (options.dryRun) {
+    const preview = await previewLedgerUpdate(params);
+    if (!preview.diff) throw new AppError("VALIDATION", `文件有 ${preview.errors.length} 处错误:${preview.errors.slice(0, 5).map((e) => e.message).join(";")}`);
+    print({ roundId: round.id, ...preview.counts, newUnits: preview.newUnits, diff: preview.diff });
+    return;
+  }
+  const { authorId } = importTarget(options);
+  const result = await applyLedgerUpdate({ ...params, actorId: null, authorId });
+  print({ roundId: result.roundId, added: result.added, changed: result.changed, statusChanges: result.statusChanges, missing: result.missing });
+}
 
 program
   .command("summary")

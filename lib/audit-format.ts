@@ -23,6 +23,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "round.archive": "归档轮次",
   "round.unarchive": "恢复轮次",
   "round.import": "导入台账",
+  "round.import_update": "更新导入台账",
   "round.seed_demo": "写入演示数据",
   "aspect.create": "新增方面",
   "aspect.update": "修改方面",
@@ -32,10 +33,14 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "problem.create": "新增问题",
   "problem.update": "修改问题",
   "problem.delete": "删除问题",
+  "problem.create_import": "更新导入:新增问题",
+  "problem.update_import": "更新导入:修改问题",
   "measure.create": "新增整改措施",
   "measure.update": "修改整改措施",
   "measure.move": "调整措施顺序",
   "measure.delete": "删除整改措施",
+  "measure.create_import": "更新导入:新增整改措施",
+  "measure.update_import": "更新导入:修改整改措施",
   "measure.sign_off": "销号",
   "measure.reopen": "重新打开",
   // Written by the progress, review, supervision and reminder features (issue 4).
@@ -126,6 +131,15 @@ const FIELD_LABELS: Record<string, string> = {
   reportMissing: "未报送",
   total: "合计",
   source: "来源",
+  aspect: "方面",
+  leadUnit: "牵头单位",
+  coUnits: "责任单位",
+  line: "文件行号",
+  problemNumber: "问题序号",
+  added: "新增",
+  changed: "内容变更",
+  statusChanges: "状态变更",
+  missing: "文件中缺少",
 };
 
 // Bookkeeping columns say nothing a reader of the log needs; the row's id is already

@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "@/db";
 import type { Tx } from "@/db/client";
-import { importPlan, splitKnownUnits, type ImportResult } from "@/db/queries/import";
+import { importPlan, type ImportResult } from "@/db/queries/import";
+import { splitKnownUnits } from "@/db/queries/plan-writer";
 import { ledgerRows, type LedgerRow } from "@/db/queries/ledger";
 import { getRound } from "@/db/queries/rounds";
 import type { Round } from "@/db/schema";

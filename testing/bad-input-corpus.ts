@@ -356,8 +356,8 @@ export const API_INPUTS: ApiInputs[] = [
       reportDate: "notFutureDate", text: "text", percent: "percent", milestone: "optionalText", claimedStatus: "enum", institutions: "institutions",
     },
   },
-  // splitMeasures is "1" or absent (the checkbox); its bad values are optionalEnum's.
-  { route: "rounds/[id]/import", as: "officeAdmin", body: "multipart", fields: { splitMeasures: "optionalEnum" } },
+  // splitMeasures and update are "1" or absent (checkboxes); their bad values are optionalEnum's.
+  { route: "rounds/[id]/import", as: "officeAdmin", body: "multipart", fields: { splitMeasures: "optionalEnum", update: "optionalEnum" } },
   { route: "rounds/[id]/document-preview", as: "officeAdmin", body: "multipart", fields: { sections: "sectionRoles" } },
   // Only the file: what is wrong inside it is named per row by the preview (lib/org-import).
   { route: "org-import", as: "officeAdmin", body: "multipart", fields: {} },

@@ -7,7 +7,7 @@ import type { DocumentPlan, UnitMap } from "@/lib/validations/document-import";
 import type { Queryable } from "../client";
 import { aspects, measureCoUnits, measures, problems, progressReports, rounds, units } from "../schema";
 import { recordAudit } from "./audit";
-import { progressFallbackUnit } from "./import";
+import { progressFallbackUnit } from "./plan-writer";
 import { createUnit } from "./units";
 
 export interface DocumentImportResult {

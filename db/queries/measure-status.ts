@@ -23,7 +23,8 @@ export function refreshProblemStatus(tx: Queryable, problemId: number): void {
 export function setMeasureStatus(
   tx: Queryable,
   params: {
-    actorId: string;
+    /** Null when the command line did it (an update import run with no account). */
+    actorId: string | null;
     measureId: number;
     status: Status;
     action: "measure.sign_off" | "measure.reopen";

@@ -18,6 +18,17 @@ export const LEDGER_COLUMNS = [
   "整改情况",
 ] as const;
 export type LedgerColumn = (typeof LEDGER_COLUMNS)[number];
+/** The fields an update import compares (lib/ledger-import/ledger-diff.ts), named by their column. */
+export type ProblemField = "title" | "aspect" | "leadLeader";
+export type MeasureField = "text" | "leadUnit" | "coUnits" | "deadline";
+export const PROBLEM_FIELD_LABELS: Record<ProblemField, LedgerColumn> = { title: "问题", aspect: "方面", leadLeader: "牵头领导" };
+export const MEASURE_FIELD_LABELS: Record<MeasureField, LedgerColumn> = {
+  text: "整改措施",
+  leadUnit: "牵头单位",
+  coUnits: "责任单位",
+  deadline: "完成时限",
+};
+
 export const REQUIRED_COLUMNS: readonly LedgerColumn[] = ["序号", "问题"];
 
 /** A sheet as read from xlsx or csv: the header and the data rows, all cells as text. */

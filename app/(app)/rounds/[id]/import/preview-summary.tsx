@@ -61,7 +61,7 @@ export function SplitMeasuresChoice({
   );
 }
 
-function Issues({ title, issues, tone }: { title: string; issues: ImportIssue[]; tone: "error" | "warning" }) {
+export function Issues({ title, issues, tone }: { title: string; issues: ImportIssue[]; tone: "error" | "warning" }) {
   return (
     <section aria-label={title} className={tone === "error" ? "text-red-900" : "text-amber-900"}>
       <h3 className="mb-1 text-sm font-semibold">{title}</h3>
