@@ -12,6 +12,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "user.change_password": "修改密码",
   "user.sign_in": "登录",
   "user.sign_out": "退出登录",
+  "identity.sign_in_refused": "统一身份认证登录被拒绝",
   "unit.create": "新建单位",
   "unit.update": "修改单位",
   "api_token.create": "创建 API 令牌",
@@ -56,6 +57,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   user: "用户",
+  identity: "统一身份认证账号",
   unit: "单位",
   api_token: "API 令牌",
   round: "轮次",
@@ -123,6 +125,7 @@ const FIELD_LABELS: Record<string, string> = {
   reportMissing: "未报送",
   total: "合计",
   source: "来源",
+  identity: "统一身份认证账号",
 };
 
 // Bookkeeping columns say nothing a reader of the log needs; the row's id is already
