@@ -54,7 +54,8 @@ export function oidcSettings(env: Env): OidcSettings | null {
     name: env.RECTIFY_OIDC_NAME?.trim() || DEFAULT_NAME,
     usernameClaim: env.RECTIFY_OIDC_USERNAME_CLAIM?.trim() || "preferred_username",
     phoneClaim: env.RECTIFY_OIDC_PHONE_CLAIM?.trim() || "phone_number",
-    scopes: ["openid", "profile", "phone"],
+    // Some providers refuse a scope they do not know (often "phone"): then set fewer.
+    scopes: (env.RECTIFY_OIDC_SCOPES?.trim() || "openid profile phone").split(/[\s,]+/).filter(Boolean),
   };
 }
 
@@ -64,7 +65,7 @@ export function oidcSettings(env: Env): OidcSettings | null {
  */
 export function passwordSignInEnabled(env: Env): boolean {
   if (env.RECTIFY_PASSWORD_SIGN_IN?.trim().toLowerCase() !== "off") return true;
-  return oidcSettings(env) !== null;
+  return oidcSettings(env) === null;
 }
 
 export interface IdentityKeys {
