@@ -8,6 +8,10 @@ process.env.RECTIFY_TODAY ??= "2026-11-20";
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${PORT}`;
 const EMPTY_PORT = emptyServerPort(PORT);
+// The OpenID Connect provider for unified identity (e2e/oidc.spec.ts): a real one,
+// testing/oidc-test-provider.mjs, started next to the app.
+const OIDC_PORT = Number(process.env.E2E_OIDC_PORT ?? PORT + 1);
+process.env.E2E_OIDC_ISSUER = `http://localhost:${OIDC_PORT}`;
 
 // Debian's Chromium: Playwright cannot download its own browser here.
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -51,6 +55,15 @@ export default defineConfig({
   ],
   webServer: [
     {
+      command: "node testing/oidc-test-provider.mjs",
+      url: `${process.env.E2E_OIDC_ISSUER}/.well-known/openid-configuration`,
+      env: { OIDC_TEST_PORT: String(OIDC_PORT), OIDC_TEST_APP_URL: baseURL },
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
       command: "bash scripts/e2e-server.sh",
       url: `${baseURL}/api/health`,
       env: {
@@ -60,6 +73,10 @@ export default defineConfig({
         // Small limits so the oversize-upload test needs no huge file.
         RECTIFY_MAX_FILE_MB: "2",
         RECTIFY_MAX_REPORT_MB: "5",
+        // Unified identity is on, password sign-in stays on (every other spec signs in so).
+        RECTIFY_OIDC_ISSUER: process.env.E2E_OIDC_ISSUER,
+        RECTIFY_OIDC_CLIENT_ID: "rectify",
+        RECTIFY_OIDC_CLIENT_SECRET: "rectify-test-secret",
       },
       reuseExistingServer: false,
       timeout: 180_000,

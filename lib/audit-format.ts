@@ -10,10 +10,12 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "user.enable": "启用用户",
   "user.reset_password": "重置密码",
   "user.change_password": "修改密码",
+  "user.retire_one_time_password": "统一身份认证登录后作废一次性密码",
   "user.sign_in": "登录",
   "user.sign_out": "退出登录",
   "system.setup": "首次设置:创建管理员",
   "organization.import": "导入组织机构与账号",
+  "identity.sign_in_refused": "统一身份认证登录被拒绝",
   "unit.create": "新建单位",
   "unit.update": "修改单位",
   "api_token.create": "创建 API 令牌",
@@ -63,6 +65,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   user: "用户",
+  identity: "统一身份认证账号",
   unit: "单位",
   organization: "组织机构",
   api_token: "API 令牌",
@@ -140,6 +143,7 @@ const FIELD_LABELS: Record<string, string> = {
   changed: "内容变更",
   statusChanges: "状态变更",
   missing: "文件中缺少",
+  identity: "统一身份认证账号",
 };
 
 // Bookkeeping columns say nothing a reader of the log needs; the row's id is already

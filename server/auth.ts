@@ -4,19 +4,27 @@ import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { APIError } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { username } from "better-auth/plugins";
+import { genericOAuth } from "better-auth/plugins/generic-oauth";
 import { eq } from "drizzle-orm";
 import { db } from "@/db";
 import * as schema from "@/db/schema";
 import { authSecret } from "@/server/auth-secret";
 import { hashPassword, verifyStoredPassword } from "@/server/password-hash";
+import { assertSessionMatchesIdentity, mapIdentityToAccount, noteOidcSession } from "@/server/unified-identity";
+import { OIDC_PROVIDER_ID, oidcSettings } from "@/lib/unified-identity";
 import { SESSION_MAX_AGE_SECONDS, USERNAME_PATTERN } from "@/lib/validations/account";
 
 const baseURL = process.env.BETTER_AUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
 
+/** Unified identity's provider, or null when the deployment has none (README, 统一身份认证). */
+export const oidc = oidcSettings(process.env);
+
 // better-auth does password hashing, session tokens and signed httpOnly cookies. Its HTTP
-// handler is deliberately not mounted: every auth flow goes through our server actions,
-// which validate input, speak Chinese and write the audit log. Public sign-up is off:
-// only an office admin creates accounts (server/accounts.ts).
+// handler is not mounted as a whole: password flows go through our server actions, which
+// validate input, speak Chinese and write the audit log, and app/api/auth/[...all] lets
+// through only the provider sign-in's callback. Public sign-up is off, and no flow may
+// create a user: only an office admin creates accounts (server/accounts.ts), and a
+// provider identity maps to one of them or is refused (server/unified-identity.ts).
 export const auth = betterAuth({
   appName: "整改通",
   baseURL,
@@ -46,10 +54,27 @@ export const auth = betterAuth({
     // follows the deployment's URL. httpOnly and SameSite=Lax are always on.
     useSecureCookies: baseURL.startsWith("https://"),
   },
+  account: {
+    accountLinking: {
+      // The first provider sign-in links the identity to the account its claims named.
+      // Local addresses are never verified (nobody receives mail there), and the match is
+      // by claims, not by address, so neither check applies.
+      trustedProviders: [OIDC_PROVIDER_ID],
+      requireLocalEmailVerified: false,
+    },
+  },
   databaseHooks: {
+    user: {
+      create: {
+        // Accounts are inserted by db/queries/users.ts, never through better-auth.
+        before: async () => false,
+      },
+    },
     session: {
       create: {
+        after: async (session) => noteOidcSession(session.userId),
         before: async (session) => {
+          assertSessionMatchesIdentity(session.userId);
           const user = db
             .select({ disabled: schema.users.disabled })
             .from(schema.users)
@@ -68,6 +93,28 @@ export const auth = betterAuth({
       maxUsernameLength: 32,
       usernameValidator: (value) => USERNAME_PATTERN.test(value),
     }),
+    ...(oidc
+      ? [
+          genericOAuth({
+            config: [
+              {
+                providerId: OIDC_PROVIDER_ID,
+                name: oidc.name,
+                discoveryUrl: oidc.discoveryUrl,
+                clientId: oidc.clientId,
+                clientSecret: oidc.clientSecret,
+                scopes: oidc.scopes,
+                // Signing in never signs anyone up, whatever the request asks for.
+                disableSignUp: true,
+                disableImplicitSignUp: true,
+                // The subject would otherwise be trusted from an unverified ID token.
+                requireIdTokenVerification: true,
+                mapProfileToUser: (profile) => mapIdentityToAccount(oidc, profile),
+              },
+            ],
+          }),
+        ]
+      : []),
     nextCookies(),
   ],
 });

@@ -72,7 +72,8 @@ describe("importLedgerFile", () => {
     const before = dump();
     await expect(
       importLedgerFile({
-        data: csv(["序号,问题,牵头单位", "1,关于学习不深入的问题,区委新设机构"]),
+        // The last write (整改情况 by an author who does not exist) breaks a foreign key.
+        data: csv(["序号,问题,牵头单位,整改情况", "1,关于学习不深入的问题,区委新设机构,已召开专题会议"]),
         fileName: "f.csv",
         feedbackDate: null,
         actorId: null,
@@ -80,7 +81,7 @@ describe("importLedgerFile", () => {
         today: TODAY,
         roundId: (tx) => createRound(tx, { actorId: null, input: roundInput("中途失败的轮次") }).id,
       }),
-    ).rejects.toThrow("未找到导入人");
+    ).rejects.toThrow(/FOREIGN KEY/);
     expect(dump()).toBe(before);
   });
 

@@ -5,7 +5,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { ActionState } from "@/server/action";
 import { fieldErrorsOf } from "@/server/action";
-import { auth } from "@/server/auth";
+import { auth, oidc } from "@/server/auth";
 import { GENERIC_ERROR_MESSAGE } from "@/lib/errors";
 import { clientAddress } from "@/server/request-context";
 import { lockMessage } from "@/lib/security/sign-in-limit";
@@ -15,6 +15,7 @@ import { signInSchema } from "@/lib/validations/account";
 import { firstAdministratorSchema } from "@/lib/validations/setup";
 import { toAppError } from "@/lib/errors";
 import { createFirstAdministrator } from "@/server/setup";
+import { passwordSignInEnabled, passwordSignInOffMessage } from "@/lib/unified-identity";
 
 // The actions that cannot use defineAction: signing in and first-run setup have no actor
 // yet, and signing out must work for any session. Both still validate input and never leak internals.
@@ -22,6 +23,10 @@ import { createFirstAdministrator } from "@/server/setup";
 const BAD_CREDENTIALS = "用户名或密码错误";
 
 export async function signIn(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  // Hiding the form is not enough: an exported server action can be called by hand.
+  if (!passwordSignInEnabled(process.env)) {
+    return { ok: false, message: passwordSignInOffMessage(oidc?.name ?? "统一身份认证") };
+  }
   const username = String(formData.get("username") ?? "");
   const parsed = signInSchema.safeParse({ username, password: formData.get("password") ?? "" });
   if (!parsed.success) {

@@ -202,3 +202,20 @@ export function countUsers(q: Queryable): number {
 export function findUserByPhone(q: Queryable, params: { phone: string }) {
   return q.select({ id: users.id }).from(users).where(eq(users.phone, params.phone)).get();
 }
+
+/**
+ * A user signed in through unified identity while still holding a one-time password: the
+ * password is replaced by one nobody knows (the distribution sheet no longer opens the
+ * account) and the forced change is dropped, since this user never needs a local password.
+ */
+export function retireOneTimePassword(tx: Queryable, params: { userId: string; passwordHash: string }): boolean {
+  const user = tx.select({ pending: users.mustChangePassword }).from(users).where(eq(users.id, params.userId)).get();
+  if (!user?.pending) return false;
+  tx.update(accounts)
+    .set({ password: params.passwordHash })
+    .where(and(eq(accounts.userId, params.userId), eq(accounts.providerId, "credential")))
+    .run();
+  tx.update(users).set({ mustChangePassword: false }).where(eq(users.id, params.userId)).run();
+  recordAudit(tx, { actorId: params.userId, action: "user.retire_one_time_password", entity: "user", entityId: params.userId, after: { oneTimePassword: "作废" } });
+  return true;
+}

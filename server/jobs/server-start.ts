@@ -1,5 +1,6 @@
 import "server-only";
 import { assertDataFolderWritable } from "@/server/jobs/startup-check";
+import { oidcSettings } from "@/lib/unified-identity";
 
 // What the server does once at start (called by instrumentation.ts): refuse to start on a
 // data folder it cannot write or a database from a newer version, with one clear line,
@@ -7,6 +8,11 @@ import { assertDataFolderWritable } from "@/server/jobs/startup-check";
 export async function startServer(): Promise<void> {
   try {
     assertDataFolderWritable();
+    // A half-set unified identity would otherwise fail on the first sign-in page.
+    const oidc = oidcSettings(process.env);
+    if (!oidc && process.env.RECTIFY_PASSWORD_SIGN_IN?.trim().toLowerCase() === "off") {
+      console.warn("[rectify] 未配置统一身份认证,RECTIFY_PASSWORD_SIGN_IN=off 不生效:密码登录保持开启,否则无人能够登录");
+    }
     // Opening the database applies pending migrations, or refuses a newer database.
     await import("@/db");
     const { announceSetupIfNeeded } = await import("@/server/setup");
