@@ -3,6 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+import { TableFilePicker } from "@/components/table-file-picker";
 import { Button } from "@/components/ui/button";
 import { Table, Td, Th } from "@/components/ui/table";
 import { UploadFailure, UploadProgress } from "@/components/upload-progress";
@@ -94,30 +95,25 @@ export function OrgImport() {
           </a>
         </div>
       ) : (
-        <div className="flex flex-wrap items-end gap-4">
-          <div>
-            <label htmlFor="org-file" className="block text-sm font-medium">
-              组织机构文件
-            </label>
-            <input
-              id="org-file"
-              type="file"
-              accept=".xlsx,.csv"
-              className="mt-1 block text-sm"
-              onChange={(event) => {
-                setFile(event.target.files?.[0] ?? null);
-                preview.reset();
-                commit.reset();
-              }}
-            />
-          </div>
-          <Button type="button" disabled={!file || busy} onClick={() => preview.mutate()}>
-            {preview.isPending ? "正在解析…" : "上传并预览"}
-          </Button>
+        <TableFilePicker
+          id="org-file"
+          label="组织机构文件"
+          hasFile={file !== null}
+          busy={busy}
+          pending={preview.isPending}
+          previewLabel="上传并预览"
+          pendingLabel="正在解析…"
+          onPreview={() => preview.mutate()}
+          onChoose={(chosen) => {
+            setFile(chosen);
+            preview.reset();
+            commit.reset();
+          }}
+        >
           <a href="/api/v1/org-template" className="text-sm text-brand-700 underline">
             下载模板
           </a>
-        </div>
+        </TableFilePicker>
       )}
 
       {busy ? <UploadProgress progress={progress} afterUpload={commit.isPending ? "正在导入,请稍候…" : "上传完成,正在解析…"} /> : null}

@@ -42,7 +42,7 @@ export default async function UsersPage() {
                   {user.isAdmin ? "(管理员)" : ""}
                 </Td>
                 <Td>{user.unitName}</Td>
-                <Td>{user.disabled ? "已停用" : "正常"}</Td>
+                <Td>{user.disabled ? "已停用" : user.mustChangePassword ? "待首次登录改密" : "正常"}</Td>
                 <Td>
                   {user.id === actor.id ? (
                     <span className="text-xs text-gray-500">当前账号</span>

@@ -3,6 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { TableFilePicker } from "@/components/table-file-picker";
 import { Button } from "@/components/ui/button";
 import { Table, Td, Th } from "@/components/ui/table";
 import { UploadFailure, UploadProgress } from "@/components/upload-progress";
@@ -48,30 +49,27 @@ export function ImportWizard({ roundId }: { roundId: number }) {
 
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-end gap-4 rounded-lg border border-gray-200 bg-white p-4">
-        <div>
-          <label htmlFor="ledger-file" className="block text-sm font-medium">
-            台账文件
-          </label>
-          <input
-            id="ledger-file"
-            type="file"
-            accept=".xlsx,.csv"
-            className="mt-1 block text-sm"
-            onChange={(event) => {
-              setFile(event.target.files?.[0] ?? null);
-              setSplitMeasures(false);
-              preview.reset();
-              commit.reset();
-            }}
-          />
-        </div>
-        <Button type="button" disabled={!file || busy} onClick={() => preview.mutate()}>
-          {preview.isPending ? "正在解析…" : "上传并预览"}
-        </Button>
-        <a href="/api/v1/ledger-template" className="text-sm text-brand-700 underline">
-          下载空白模板
-        </a>
+      <div className="rounded-lg border border-gray-200 bg-white p-4">
+        <TableFilePicker
+          id="ledger-file"
+          label="台账文件"
+          hasFile={file !== null}
+          busy={busy}
+          pending={preview.isPending}
+          previewLabel="上传并预览"
+          pendingLabel="正在解析…"
+          onPreview={() => preview.mutate()}
+          onChoose={(chosen) => {
+            setFile(chosen);
+            setSplitMeasures(false);
+            preview.reset();
+            commit.reset();
+          }}
+        >
+          <a href="/api/v1/ledger-template" className="text-sm text-brand-700 underline">
+            下载空白模板
+          </a>
+        </TableFilePicker>
       </div>
 
       {busy ? <UploadProgress progress={progress} afterUpload={commit.isPending ? "正在导入,请稍候…" : "上传完成,正在解析…"} /> : null}

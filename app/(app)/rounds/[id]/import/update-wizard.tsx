@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { TableFilePicker } from "@/components/table-file-picker";
 import { Button } from "@/components/ui/button";
 import { UploadFailure, UploadProgress } from "@/components/upload-progress";
 import { UploadError, uploadWithProgress } from "@/lib/upload";
@@ -52,29 +53,26 @@ export function UpdateWizard({ roundId }: { roundId: number }) {
 
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-end gap-4 rounded-lg border border-gray-200 bg-white p-4">
-        <div>
-          <label htmlFor="ledger-file" className="block text-sm font-medium">
-            台账文件
-          </label>
-          <input
-            id="ledger-file"
-            type="file"
-            accept=".xlsx,.csv"
-            className="mt-1 block text-sm"
-            onChange={(event) => {
-              setFile(event.target.files?.[0] ?? null);
-              preview.reset();
-              commit.reset();
-            }}
-          />
-        </div>
-        <Button type="button" disabled={!file || busy} onClick={() => preview.mutate()}>
-          {preview.isPending ? "正在比对…" : "上传并比对差异"}
-        </Button>
-        <a href={`/api/v1/rounds/${roundId}/export`} className="text-sm text-brand-700 underline">
-          导出当前台账
-        </a>
+      <div className="rounded-lg border border-gray-200 bg-white p-4">
+        <TableFilePicker
+          id="ledger-file"
+          label="台账文件"
+          hasFile={file !== null}
+          busy={busy}
+          pending={preview.isPending}
+          previewLabel="上传并比对差异"
+          pendingLabel="正在比对…"
+          onPreview={() => preview.mutate()}
+          onChoose={(chosen) => {
+            setFile(chosen);
+            preview.reset();
+            commit.reset();
+          }}
+        >
+          <a href={`/api/v1/rounds/${roundId}/export`} className="text-sm text-brand-700 underline">
+            导出当前台账
+          </a>
+        </TableFilePicker>
       </div>
 
       {busy ? <UploadProgress progress={progress} afterUpload={commit.isPending ? "正在更新,请稍候…" : "上传完成,正在比对…"} /> : null}
