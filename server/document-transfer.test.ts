@@ -45,6 +45,20 @@ describe("importDocumentFile", () => {
     expect(sqlite.prepare("select count(*) from aspects where round_id = ?").pluck().get(result.roundId)).toBe(5);
   });
 
+  it("imports with no author, as the command line does before any account exists (issue 13)", async () => {
+    // A 通报's 整改情况 becomes verified progress, here with no author.
+    const report = "一、落实主体责任方面\n(一)关于理论学习不深入的问题(已完成)\n整改情况:区委常委会召开专题会议,制定学习计划。\n整改措施:一是健全第一议题制度。二是开展专题培训。\n";
+    const result = await importDocumentFile({
+      data: Buffer.from(report), fileName: "通报.txt", roundId: newRound("命令行导入的通报"), actorId: null, authorId: null, today: TODAY,
+    });
+    expect(result).toMatchObject({ problems: 1, measures: 2 });
+    const reports = sqlite
+      .prepare("select count(*) n, count(author_id) authored from progress_reports p join measures m on m.id = p.measure_id where m.round_id = ?")
+      .get(result.roundId) as { n: number; authored: number };
+    expect(reports.n).toBeGreaterThan(0);
+    expect(reports.authored).toBe(0);
+  });
+
   it("imports a problem title past 300 characters cut to fit, its full text in the description (issue 12)", async () => {
     const title = `关于${"很长".repeat(200)}的问题`;
     const result = await importDocumentFile({
