@@ -55,7 +55,7 @@ export function roundFingerprint(roundId: number, unitNames: readonly string[] =
       "select * from measures where round_id = @r order by id",
       "select c.* from measure_co_units c join measures m on m.id = c.measure_id where m.round_id = @r order by 1, 2",
       "select p.* from progress_reports p join measures m on m.id = p.measure_id where m.round_id = @r order by p.id",
-      "select * from audit_log where entity = 'round' and entity_id = cast(@r as text) order by id",
+      "select * from audit_log where entity = 'round' and entity_id = cast(cast(@r as integer) as text) order by id", // better-sqlite3 binds a JS number as REAL: "5.0" would match nothing
     ];
     for (const query of queries) {
       for (const row of db.prepare(query).raw().all({ r: roundId })) hash.update(`${query}:${JSON.stringify(row)}\n`);
