@@ -144,6 +144,14 @@ const FIELD_LABELS: Record<string, string> = {
   statusChanges: "状态变更",
   missing: "文件中缺少",
   identity: "统一身份认证账号",
+  phone: "手机",
+  unit: "单位",
+  units: "新建单位",
+  users: "新建账号",
+  existingUnits: "已有单位",
+  existingAccounts: "已有账号",
+  oneTimePassword: "一次性密码",
+  passwordChanged: "密码已更改",
 };
 
 // Bookkeeping columns say nothing a reader of the log needs; the row's id is already

@@ -111,7 +111,7 @@ export async function createFirstAdministrator(input: FirstAdministratorInput): 
       action: "system.setup",
       entity: "user",
       entityId: created.id,
-      after: { username: created.username, unit: unit.name, via: "setup_page" },
+      after: { username: created.username, unit: unit.name },
     });
     return created;
   });
