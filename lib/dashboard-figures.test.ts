@@ -6,7 +6,6 @@ const at = (isoDay: string) => new Date(`${isoDay}T04:00:00Z`).getTime(); // noo
 describe("burnUpSeries", () => {
   it("replays sign-offs and reopens from the audit rows", () => {
     const points = burnUpSeries({
-      since: "2026-01-01",
       today: "2026-01-10",
       measures: [
         { createdAt: at("2026-01-02"), status: "completed", events: [] }, // imported completed
@@ -22,7 +21,8 @@ describe("burnUpSeries", () => {
       ],
     });
     const on = (d: string) => points.find((p) => p.date === d)!;
-    expect(points[0]).toEqual({ date: "2026-01-01", total: 0, completed: 0, completedOrBasically: 0 });
+    // From the first entry, not from some earlier feedback date.
+    expect(points[0]).toEqual({ date: "2026-01-02", total: 2, completed: 1, completedOrBasically: 1 });
     expect(on("2026-01-02")).toMatchObject({ total: 2, completed: 1 });
     expect(on("2026-01-04")).toMatchObject({ total: 2, completed: 2 });
     expect(on("2026-01-05")).toMatchObject({ total: 3, completed: 2, completedOrBasically: 2 });
@@ -31,9 +31,25 @@ describe("burnUpSeries", () => {
   });
 
   it("samples a long round to at most 60 points and runs to the last event", () => {
-    const points = burnUpSeries({ since: "2021-03-01", today: "2026-01-01", measures: [{ createdAt: at("2026-02-01"), status: "completed", events: [] }] });
+    const points = burnUpSeries({
+      today: "2026-01-01",
+      measures: [
+        { createdAt: at("2021-03-01"), status: "incomplete", events: [] },
+        { createdAt: at("2021-03-01"), status: "completed", events: [{ at: at("2026-02-01"), before: "incomplete", after: "completed" }] },
+      ],
+    });
     expect(points.length).toBeLessThanOrEqual(60);
-    expect(points.at(-1)).toMatchObject({ date: "2026-02-01", total: 1, completed: 1 });
+    expect(points[0]).toMatchObject({ date: "2021-03-01", total: 2, completed: 0 });
+    expect(points.at(-1)).toMatchObject({ date: "2026-02-01", total: 2, completed: 1 });
+  });
+
+  it("has no series for a round with no sign-off yet: an imported ledger's state is not history", () => {
+    const imported = [
+      { createdAt: at("2026-03-01"), status: "completed" as const, events: [] },
+      { createdAt: at("2026-03-01"), status: "incomplete" as const, events: [] },
+    ];
+    expect(burnUpSeries({ today: "2026-06-01", measures: imported })).toEqual([]);
+    expect(burnUpSeries({ today: "2026-06-01", measures: [] })).toEqual([]);
   });
 });
 

@@ -52,11 +52,18 @@ const MAX_POINTS = 60;
  * Pure part of the burn-up. A measure counts in the total from when it was entered
  * (import, seed or hand entry). Its status at entry is the `before` of its first status
  * event, or, with no events, its current status: a measure imported or seeded already
- * completed counts as completed from its entry. The chart runs from `since` (the feedback
- * date) to today, or to the last event if that is later (tests run on a frozen today).
+ * completed counts as completed from its entry.
+ *
+ * The chart runs from the first entry, not the feedback date: before a round was entered
+ * (imported months after feedback, say) the system knows nothing, and a line flat at 0
+ * that jumps on the import date read as "nothing was done until then". With no sign-off or
+ * reopen at all there is no history, only the entry state, so there is no series (empty):
+ * the dashboard says so instead of drawing a flat line. It runs to today, or to the last
+ * event if that is later (tests run on a frozen today).
  */
-export function burnUpSeries(params: { since: string | null; today: string; measures: readonly MeasureHistory[] }): BurnUpPoint[] {
+export function burnUpSeries(params: { today: string; measures: readonly MeasureHistory[] }): BurnUpPoint[] {
   type Delta = { day: string; total: number; completed: number; basically: number };
+  if (!params.measures.some((m) => m.events.length > 0)) return [];
   const deltas: Delta[] = [];
   const weight = (s: Status) => ({ completed: s === "completed" ? 1 : 0, basically: s === "basically_completed" ? 1 : 0 });
   for (const m of params.measures) {
@@ -68,9 +75,8 @@ export function burnUpSeries(params: { since: string | null; today: string; meas
       deltas.push({ day: chinaDate(e.at), total: 0, completed: after.completed - before.completed, basically: after.basically - before.basically });
     }
   }
-  if (deltas.length === 0) return [];
   deltas.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
-  const first = [params.since, deltas[0]!.day].filter((d): d is string => !!d).sort()[0]!;
+  const first = deltas[0]!.day;
   const last = [params.today, deltas.at(-1)!.day].sort().at(-1)!;
   const span = differenceInCalendarDays(parseISO(last), parseISO(first));
   const days = new Set<string>();

@@ -5,7 +5,7 @@ import type { DashboardData } from "@/db/queries/dashboard";
 import { ChartSection } from "./chart-section";
 import { CHART_FONT, STATUS_COLORS } from "@/lib/list-links";
 
-/** Completed vs total since the feedback date, replayed from the audit log (see dashboard-history.ts). */
+/** Completed vs total since the measures were entered, replayed from the audit log (see dashboard-history.ts). */
 export function BurnUpChart({ data }: { data: DashboardData }) {
   const rows = data.burnUp.map((p) => ({ date: p.date, 措施总数: p.total, 已完成: p.completed, "已完成+基本完成": p.completedOrBasically }));
   const first = data.burnUp[0];
@@ -13,7 +13,7 @@ export function BurnUpChart({ data }: { data: DashboardData }) {
   return (
     <ChartSection
       id="burn-up"
-      title="整改进度(自反馈之日起)"
+      title="整改进度(自录入系统之日起)"
       summary={
         first && last
           ? `自 ${first.date} 至 ${last.date}:措施总数由 ${first.total} 项到 ${last.total} 项,已完成由 ${first.completed} 项到 ${last.completed} 项`
@@ -34,7 +34,20 @@ export function BurnUpChart({ data }: { data: DashboardData }) {
           <Line type="stepAfter" dataKey="已完成" stroke={STATUS_COLORS.completed} strokeWidth={2} dot={false} isAnimationActive={false} />
         </LineChart>
       </ResponsiveContainer>
-      <p className="mt-1 text-xs text-gray-500">据审计日志中的销号与重新打开记录;导入或录入时已完成的措施,自录入之日起计为已完成。</p>
+      <p className="mt-1 text-xs text-gray-500">据本系统审计日志中的销号与重新打开记录,自措施录入(或导入)之日起;录入时已完成的措施自录入之日计为已完成,此前的进展不在图中。</p>
     </ChartSection>
+  );
+}
+
+/**
+ * In place of the chart when the round has no sign-off in this system yet (imported or
+ * seeded): its ledger's state is not a history, and a line flat at 0 that jumps on the
+ * import date would read as "nothing was done until then".
+ */
+export function BurnUpUnavailable() {
+  return (
+    <p id="burn-up-unavailable" className="text-xs text-gray-500">
+      整改进度曲线:本系统中尚无销号或重新打开的记录(措施均为导入或录入时的状态),暂不绘制;首次销号后自录入之日起显示。
+    </p>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import type { DashboardData } from "@/db/queries/dashboard";
-import { BurnUpChart } from "./burn-up-chart";
+import { BurnUpChart, BurnUpUnavailable } from "./burn-up-chart";
 import { HeadlineFigures } from "./headline-figures";
 import { RoundTable } from "./round-table";
 import { AgeingBars, CompletionBars, StatusDonut } from "./status-charts";
@@ -44,11 +44,13 @@ export function DashboardLive({ round, initialData, canReview, canSeeUnits }: { 
       <HeadlineFigures data={data} canReview={canReview} />
       <div className="grid gap-4 lg:grid-cols-2">
         <StatusDonut data={data} />
-        <BurnUpChart data={data} />
         <CompletionBars data={data} />
         <AgeingBars data={data} />
+        {/* After the current state: the history is secondary, and absent for imported rounds. */}
+        {data.burnUp.length > 0 ? <BurnUpChart data={data} /> : null}
         <UnitRanking data={data} canSeeUnits={canSeeUnits} />
       </div>
+      {data.burnUp.length > 0 ? null : <BurnUpUnavailable />}
       {data.roundId === null ? <RoundTable data={data} /> : null}
     </div>
   );

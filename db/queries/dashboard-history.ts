@@ -5,12 +5,13 @@ import type { Status } from "@/lib/domain";
 import type { Queryable } from "../client";
 import { auditLog, measures } from "../schema";
 
-// The dashboard's history: the burn-up (completed vs total since the feedback date), read
-// from the audit log so it is what happened rather than an estimate. The arithmetic on
+// The dashboard's history: the burn-up (completed vs total since the measures were entered),
+// read from the audit log so it is what happened rather than an estimate; empty when the
+// rounds have no sign-off or reopen yet (imported or seeded, nothing reviewed here). The arithmetic on
 // the rows is lib/dashboard-figures.ts.
 
 /** The burn-up of some rounds, from their measures and the sign-off / reopen audit rows. */
-export function burnUp(q: Queryable, params: { roundIds: readonly number[]; since: string | null; today: string }): BurnUpPoint[] {
+export function burnUp(q: Queryable, params: { roundIds: readonly number[]; today: string }): BurnUpPoint[] {
   if (params.roundIds.length === 0) return [];
   const ids = sql.join(params.roundIds.map((id) => sql`${id}`), sql`, `);
   const rows = q.all<{ id: number; createdAt: number; status: Status }>(
@@ -31,7 +32,6 @@ export function burnUp(q: Queryable, params: { roundIds: readonly number[]; sinc
     byMeasure.set(Number(e.measureId), list);
   }
   return burnUpSeries({
-    since: params.since,
     today: params.today,
     measures: rows.map((r) => ({ createdAt: r.createdAt, status: r.status, events: byMeasure.get(r.id) ?? [] })),
   });

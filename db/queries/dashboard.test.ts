@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seededTestDb } from "@/testing/seeded-db";
+import { chinaDate } from "@/lib/dashboard-figures";
 import { ledgerHref, tasksHref } from "@/lib/list-links";
 import { parseListFilter } from "@/lib/validations/list-filter";
 import { dashboardData } from "./dashboard";
@@ -70,13 +71,10 @@ describe("dashboardData", () => {
     }
   });
 
-  it("burn-up: seeded completed measures count from entry, a sign-off adds one", () => {
+  it("burn-up: none for a seeded round with no sign-off; the first sign-off draws it from entry", () => {
     const roundId = t.roundId();
     const before = dashboardData(t.db, { roundId, today: TODAY })!;
-    const lastBefore = before.burnUp.at(-1)!;
-    expect(lastBefore.total).toBe(before.totals.measures.total);
-    expect(lastBefore.completed).toBe(before.totals.measures.completed);
-    expect(before.burnUp[0]!.date).toBe(t.one("select feedback_date from rounds where id = ?", roundId));
+    expect(before.burnUp).toEqual([]);
 
     const officeId = t.one<string>("select id from users where username = 'office'");
     const jiaoyuId = t.one<string>("select id from users where username = 'jiaoyu'");
@@ -97,7 +95,10 @@ describe("dashboardData", () => {
     );
     t.db.transaction((tx) => signOffClaim(tx, { actorId: officeId, reportId: report.id }));
     const after = dashboardData(t.db, { roundId, today: TODAY })!;
-    expect(after.burnUp.at(-1)!.completed).toBe(lastBefore.completed + 1);
+    expect(after.burnUp.at(-1)).toMatchObject({ total: before.totals.measures.total, completed: before.totals.measures.completed + 1 });
+    // It starts on the day the seed entered the measures, not at the feedback date.
+    expect(after.burnUp[0]!.date).toBe(chinaDate(t.one<number>("select min(created_at) from measures where round_id = ?", roundId)));
+
     expect(after.totals.measures.completed).toBe(before.totals.measures.completed + 1);
     // Its unit's on-time rate now counts it: signed off today, due whenever the seed said.
     const unit = unitOverview(t.db, { unitId: owners.leadUnitId!, today: TODAY });

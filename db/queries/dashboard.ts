@@ -51,6 +51,7 @@ export interface DashboardData {
   totals: Omit<RoundFigures, "id" | "name" | "feedbackDate">;
   groups: CompletionGroup[];
   units: UnitStanding[];
+  /** Empty when the rounds have no sign-off history yet (see burnUpSeries). */
   burnUp: BurnUpPoint[];
   ageing: AgeingBucket[];
 }
@@ -193,7 +194,6 @@ export function dashboardData(q: Queryable, params: { roundId: number | null; to
     params.roundId === null
       ? figures.map((r) => ({ roundId: r.id, aspectId: null, label: r.name, ...r.measures }))
       : aspectGroups(q, params.roundId);
-  const feedbackDates = selected.map((r) => r.feedbackDate).filter((d): d is string => !!d);
   return {
     roundId: params.roundId,
     title: params.roundId === null ? "全部轮次" : selected[0]!.name,
@@ -203,7 +203,7 @@ export function dashboardData(q: Queryable, params: { roundId: number | null; to
     totals,
     groups,
     units: unitStandings(q, { roundIds, today: params.today }),
-    burnUp: burnUp(q, { roundIds, since: feedbackDates.sort()[0] ?? null, today: params.today }),
+    burnUp: burnUp(q, { roundIds, today: params.today }),
     ageing: ageingBuckets(overdueDeadlines(q, roundIds, params.today), params.today),
   };
 }
