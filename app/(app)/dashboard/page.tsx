@@ -9,6 +9,7 @@ import { dashboardRounds, resolveDashboardRound } from "@/db/queries/dashboard";
 import { cachedDashboardData } from "@/db/queries/dashboard-cache";
 import { todayISO } from "@/lib/deadline-state";
 import { can, scopeOf } from "@/lib/permissions";
+import { rememberedRound } from "@/server/remembered-round";
 import { requirePermission } from "@/server/session";
 
 export const metadata: Metadata = { title: "驾驶舱" };
@@ -20,7 +21,9 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function DashboardPage({ searchParams }: Props) {
   const actor = await requirePermission("dashboard.read");
   const raw = (await searchParams).round;
-  const roundId = resolveDashboardRound(db, typeof raw === "string" ? raw : undefined);
+  // With no ?round=, the round this user last chose, not merely the latest feedback date.
+  const remembered = typeof raw === "string" ? null : await rememberedRound(actor);
+  const roundId = resolveDashboardRound(db, typeof raw === "string" ? raw : remembered === null ? undefined : String(remembered));
   if (roundId === undefined) notFound();
   const today = todayISO();
   const rounds = dashboardRounds(db);
