@@ -12,11 +12,12 @@ import {
   type ReportCycleWindow,
 } from "@/lib/reminders";
 import type { DB, Queryable } from "../client";
-import { measureCoUnits, measures, notifications, problems, progressReports, rounds, units, users } from "../schema";
+import { measureCoUnits, measures, notifications, problems, progressReports, rounds, units } from "../schema";
 import { recordAudit } from "./audit";
 import type { NotificationInput } from "@/lib/notification";
 import { notifyUnitsInBulk } from "./notifications";
 import { outer } from "./sql";
+import { activeAccountsOf } from "./users";
 
 /**
  * Open, dated measures of rounds still in progress whose deadline falls on a reminder day
@@ -86,7 +87,7 @@ export function unitsMissingReports(q: Queryable, params: { roundId: number; win
       openMeasures: sql<number>`count(*)`,
       unreported,
       lastReportDate: sql<string | null>`max((select max(${progressReports.reportDate}) from ${progressReports} where ${progressReports.measureId} = ${outer(measures.id)}))`,
-      accounts: sql<number>`(select count(*) from ${users} where ${users.unitId} = ${outer(units.id)} and ${users.disabled} = 0)`,
+      accounts: activeAccountsOf(outer(units.id)),
     })
     .from(measures)
     .innerJoin(units, eq(units.id, measures.leadUnitId))

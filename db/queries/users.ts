@@ -1,6 +1,6 @@
 import "server-only";
 import crypto from "node:crypto";
-import { and, asc, eq, ne, sql } from "drizzle-orm";
+import { and, asc, eq, ne, sql, type SQLWrapper } from "drizzle-orm";
 import type { Queryable } from "../client";
 import { accounts, sessions, units, users } from "../schema";
 import { recordAudit } from "./audit";
@@ -218,4 +218,16 @@ export function retireOneTimePassword(tx: Queryable, params: { userId: string; p
   tx.update(users).set({ mustChangePassword: false }).where(eq(users.id, params.userId)).run();
   recordAudit(tx, { actorId: params.userId, action: "user.retire_one_time_password", entity: "user", entityId: params.userId, after: { oneTimePassword: "作废" } });
   return true;
+}
+
+/**
+ * Active (not disabled) accounts of a unit, as a subquery: a unit without any receives
+ * nothing in the app, neither 催报 reminders nor 督办单, so both pages say so.
+ */
+export function activeAccountsOf(unitId: SQLWrapper | number) {
+  return sql<number>`(select count(*) from ${users} where ${users.unitId} = ${unitId} and ${users.disabled} = 0)`;
+}
+
+export function countActiveAccounts(q: Queryable, params: { unitId: number }): number {
+  return q.get<{ n: number }>(sql`select ${activeAccountsOf(params.unitId)} as n`)?.n ?? 0;
 }

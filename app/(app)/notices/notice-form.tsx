@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useActionState } from "react";
 import { StatusBadge } from "@/components/status-badge";
@@ -31,6 +32,7 @@ export function NoticeForm({
   roundId,
   unitId,
   today,
+  unitWithoutAccount,
 }: {
   rounds: Option[];
   units: Option[];
@@ -38,6 +40,8 @@ export function NoticeForm({
   roundId: number | null;
   unitId: number | null;
   today: string;
+  /** The chosen unit has no active account; only an admin can create one. */
+  unitWithoutAccount: { unitId: number; canCreate: boolean } | null;
 }) {
   const router = useRouter();
   const [state, action, pending] = useActionState(issueNoticeAction, null);
@@ -81,6 +85,7 @@ export function NoticeForm({
           onChange={(e) => choose(String(roundId ?? ""), e.target.value)}
         />
       </div>
+      {unitWithoutAccount ? <NoAccountWarning canCreate={unitWithoutAccount.canCreate} /> : null}
       <MeasurePicker key={`${roundId}-${unitId}`} measures={measures} checked={checked} ready={Boolean(roundId && unitId)} errors={measureErrors} />
       <div className="grid gap-4 md:grid-cols-2">
         <SelectField
@@ -155,5 +160,25 @@ function MeasurePicker({ measures, checked, ready, errors }: { measures: Measure
         </p>
       )}
     </fieldset>
+  );
+}
+
+/** Like 催报's "没有可用账号": a notice to such a unit reaches nobody until it has one. */
+function NoAccountWarning({ canCreate }: { canCreate: boolean }) {
+  return (
+    <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+      该单位还没有可用账号,督办单发出后无人能在系统中接收和回复。
+      {canCreate ? (
+        <>
+          请先在
+          <Link href="/admin/users" className="mx-1 font-medium text-brand-700 underline">
+            单位与用户
+          </Link>
+          中为其建立账号。
+        </>
+      ) : (
+        "请联系整改办系统管理员在“单位与用户”中为其建立账号。"
+      )}
+    </div>
   );
 }
