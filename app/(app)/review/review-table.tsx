@@ -8,6 +8,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { Table, Td, Th } from "@/components/ui/table";
 import { STATUS_LABELS, type Status } from "@/lib/domain";
 import { bulkSignOffAction } from "./actions";
+import { ClaimVerdictCell, claimVerdict } from "./claim-verdict";
 
 interface Claim {
   id: number;
@@ -24,10 +25,20 @@ interface Claim {
   waitingDays: number;
 }
 
-/** The queue with checkboxes: several claims signed off with one confirmation. */
+/**
+ * The queue: each row signed off or returned in place, or several ticked and signed off
+ * with one confirmation. The row forms cannot nest in the bulk form, so the checkboxes and
+ * its button join it by the `form` attribute.
+ */
 export function ReviewTable({ claims }: { claims: Claim[] }) {
   const [selected, setSelected] = useState<number[]>([]);
-  const [state, action, pending] = useActionState(bulkSignOffAction, null);
+  const [bulkState, action, bulkPending] = useActionState(bulkSignOffAction, null);
+  const [rowState, rowAction, rowPending] = useActionState(claimVerdict, null);
+  // Whichever was used last speaks; a bulk run clears the row message and vice versa.
+  const [last, setLast] = useState<"bulk" | "row">("row");
+  const state = last === "bulk" ? bulkState : rowState;
+  const pending = bulkPending || rowPending;
+  const failedRow = rowState && !rowState.ok ? Number(rowState.values?.reportId) : null;
   const toggle = (id: number) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
   if (claims.length === 0) {
     // After the last claim is signed off the outcome stays on screen above the empty queue.
@@ -39,16 +50,18 @@ export function ReviewTable({ claims }: { claims: Claim[] }) {
     );
   }
   return (
-    <form
-      action={action}
-      onSubmit={(event) => {
-        if (!window.confirm(`确定对选中的 ${selected.length} 项申报销号吗?整改状态将按各自申报更新。`)) event.preventDefault();
-      }}
-      className="space-y-3"
-    >
+    <div className="space-y-3">
+      <form
+        id="bulk-sign-off"
+        action={action}
+        onSubmit={(event) => {
+          if (!window.confirm(`确定对选中的 ${selected.length} 项申报销号吗?整改状态将按各自申报更新。`)) event.preventDefault();
+          else setLast("bulk");
+        }}
+      />
       <FormMessage state={state} />
       <div className="no-print flex items-center gap-3">
-        <Button type="submit" disabled={selected.length === 0 || pending}>
+        <Button type="submit" form="bulk-sign-off" disabled={selected.length === 0 || pending}>
           批量销号({selected.length})
         </Button>
         <span className="text-sm text-gray-600">共 {claims.length} 项待审核,按提交时间从早到晚排列。</span>
@@ -70,6 +83,7 @@ export function ReviewTable({ claims }: { claims: Claim[] }) {
             <Th>申报状态</Th>
             <Th>佐证材料</Th>
             <Th>已等待</Th>
+            <Th>审核</Th>
           </tr>
         </thead>
         <tbody className="divide-y divide-gray-100">
@@ -78,6 +92,7 @@ export function ReviewTable({ claims }: { claims: Claim[] }) {
               <Td>
                 <input
                   type="checkbox"
+                  form="bulk-sign-off"
                   name="reportIds"
                   value={c.id}
                   checked={selected.includes(c.id)}
@@ -99,10 +114,21 @@ export function ReviewTable({ claims }: { claims: Claim[] }) {
               <Td className="whitespace-nowrap">{STATUS_LABELS[c.claimedStatus]}</Td>
               <Td>{c.evidenceCount} 份</Td>
               <Td className={c.waitingDays > 7 ? "font-medium text-red-700" : ""}>{c.waitingDays} 天</Td>
+              <Td>
+                <ClaimVerdictCell
+                  claim={{ id: c.id, label: `${c.problemNumber}.${c.position} ${c.measureText.slice(0, 20)}`, claimedLabel: STATUS_LABELS[c.claimedStatus] }}
+                  action={(formData) => {
+                    setLast("row");
+                    rowAction(formData);
+                  }}
+                  pending={pending}
+                  reasonErrors={failedRow === c.id ? rowState?.ok === false ? rowState.fieldErrors?.reason : undefined : undefined}
+                />
+              </Td>
             </tr>
           ))}
         </tbody>
       </Table>
-    </form>
+    </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { MeasureLookBack } from "@/components/measure-look-back";
 import { MeasureNotices } from "@/components/measure-notices";
@@ -8,7 +9,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { db } from "@/db";
 import { getMeasureDetail } from "@/db/queries/measures";
-import { evidenceOfReports } from "@/db/queries/progress";
+import { evidenceOfReports, reviewQueue } from "@/db/queries/progress";
 import { evidenceLimits } from "@/lib/config";
 import { daysLeftLabel, deadlineState, LIGHT_OF, todayISO } from "@/lib/deadline-state";
 import { DEADLINE_KIND_LABELS, MEASURE_CATEGORY_LABELS, REVIEW_STATE_LABELS, STATUS_LABELS } from "@/lib/domain";
@@ -16,6 +17,7 @@ import { ALLOWED_EVIDENCE } from "@/server/evidence";
 import { can, reportingFor } from "@/lib/permissions";
 import { assertCanSee, requirePermission } from "@/server/session";
 import { parseId } from "@/lib/validations/common";
+import { nextInQueue } from "@/lib/review-next";
 import { ClaimReview } from "./claim-review";
 import { ProgressForm } from "./progress-form";
 
@@ -36,6 +38,8 @@ export default async function MeasurePage({ params }: { params: Promise<{ id: st
   // Only the lead unit may claim 基本完成/已完成; the form offers the claim to it alone.
   const isLead = reportingFor(actor, { leadUnitId: measure.leadUnitId, unitIds: detail!.ownership.unitIds })?.mayClaim ?? false;
   const canReview = can(actor, "claim.review");
+  // The reviewer goes on to the next claim from here, not back through the queue.
+  const next = canReview ? nextInQueue(reviewQueue(db, {}), measure.id) : null;
   const limits = evidenceLimits();
   return (
     <>
@@ -66,9 +70,25 @@ export default async function MeasurePage({ params }: { params: Promise<{ id: st
         </div>
       ) : null}
 
-      <h2 id="claims" className="mt-8 mb-3 font-semibold">
-        整改动态
-      </h2>
+      <div className="mt-8 mb-3 flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id="claims" className="font-semibold">
+          整改动态
+        </h2>
+        {canReview ? (
+          <p className="no-print flex gap-3 text-sm">
+            <Link href="/review" className="text-gray-700 hover:underline">
+              返回审核队列
+            </Link>
+            {next ? (
+              <Link href={`/measures/${next.measureId}#claims`} className="font-medium text-brand-700 hover:underline">
+                下一条 →
+              </Link>
+            ) : (
+              <span className="text-gray-500">审核队列中没有其他申报</span>
+            )}
+          </p>
+        ) : null}
+      </div>
       {reports.length === 0 ? (
         <EmptyState title="尚未报送整改进展" />
       ) : (
