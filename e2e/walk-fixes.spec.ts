@@ -78,6 +78,7 @@ test("领导选过的轮次,下次打开驾驶舱仍是它;无效的记忆回到
   await expect(heading).toHaveText(`驾驶舱 · ${chosen}`);
 
   // A remembered round that does not exist (a cookie is what the browser sends) is ignored.
+  await context.clearCookies({ name: "rectify_round" });
   await context.addCookies([{ name: "rectify_round", value: "999999999", url: baseURL! }]);
   await page.goto("/dashboard");
   await expect(heading).toHaveText(/^驾驶舱 · /);
