@@ -10,7 +10,9 @@ import { baoanLedgerRows, csvText } from "./support/ledger-files";
 // the remembered round, the 台账 menu item, the notice to a unit nobody receives at, and
 // reviewing claims in the queue. Other specs share the server: this file works on a round
 // it imports itself, and filters the review queue to it.
+// Each test signs in more than once and walks several pages: three times the usual time.
 test.describe.configure({ mode: "serial" });
+test.slow();
 
 let round = { id: 0, name: "" };
 test.beforeAll(() => {
