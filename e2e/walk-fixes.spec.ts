@@ -118,10 +118,10 @@ test("向没有账号的单位发督办单时提示,并指向单位与用户", a
   await signInAs(page, "office");
   await page.goto(`/notices/new?round=${round.id}&unit=${withAccount.id}`);
   const form = page.getByRole("form", { name: "发督办单" });
-  await expect(form.getByLabel("责任单位")).toHaveValue(String(withAccount.id));
+  await expect(form.getByRole("combobox", { name: "责任单位" })).toHaveValue(String(withAccount.id));
   await expect(form.getByText(/还没有可用账号/)).toHaveCount(0);
 
-  await form.getByLabel("责任单位").selectOption(String(withoutAccount.id));
+  await form.getByRole("combobox", { name: "责任单位" }).selectOption(String(withoutAccount.id));
   await expect(page).toHaveURL(new RegExp(`unit=${withoutAccount.id}`));
   const warning = form.getByRole("alert").filter({ hasText: "该单位还没有可用账号,督办单发出后无人能在系统中接收和回复" });
   await expect(warning).toBeVisible();
