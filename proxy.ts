@@ -21,9 +21,11 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("content-security-policy", policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", policy);
-  // A link's prefetch is not a choice: the rounds list prefetches every round it links to.
-  const prefetch = request.headers.has("next-router-prefetch") || /prefetch/i.test(request.headers.get("sec-purpose") ?? request.headers.get("purpose") ?? "");
-  const round = isPublic || prefetch ? null : chosenRound(request.nextUrl.pathname, request.nextUrl.searchParams);
+  // Only a page load is a choice. Next strips its flight headers (rsc, next-router-prefetch)
+  // before the proxy, so a Link's prefetch — the dashboard prefetches every round page it
+  // links to — looks here like a navigation; the browser's own Sec-Fetch-Dest does not lie.
+  const pageLoad = request.headers.get("sec-fetch-dest") === "document";
+  const round = isPublic || !pageLoad ? null : chosenRound(request.nextUrl.pathname, request.nextUrl.searchParams);
   if (round !== null && request.cookies.get(REMEMBERED_ROUND_COOKIE)?.value !== String(round)) {
     response.cookies.set(REMEMBERED_ROUND_COOKIE, String(round), {
       httpOnly: true,
