@@ -1,8 +1,8 @@
 // The round a user last chose, so 驾驶舱 and 台账 open on the round they work on rather
 // than the one with the latest feedback date. The proxy notes it in a cookie when a round
-// page is loaded or the dashboard's selector is used (page loads only: see proxy.ts); server/remembered-round.ts reads it back
-// and checks it against the database and the user's permissions, because a cookie is
-// whatever the browser sends.
+// page is loaded or the dashboard's selector is used (page loads only: see proxy.ts);
+// server/remembered-round.ts reads it back and checks it against the database and the
+// user's permissions, because a cookie is whatever the browser sends.
 
 export const REMEMBERED_ROUND_COOKIE = "rectify_round";
 
