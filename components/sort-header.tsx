@@ -3,12 +3,12 @@ import { Th } from "@/components/ui/table";
 import { filterQuery, type ListFilter, type SortKey } from "@/lib/validations/list-filter";
 
 /** A column header that sorts by its key; a second click reverses the order. */
-export function SortHeader({ filter, sortKey, children }: { filter: ListFilter; sortKey: SortKey; children: string }) {
+export function SortHeader({ filter, sortKey, children, className }: { filter: ListFilter; sortKey: SortKey; children: string; className?: string }) {
   const active = (filter.sort ?? "number") === sortKey;
   const dir = active && filter.dir !== "desc" ? "desc" : "asc";
   const ariaSort = active ? (filter.dir === "desc" ? "descending" : "ascending") : "none";
   return (
-    <Th aria-sort={ariaSort}>
+    <Th aria-sort={ariaSort} className={className}>
       <Link href={filterQuery(filter, { sort: sortKey, dir, page: 1 })} className="inline-flex items-center gap-1 hover:text-brand-700">
         {children}
         <span aria-hidden className="text-gray-400">
