@@ -17,6 +17,11 @@ export interface ListColumn<Row> {
   cell: (row: Row) => ReactNode;
   /** The column's share of a fixed-layout table, e.g. "12%": long texts wrap inside it. */
   width?: string;
+  /**
+   * Whether the row shows the same as the row above in this column (the 问题 of its
+   * measures): print then leaves the cell blank, as a merged cell would be on paper.
+   */
+  sameAsAbove?: (row: Row, above: Row) => boolean;
 }
 
 interface ListTableProps<Row> {
@@ -47,9 +52,8 @@ interface ListTableProps<Row> {
  * card of labelled fields (`list-cards` in app/globals.css, labels from data-label).
  */
 export function ListTable<Row>({ caption, filter, filterBar, counts, noun, actions, columns, rows, rowKey, rowClassName, empty, page, pages, tableClassName = "" }: ListTableProps<Row>) {
-  const fixed = columns.some((column) => column.width);
   // Fixed columns are narrow: their headers wrap rather than spill into the next one.
-  const headerClass = fixed ? "whitespace-normal" : "";
+  const fixed = columns.some((column) => column.width);
   const total = typeof counts === "number" ? counts : counts.total;
   const countsLine =
     typeof counts === "number" ? (
@@ -85,11 +89,11 @@ export function ListTable<Row>({ caption, filter, filterBar, counts, noun, actio
             <tr>
               {columns.map((column) =>
                 column.sortKey ? (
-                  <SortHeader key={column.header} filter={filter} sortKey={column.sortKey} className={headerClass}>
+                  <SortHeader key={column.header} filter={filter} sortKey={column.sortKey} wrap={fixed}>
                     {column.header}
                   </SortHeader>
                 ) : (
-                  <Th key={column.header} className={headerClass}>
+                  <Th key={column.header} wrap={fixed}>
                     {column.header}
                   </Th>
                 ),
@@ -97,10 +101,15 @@ export function ListTable<Row>({ caption, filter, filterBar, counts, noun, actio
             </tr>
           </thead>
           <tbody className="divide-y divide-gray-100">
-            {rows.map((row) => (
+            {rows.map((row, i) => (
               <tr key={rowKey(row)} className={rowClassName?.(row)}>
                 {columns.map((column) => (
-                  <Td key={column.header} data-label={column.header} className={typeof column.className === "function" ? column.className(row) : column.className}>
+                  <Td
+                    key={column.header}
+                    data-label={column.header}
+                    data-same-as-above={i > 0 && column.sameAsAbove?.(row, rows[i - 1]!) ? "" : undefined}
+                    className={typeof column.className === "function" ? column.className(row) : column.className}
+                  >
                     {column.cell(row)}
                   </Td>
                 ))}

@@ -17,11 +17,12 @@ export function Table({ caption, children, fixed = false, className = "" }: { ca
   );
 }
 
-export function Th({ className = "", ...props }: ThHTMLAttributes<HTMLTableCellElement>) {
+/** `wrap`: the header may take two lines, for the narrow columns of a fixed-layout table. */
+export function Th({ className = "", wrap = false, ...props }: ThHTMLAttributes<HTMLTableCellElement> & { wrap?: boolean }) {
   return (
     <th
       scope="col"
-      className={`bg-gray-50 px-3 py-2 text-left text-xs font-semibold whitespace-nowrap text-gray-700 ${className}`}
+      className={`bg-gray-50 px-3 py-2 text-left text-xs font-semibold text-gray-700 ${wrap ? "" : "whitespace-nowrap"} ${className}`}
       {...props}
     />
   );

@@ -64,20 +64,32 @@ export default async function RoundLedgerPage({ params, searchParams }: Props) {
         page={list.page}
         pages={list.pages}
         tableClassName="ledger-table"
-        // Shares of the table's width: the two long texts get the most; the widths in
-        // characters below (for the 展开 button) are those at 1280 px.
+        // Shares of the table's width, balanced so that a row of real texts is about as tall
+        // in each column; the widths in characters (for the 展开 button) are those at 1280 px.
         columns={[
-          { ...measureNumberColumn(), width: "4.5%" },
-          { header: "方面", width: "6.5%", className: "text-xs text-gray-600", cell: (row) => <ClampedText long={runsPast(row.aspectName, 6)}>{row.aspectName}</ClampedText> },
-          { header: "问题", width: "10.5%", cell: (row) => <ClampedText long={runsPast(row.problemTitle, 8)}>{row.problemTitle}</ClampedText> },
-          { ...measureTextColumn("", 15), width: "19%" },
-          { header: "牵头领导", width: "6%", className: "text-xs", cell: (row) => row.leadLeader },
-          { header: "牵头单位", sortKey: "unit", width: "7%", cell: (row) => row.leadUnitName ?? "—" },
-          { header: "责任单位", width: "8%", className: "text-xs", cell: (row) => <ClampedText long={runsPast(row.coUnitNames, 7)}>{row.coUnitNames ?? "—"}</ClampedText> },
+          { ...measureNumberColumn(), width: "3.5%" },
+          {
+            header: "方面",
+            width: "8%",
+            className: "text-xs text-gray-600",
+            sameAsAbove: (row, above) => row.aspectId === above.aspectId,
+            cell: (row) => <ClampedText long={runsPast(row.aspectName, 6)}>{row.aspectName}</ClampedText>,
+          },
+          {
+            header: "问题",
+            width: "7%",
+            sameAsAbove: (row, above) => row.problemId === above.problemId,
+            cell: (row) => <ClampedText long={runsPast(row.problemTitle, 5)}>{row.problemTitle}</ClampedText>,
+          },
+          { ...measureTextColumn("", 16), width: "20%" },
+          // The problem's leader: the same for all its measures.
+          { header: "牵头领导", width: "6%", className: "text-xs", sameAsAbove: (row, above) => row.problemId === above.problemId, cell: (row) => row.leadLeader },
+          { header: "牵头单位", sortKey: "unit", width: "6%", cell: (row) => row.leadUnitName ?? "—" },
+          { header: "责任单位", width: "6%", className: "text-xs", cell: (row) => <ClampedText long={runsPast(row.coUnitNames, 5)}>{row.coUnitNames ?? "—"}</ClampedText> },
           {
             header: "完成时限",
             sortKey: "deadline",
-            width: "10%",
+            width: "9%",
             cell: (row) => (
               <>
                 <span className="whitespace-nowrap">
@@ -87,16 +99,16 @@ export default async function RoundLedgerPage({ params, searchParams }: Props) {
               </>
             ),
           },
-          { header: "整改状态", sortKey: "status", width: "6.5%", cell: (row) => <StatusBadge status={row.status} /> },
+          { header: "整改状态", sortKey: "status", width: "5.5%", cell: (row) => <StatusBadge status={row.status} /> },
           {
             header: "最新进展",
-            width: "16%",
+            width: "24.5%",
             className: "text-xs text-gray-700",
-            cell: (row) => <ClampedText long={runsPast(row.latestProgress, 14)}>{row.latestProgress ?? "—"}</ClampedText>,
+            cell: (row) => <ClampedText long={runsPast(row.latestProgress, 22)}>{row.latestProgress ?? "—"}</ClampedText>,
           },
           {
             header: "销号情况",
-            width: "6%",
+            width: "4.5%",
             className: "text-xs",
             cell: (row) => (row.latestReviewState ? REVIEW_STATE_LABELS[row.latestReviewState] : "未报送"),
           },
