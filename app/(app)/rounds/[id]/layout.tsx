@@ -17,7 +17,7 @@ export default async function RoundLayout({ children, params }: { children: Reac
   const manage = can(actor, "plan.manage");
   return (
     <>
-      <div className="mb-4 flex flex-wrap items-start justify-between gap-4">
+      <div data-round-header className="mb-4 flex flex-wrap items-start justify-between gap-4">
         <div>
           <p className="text-xs text-gray-500">
             {ROUND_KIND_LABELS[round.kind]} · {round.inspectingBody} → {round.inspectedBody}
