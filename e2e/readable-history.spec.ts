@@ -7,6 +7,8 @@ import { RoundPages } from "./pages/round-pages";
 // form and answered truthfully by 催报. Every round here is this spec's own.
 
 const suffix = Date.now().toString(36);
+// Many writes and page loads on a shared, busy test server.
+test.describe.configure({ timeout: 180_000 });
 // What a field name or an untranslated code looks like in visible text.
 const CODE_WORDS = /\b[a-z]+[A-Z][a-zA-Z]*\b|\b[a-z_]+:|\b[a-z]+[._][a-z_]+\b/;
 
