@@ -85,7 +85,7 @@ export default async function RoundLedgerPage({ params, searchParams }: Props) {
           // The problem's leader: the same for all its measures.
           { header: "牵头领导", width: "6%", className: "text-xs", sameAsAbove: (row, above) => row.problemId === above.problemId, cell: (row) => row.leadLeader },
           { header: "牵头单位", sortKey: "unit", width: "6%", cell: (row) => row.leadUnitName ?? "—" },
-          { header: "责任单位", width: "6%", className: "text-xs", cell: (row) => <ClampedText long={runsPast(row.coUnitNames, 5)}>{row.coUnitNames ?? "—"}</ClampedText> },
+          { header: "配合单位", width: "6%", className: "text-xs", cell: (row) => <ClampedText long={runsPast(row.coUnitNames, 5)}>{row.coUnitNames ?? "—"}</ClampedText> },
           {
             header: "完成时限",
             sortKey: "deadline",
