@@ -5,7 +5,7 @@ import { importBaoanRound } from "./support/own-round";
 // 展开 button; printed on A4 landscape every column is on the paper, the header repeats on
 // each page, a title block names the round and the date, and a page holds about ten rows.
 
-const COLUMNS = ["序号", "方面", "问题", "整改措施", "牵头领导", "牵头单位", "责任单位", "完成时限", "整改状态", "最新进展", "销号情况"];
+const COLUMNS = ["序号", "方面", "问题", "整改措施", "牵头领导", "牵头单位", "配合单位", "完成时限", "整改状态", "最新进展", "销号情况"];
 // A4 landscape less the 10 mm side margins of app/globals.css, in CSS pixels (96 per inch).
 const PRINT_WIDTH = Math.floor(((297 - 20) / 25.4) * 96);
 
