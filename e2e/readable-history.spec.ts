@@ -18,6 +18,21 @@ async function expectReadable(region: Locator) {
   expect(text.match(CODE_WORDS)?.[0] ?? null, text).toBeNull();
 }
 
+/**
+ * The newest page holds other specs' rows too, whose data may rightly be Latin (usernames
+ * such as office_x, an identity such as wang.xinan, a file name): there only the action and
+ * the field labels (before each ":") must be words.
+ */
+async function expectLabelled(table: Locator) {
+  await expect(table).toBeVisible();
+  for (const row of await table.locator("tbody tr").all()) {
+    const cells = await row.locator("td").allInnerTexts();
+    const [, , action = "", , changes = ""] = cells;
+    const labels = changes.split("\n").map((line) => line.split(":")[0]).join("\n");
+    for (const text of [action, labels]) expect(text.match(CODE_WORDS)?.[0] ?? null, cells.join(" | ")).toBeNull();
+  }
+}
+
 async function setReportCycle(page: Page, roundId: number, cycle: string, weekday?: string) {
   await page.goto(`/rounds/${roundId}/edit`);
   await page.getByLabel("报送周期").selectOption({ label: cycle });
@@ -83,9 +98,9 @@ test("措施的整改历程和操作日志只用中文和名称,不露字段名�
   await expect(measureLog).toContainText("轮次:" + roundName.slice(0, 20));
   await expectReadable(measureLog);
 
-  // The whole newest page, whatever other specs wrote meanwhile, reads the same way.
+  // The whole newest page, whatever other specs wrote meanwhile: actions and labels in words.
   await page.goto("/audit");
-  await expectReadable(page.getByRole("table", { name: "操作日志" }));
+  await expectLabelled(page.getByRole("table", { name: "操作日志" }));
 });
 
 test("报送周期在轮次表单中设置,催报如实说明:未分配单位、不要求定期报送", async ({ page }) => {
