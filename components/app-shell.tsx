@@ -13,17 +13,19 @@ export function AppShell({ actor, children }: { actor: Actor; children: ReactNod
   return (
     <div className="min-h-screen bg-gray-50">
       <header className="no-print bg-brand-700 text-white">
+        {/* On phones: the name and the two account links on the first row, the navigation
+            scrolling sideways on the second; nothing may break inside a word ("退出登/录"). */}
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-          <Link href={homeFor(actor)} className="text-lg font-semibold tracking-wide">
+          <Link href={homeFor(actor)} className="text-lg font-semibold tracking-wide whitespace-nowrap">
             整改通
           </Link>
           <NavLinks items={navItemsFor(actor)} />
-          <div className="ml-auto flex items-center gap-3 text-sm">
+          <div className="ml-auto flex min-w-0 items-center gap-3 text-sm whitespace-nowrap">
             {/* The count is read here so the bell shows it at once; it then polls. */}
             {can(actor, "notification.read") ? <NotificationBell initialCount={unreadCount(db, { userId: actor.id })} /> : null}
-            <span>
+            <span className="min-w-0 truncate">
               <span className="font-medium">{actor.name}</span>
-              <span className="text-white/80">
+              <span className="hidden text-white/80 sm:inline">
                 {" "}
                 · {actor.unitName} · {ROLE_LABELS[actor.role]}
                 {actor.isAdmin ? "(管理员)" : ""}
@@ -33,7 +35,7 @@ export function AppShell({ actor, children }: { actor: Actor; children: ReactNod
               修改密码
             </Link>
             <form action={signOut}>
-              <button type="submit" className="rounded-md border border-white/40 px-2 py-1 hover:bg-white/10">
+              <button type="submit" className="rounded-md border border-white/40 px-2 py-1 whitespace-nowrap hover:bg-white/10">
                 退出登录
               </button>
             </form>

@@ -15,6 +15,13 @@ export interface ListColumn<Row> {
   /** Classes of the column's cells; a function when they depend on the row. */
   className?: string | ((row: Row) => string);
   cell: (row: Row) => ReactNode;
+  /** The column's share of a fixed-layout table, e.g. "12%": long texts wrap inside it. */
+  width?: string;
+  /**
+   * Whether the row shows the same as the row above in this column (the 问题 of its
+   * measures): print then leaves the cell blank, as a merged cell would be on paper.
+   */
+  sameAsAbove?: (row: Row, above: Row) => boolean;
 }
 
 interface ListTableProps<Row> {
@@ -35,13 +42,18 @@ interface ListTableProps<Row> {
   empty: { title: string; hint?: ReactNode };
   page: number;
   pages: number;
+  /** Classes of the table's box, e.g. the width below which it scrolls sideways. */
+  tableClassName?: string;
 }
 
 /**
  * The skeleton shared by the round's lists: filters, counts, the table (or an empty state)
- * with sortable headers, and page links that keep the filter.
+ * with sortable headers, and page links that keep the filter. On phones each row shows as a
+ * card of labelled fields (`list-cards` in app/globals.css, labels from data-label).
  */
-export function ListTable<Row>({ caption, filter, filterBar, counts, noun, actions, columns, rows, rowKey, rowClassName, empty, page, pages }: ListTableProps<Row>) {
+export function ListTable<Row>({ caption, filter, filterBar, counts, noun, actions, columns, rows, rowKey, rowClassName, empty, page, pages, tableClassName = "" }: ListTableProps<Row>) {
+  // Fixed columns are narrow: their headers wrap rather than spill into the next one.
+  const fixed = columns.some((column) => column.width);
   const total = typeof counts === "number" ? counts : counts.total;
   const countsLine =
     typeof counts === "number" ? (
@@ -65,25 +77,39 @@ export function ListTable<Row>({ caption, filter, filterBar, counts, noun, actio
       {rows.length === 0 ? (
         <EmptyState title={empty.title}>{empty.hint}</EmptyState>
       ) : (
-        <Table caption={caption}>
+        <Table caption={caption} fixed={fixed} className={`list-cards ${tableClassName}`}>
+          {fixed ? (
+            <colgroup>
+              {columns.map((column) => (
+                <col key={column.header} style={{ width: column.width }} />
+              ))}
+            </colgroup>
+          ) : null}
           <thead>
             <tr>
               {columns.map((column) =>
                 column.sortKey ? (
-                  <SortHeader key={column.header} filter={filter} sortKey={column.sortKey}>
+                  <SortHeader key={column.header} filter={filter} sortKey={column.sortKey} wrap={fixed}>
                     {column.header}
                   </SortHeader>
                 ) : (
-                  <Th key={column.header}>{column.header}</Th>
+                  <Th key={column.header} wrap={fixed}>
+                    {column.header}
+                  </Th>
                 ),
               )}
             </tr>
           </thead>
           <tbody className="divide-y divide-gray-100">
-            {rows.map((row) => (
+            {rows.map((row, i) => (
               <tr key={rowKey(row)} className={rowClassName?.(row)}>
                 {columns.map((column) => (
-                  <Td key={column.header} className={typeof column.className === "function" ? column.className(row) : column.className}>
+                  <Td
+                    key={column.header}
+                    data-label={column.header}
+                    data-same-as-above={i > 0 && column.sameAsAbove?.(row, rows[i - 1]!) ? "" : undefined}
+                    className={typeof column.className === "function" ? column.className(row) : column.className}
+                  >
                     {column.cell(row)}
                   </Td>
                 ))}

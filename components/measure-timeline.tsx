@@ -1,7 +1,8 @@
 import { db } from "@/db";
 import { measureHistory } from "@/db/queries/audit-log";
+import { auditReferenceNames } from "@/db/queries/audit-names";
 import { getMeasureDetail } from "@/db/queries/measures";
-import { actionLabel, auditChanges, auditTime, entityLabel } from "@/lib/audit-format";
+import { actionLabel, auditChanges, auditObject, auditTime } from "@/lib/audit-format";
 import { can } from "@/lib/permissions";
 import { getActor } from "@/server/session";
 import { AuditChanges } from "./audit-changes";
@@ -19,6 +20,7 @@ export async function MeasureTimeline({ measureId }: { measureId: number }) {
   const detail = actor ? getMeasureDetail(db, { id: measureId }) : undefined;
   if (!actor || !detail || !can(actor, "measure.read", detail.ownership)) return null;
   const entries = measureHistory(db, { measureId });
+  const names = auditReferenceNames(db, entries);
   return (
     <section aria-labelledby="timeline-title" className="mt-8">
       <h2 id="timeline-title" className="mb-3 font-semibold">
@@ -29,7 +31,7 @@ export async function MeasureTimeline({ measureId }: { measureId: number }) {
       ) : (
         <ol aria-label="整改历程" className="relative space-y-3 border-l border-gray-200 pl-5">
           {entries.map((entry) => {
-            const changes = auditChanges(entry.before, entry.after, { hide: HIDDEN_FIELDS });
+            const changes = auditChanges(entry.before, entry.after, { hide: HIDDEN_FIELDS, names });
             return (
               <li key={entry.id} className="relative text-sm">
                 <span aria-hidden className="absolute top-1.5 -left-[25px] h-2.5 w-2.5 rounded-full border-2 border-white bg-brand-600" />
@@ -40,9 +42,7 @@ export async function MeasureTimeline({ measureId }: { measureId: number }) {
                 <p className="mt-0.5 text-gray-900">
                   <span className="font-medium">{actionLabel(entry.action)}</span>
                   {entry.entity !== "measure" ? (
-                    <span className="ml-1 text-xs text-gray-500">
-                      ({entityLabel(entry.entity)} #{entry.entityId})
-                    </span>
+                    <span className="ml-1 text-xs text-gray-500">({auditObject(entry, names)})</span>
                   ) : null}
                 </p>
                 <div className="mt-1">

@@ -8,7 +8,7 @@ export interface NavItem {
 }
 
 // Navigation per role: 整改办 轮次/台账/审核/督办/报告/驾驶舱/单位与用户; 责任单位 我的任务/督办;
-// 领导 驾驶舱. Each entry shows only to whom the permission table allows it.
+// 领导 驾驶舱/通报/督办. Each entry shows only to whom the permission table allows it.
 const NAV_BY_ROLE: Record<Actor["role"], NavItem[]> = {
   office: [
     { href: "/rounds", label: "轮次", permission: "round.read" },
@@ -28,6 +28,8 @@ const NAV_BY_ROLE: Record<Actor["role"], NavItem[]> = {
   ],
   leader: [
     { href: "/dashboard", label: "驾驶舱", permission: "dashboard.read" },
+    // The 通报 pages are read-only for leaders: they read what the office will publish.
+    { href: "/reports", label: "通报", permission: "ledger.read" },
     { href: "/notices", label: "督办", permission: "notice.read" },
   ],
 };

@@ -8,7 +8,8 @@ export function NavLinks({ items }: { items: { href: string; label: string }[] }
   const pathname = usePathname();
   const current = currentNavHref(pathname, items.map((item) => item.href));
   return (
-    <nav aria-label="主导航" className="flex flex-wrap gap-1">
+    // Last on phones, a full-width row that scrolls sideways rather than wrapping into three.
+    <nav aria-label="主导航" className="order-last flex w-full gap-1 overflow-x-auto sm:order-none sm:w-auto sm:flex-wrap sm:overflow-visible">
       {items.map((item) => {
         const active = item.href === current;
         return (
@@ -16,7 +17,7 @@ export function NavLinks({ items }: { items: { href: string; label: string }[] }
             key={item.href}
             href={item.href}
             aria-current={active ? "page" : undefined}
-            className={`rounded-md px-3 py-1.5 text-sm font-medium ${active ? "bg-white/20 text-white" : "text-white/85 hover:bg-white/10 hover:text-white"}`}
+            className={`shrink-0 rounded-md px-3 py-1.5 text-sm font-medium whitespace-nowrap ${active ? "bg-white/20 text-white" : "text-white/85 hover:bg-white/10 hover:text-white"}`}
           >
             {item.label}
           </Link>

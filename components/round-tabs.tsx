@@ -11,9 +11,11 @@ const TABS = [
   { slug: "ledger", label: "整改台账" },
   { slug: "institutions", label: "建章立制" },
   { slug: "snapshots", label: "台账快照" },
+  { slug: "report", label: "整改通报" },
 ] as const;
 
 // The four lists and the ledger are views of one data set: switching tabs keeps the filter.
+// The 通报 is the same data written up; leaders reach it here as well as the office.
 export function RoundTabs({ roundId }: { roundId: number }) {
   const pathname = usePathname();
   const search = useSearchParams();

@@ -9,7 +9,7 @@ const ROLES = [
     header: "陈整改",
   },
   { username: "jiaoyu", landing: /\/my-tasks$/, heading: "我的任务", nav: ["我的任务", "督办"], header: "林教育" },
-  { username: "leader", landing: /\/dashboard$/, heading: "驾驶舱", nav: ["驾驶舱", "督办"], header: "王领导" },
+  { username: "leader", landing: /\/dashboard$/, heading: "驾驶舱", nav: ["驾驶舱", "通报", "督办"], header: "王领导" },
 ];
 
 for (const role of ROLES) {

@@ -88,7 +88,7 @@ test("整改办上传宝安区整改进展通报的 Word 文档,改正一个标�
 
   const tabs = page.getByRole("navigation", { name: "四清单一台账" });
   await tabs.getByRole("link", { name: "问题清单" }).click();
-  await expect(page.getByText("符合条件的问题 17 项:已完成 0、基本完成 0、未完成 17")).toBeVisible();
+  await expect(page.getByText("符合条件的问题 17 个:已完成 0、基本完成 0、未完成 17")).toBeVisible();
   const problems = page.getByRole("table", { name: "问题清单" });
   await expect(problems.getByRole("row")).toHaveCount(18);
   await expect(problems.getByRole("row").nth(3)).toContainText(CORRECTED);

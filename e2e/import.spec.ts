@@ -31,7 +31,7 @@ test("导入 GBK 编码的 CSV 台账:预览、确认,四清单一台账数字�
 
   await expect(page).toHaveURL(new RegExp(`/rounds/${roundId}/problems$`));
   await expect(page.getByText(`反馈的${sentence(expected.problems, "问题")}`)).toBeVisible();
-  await expect(page.getByText(`符合条件的问题 ${expected.problems.total} 项`)).toBeVisible();
+  await expect(page.getByText(`符合条件的问题 ${expected.problems.total} 个`)).toBeVisible();
   const tabs = page.getByRole("navigation", { name: "四清单一台账" });
   for (const [tab, caption] of [["任务清单", "任务清单"], ["整改台账", "整改台账"], ["责任清单", "责任清单"]] as const) {
     await tabs.getByRole("link", { name: tab }).click();

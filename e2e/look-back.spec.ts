@@ -105,7 +105,7 @@ test.describe("回头看发现反弹", () => {
     await filters.getByRole("combobox", { name: /^操作/ }).selectOption("measure.reopen");
     await filters.getByRole("button", { name: "筛选" }).click();
     await expect(page).toHaveURL(/action=measure\.reopen/);
-    const auditRow = page.getByRole("table", { name: "操作日志" }).getByRole("row").filter({ hasText: `整改措施 #${target.id}` });
+    const auditRow = page.getByRole("table", { name: "操作日志" }).getByRole("row").filter({ has: page.locator(`a[href="/measures/${target.id}"]`) });
     await expect(auditRow).toHaveCount(1);
     await expect(auditRow).toContainText("重新打开");
     await expect(auditRow).toContainText("陈整改");

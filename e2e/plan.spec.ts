@@ -31,7 +31,7 @@ async function addMeasure(page: Page, problem: Locator, fields: { text: string; 
   const form = page.getByRole("form", { name: "新增整改措施" });
   await form.getByLabel("整改措施").fill(fields.text);
   await form.getByLabel("牵头单位").selectOption({ label: "— 区教育局" });
-  const coUnits = form.getByRole("group", { name: "责任单位" });
+  const coUnits = form.getByRole("group", { name: "配合单位" });
   for (const unit of fields.coUnits) await coUnits.getByLabel(unit, { exact: true }).check();
   await form.getByLabel("完成时限").fill(fields.deadline);
   await form.getByRole("button", { name: "新增整改措施" }).click();
@@ -117,7 +117,7 @@ test("整改办新建轮次,手工录入方面、问题和整改措施,修改、
   await problem1.getByRole("link", { name: "编辑整改措施 1.1" }).click();
   const editForm = page.getByRole("form", { name: "编辑整改措施" });
   await expect(editForm.getByLabel("完成时限")).toHaveValue("2026年12月底,并长期坚持");
-  await expect(editForm.getByRole("group", { name: "责任单位" }).getByLabel("区财政局", { exact: true })).toBeChecked();
+  await expect(editForm.getByRole("group", { name: "配合单位" }).getByLabel("区财政局", { exact: true })).toBeChecked();
   await editForm.getByLabel("完成时限").fill("2027年6月底");
   await editForm.getByRole("button", { name: "保存整改措施" }).click();
   await expect(page).toHaveURL(new RegExp(`/rounds/${roundId}/plan#measure-\\d+$`));

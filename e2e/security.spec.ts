@@ -77,6 +77,9 @@ test("从其他网站提交的表单(跨站请求伪造)被拒绝,什么也不�
 });
 
 test("连续输错密码后账号暂时锁定,正确密码也要等待,并给出中文提示", async ({ browser, page }) => {
+  // Eight sign-ins, each a deliberately slow scrypt check: on a busy machine that alone
+  // nears the default minute.
+  test.slow();
   const username = `suoding_${suffix}`;
   const password = "Lock2026ab";
   await createUnitUser(page, username, password);

@@ -1,162 +1,62 @@
-import { LOOK_BACK_RESULT_LABELS, NOTICE_LEVEL_LABELS, NOTICE_STATE_LABELS, REVIEW_STATE_LABELS, ROLE_LABELS, STATUS_LABELS } from "./domain";
+import { entityLabel, FIELD_LABELS } from "./audit-labels";
+import {
+  DEADLINE_KIND_LABELS,
+  LOOK_BACK_RESULT_LABELS,
+  MEASURE_CATEGORY_LABELS,
+  NOTICE_LEVEL_LABELS,
+  NOTICE_STATE_LABELS,
+  REPORT_CYCLE_LABELS,
+  REVIEW_STATE_LABELS,
+  ROLE_LABELS,
+  ROUND_KIND_LABELS,
+  STATUS_LABELS,
+  UNIT_KIND_LABELS,
+  WEEKDAY_LABELS,
+} from "./domain";
 
-// How the audit log reads in Chinese: labels for the actions and entities that write it,
-// and a compact before → after of what changed. Pure, so the /audit page and a measure's
-// timeline word things the same way. An action missing here shows raw: the log never hides.
+export { actionLabel, AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, entityLabel, FIELD_LABELS } from "./audit-labels";
 
-export const AUDIT_ACTION_LABELS: Record<string, string> = {
-  "user.create": "新建用户",
-  "user.disable": "停用用户",
-  "user.enable": "启用用户",
-  "user.reset_password": "重置密码",
-  "user.change_password": "修改密码",
-  "user.retire_one_time_password": "统一身份认证登录后作废一次性密码",
-  "user.sign_in": "登录",
-  "user.sign_out": "退出登录",
-  "system.setup": "首次设置:创建管理员",
-  "organization.import": "导入组织机构与账号",
-  "identity.sign_in_refused": "统一身份认证登录被拒绝",
-  "unit.create": "新建单位",
-  "unit.update": "修改单位",
-  "api_token.create": "创建 API 令牌",
-  "api_token.revoke": "撤销 API 令牌",
-  "round.create": "新建轮次",
-  "round.update": "修改轮次",
-  "round.archive": "归档轮次",
-  "round.unarchive": "恢复轮次",
-  "round.import": "导入台账",
-  "round.import_update": "更新导入台账",
-  "round.seed_demo": "写入演示数据",
-  "aspect.create": "新增方面",
-  "aspect.update": "修改方面",
-  "aspect.move": "调整方面顺序",
-  "aspect.move_problems": "移动方面下的问题",
-  "aspect.delete": "删除方面",
-  "problem.create": "新增问题",
-  "problem.update": "修改问题",
-  "problem.delete": "删除问题",
-  "problem.create_import": "更新导入:新增问题",
-  "problem.update_import": "更新导入:修改问题",
-  "measure.create": "新增整改措施",
-  "measure.update": "修改整改措施",
-  "measure.move": "调整措施顺序",
-  "measure.delete": "删除整改措施",
-  "measure.create_import": "更新导入:新增整改措施",
-  "measure.update_import": "更新导入:修改整改措施",
-  "measure.sign_off": "销号",
-  "measure.reopen": "重新打开",
-  // Written by the progress, review, supervision and reminder features (issue 4).
-  "progress.create": "报送整改进展",
-  "progress.claim": "报送进展并申报",
-  "claim.return": "退回申报",
-  "notice.issue": "发出督办单",
-  "notice.reply": "回复督办单",
-  "notice.close": "办结督办单",
-  "reporting.remind": "催报进展",
-  "reminders.run": "运行到期提醒",
-  "notification.read": "标记通知已读",
-  "notification.read_all": "全部通知标为已读",
-  "institution.create": "登记制度",
-  "look_back.schedule": "安排回头看",
-  "look_back.record": "记录回头看结果",
-  "report_draft.save": "保存通报草稿",
-  "ledger_snapshot.create": "冻结台账快照",
+// How an audit row reads in Chinese: a compact before → after of what changed, with enum
+// values in words and ids of units, users, rounds … as the names db/queries/audit-names.ts
+// looked up for the page. Pure, so the /audit page and a measure's timeline agree.
+
+/** The kinds of row an id in the log may point at. */
+export const REFERENCE_KINDS = ["unit", "user", "round", "aspect", "problem", "measure", "progress_report", "look_back", "notice", "api_token", "institution", "ledger_snapshot"] as const;
+export type ReferenceKind = (typeof REFERENCE_KINDS)[number];
+
+/** Names by kind and id (as text, the way audit_log.entity_id holds it). */
+export type AuditNames = Partial<Record<ReferenceKind, Record<string, string>>>;
+
+/** Snapshot fields that hold an id (or a list of ids) of another row. */
+export const REFERENCE_FIELDS: Record<string, ReferenceKind> = {
+  unitId: "unit",
+  leadUnitId: "unit",
+  inspectedUnitId: "unit",
+  parentId: "unit",
+  coUnitIds: "unit",
+  unitIds: "unit",
+  authorId: "user",
+  reviewerId: "user",
+  issuedById: "user",
+  repliedById: "user",
+  closedById: "user",
+  createdById: "user",
+  userId: "user",
+  roundId: "round",
+  aspectId: "aspect",
+  problemId: "problem",
+  measureId: "measure",
+  measureIds: "measure",
+  reportId: "progress_report",
+  lookBackId: "look_back",
 };
 
-export const AUDIT_ENTITY_LABELS: Record<string, string> = {
-  user: "用户",
-  identity: "统一身份认证账号",
-  unit: "单位",
-  organization: "组织机构",
-  api_token: "API 令牌",
-  round: "轮次",
-  aspect: "方面",
-  problem: "问题",
-  measure: "整改措施",
-  progress_report: "整改动态",
-  evidence_file: "佐证材料",
-  notice: "督办单",
-  notification: "通知",
-  reminders: "提醒任务",
-  institution: "制度",
-  look_back: "回头看",
-  ledger_snapshot: "台账快照",
-  report_draft: "通报草稿",
-};
+const isReferenceKind = (entity: string): entity is ReferenceKind => (REFERENCE_KINDS as readonly string[]).includes(entity);
 
-export const actionLabel = (action: string) => AUDIT_ACTION_LABELS[action] ?? action;
-export const entityLabel = (entity: string) => AUDIT_ENTITY_LABELS[entity] ?? entity;
+// Bookkeeping says nothing a reader of the log needs; the row's own id is shown as the object.
+export const IGNORED_FIELDS: ReadonlySet<string> = new Set(["id", "createdAt", "updatedAt", "passwordHash", "tokenHash", "neighbour", "sha256"]);
 
-const FIELD_LABELS: Record<string, string> = {
-  status: "状态",
-  version: "版本",
-  reason: "原因",
-  reportId: "申报",
-  text: "内容",
-  name: "名称",
-  title: "标题",
-  goal: "整改目标",
-  deadline: "完成时限",
-  deadlineKind: "时限类型",
-  deadlineText: "时限原文",
-  leadUnitId: "牵头单位",
-  coUnitIds: "责任单位",
-  leadLeader: "牵头领导",
-  number: "序号",
-  position: "顺序",
-  measureId: "整改措施",
-  scheduledDate: "回头看日期",
-  result: "结果",
-  note: "情况说明",
-  claimedStatus: "申报状态",
-  reviewState: "审核",
-  reviewNote: "审核意见",
-  documentNumber: "文号",
-  issuedDate: "印发日期",
-  disabled: "停用",
-  archived: "归档",
-  archivedAt: "归档时间",
-  role: "角色",
-  username: "用户名",
-  unitId: "单位",
-  isAdmin: "管理员",
-  percent: "进度",
-  reportDate: "报送日期",
-  milestone: "节点",
-  request: "督办要求",
-  level: "等级",
-  state: "办理状态",
-  replyDeadline: "回复期限",
-  reply: "回复",
-  today: "日期",
-  dueSoon: "临期",
-  overdue: "逾期",
-  reportMissing: "未报送",
-  total: "合计",
-  source: "来源",
-  aspect: "方面",
-  leadUnit: "牵头单位",
-  coUnits: "责任单位",
-  line: "文件行号",
-  problemNumber: "问题序号",
-  added: "新增",
-  changed: "内容变更",
-  statusChanges: "状态变更",
-  missing: "文件中缺少",
-  identity: "统一身份认证账号",
-  phone: "手机",
-  unit: "单位",
-  units: "新建单位",
-  users: "新建账号",
-  existingUnits: "已有单位",
-  existingAccounts: "已有账号",
-  oneTimePassword: "一次性密码",
-  passwordChanged: "密码已更改",
-};
-
-// Bookkeeping columns say nothing a reader of the log needs; the row's id is already
-// shown as the entity's id.
-const IGNORED_FIELDS = new Set(["id", "createdAt", "updatedAt", "passwordHash", "tokenHash"]);
+// `kind` is a round's or a unit's; their values do not overlap.
 const ENUM_LABELS: Record<string, Record<string, string>> = {
   status: STATUS_LABELS,
   claimedStatus: STATUS_LABELS,
@@ -165,7 +65,96 @@ const ENUM_LABELS: Record<string, Record<string, string>> = {
   level: NOTICE_LEVEL_LABELS,
   state: NOTICE_STATE_LABELS,
   role: ROLE_LABELS,
+  kind: { ...ROUND_KIND_LABELS, ...UNIT_KIND_LABELS },
+  reportCycle: REPORT_CYCLE_LABELS,
+  deadlineKind: DEADLINE_KIND_LABELS,
+  category: MEASURE_CATEGORY_LABELS,
 };
+
+const MAX_VALUE_CHARS = 60;
+const shorten = (s: string, max = MAX_VALUE_CHARS) => (s.length > max ? `${s.slice(0, max)}…` : s);
+const asRecord = (v: unknown): Record<string, unknown> | null =>
+  v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+const count = (v: unknown) => (Array.isArray(v) ? v.length : Object.keys(asRecord(v) ?? {}).length);
+const listOf = (v: unknown, key: string) =>
+  Array.isArray(v) ? v.map((item) => String(asRecord(item)?.[key] ?? "")).filter(Boolean).join("、") || "无" : null;
+
+/** Values too rich for one cell, each said in a few words. */
+const SUMMARIES: Record<string, (v: unknown) => string | null> = {
+  evidence: (v) => listOf(v, "fileName"),
+  institutions: (v) => listOf(v, "title"),
+  problems: (v) => (Array.isArray(v) ? `${v.length} 个问题` : null),
+  measures: (v) => (Array.isArray(v) ? `${v.length} 条措施` : null),
+  rows: (v) => `${count(v)} 行`,
+  ids: (v) => (v === "all" ? "全部" : `${count(v)} 条`),
+  texts: (v) => {
+    const t = asRecord(v) ?? {};
+    const parts = [t.opening ? `开头:${shorten(String(t.opening), 20)}` : "", t.closing ? `结尾:${shorten(String(t.closing), 20)}` : ""];
+    const explained = count(t.problems);
+    if (explained > 0) parts.push(`${explained} 个问题的说明`);
+    return parts.filter(Boolean).join(";") || "空";
+  },
+  figures: (v) => {
+    const f = asRecord(v);
+    const problems = asRecord(f?.problems);
+    const measures = asRecord(f?.measures);
+    if (!problems || !measures) return null;
+    return `问题 ${problems.total} 个(已完成 ${problems.completed}),措施 ${measures.total} 条(已完成 ${measures.completed})`;
+  },
+};
+
+/** "2026-W47" → 2026年第47周, "2026-11" → 2026年11月: the reminder's cycle key. */
+function cycleLabel(key: string): string {
+  const week = /^(\d{4})-W(\d{2})$/.exec(key);
+  if (week) return `${week[1]}年第${Number(week[2])}周`;
+  const month = /^(\d{4})-(\d{2})$/.exec(key);
+  return month ? `${month[1]}年${Number(month[2])}月` : key;
+}
+
+function referenceName(kind: ReferenceKind, id: unknown, names: AuditNames): string {
+  const name = names[kind]?.[String(id)];
+  if (name) return name;
+  return kind === "user" ? "已删除的用户" : `${entityLabel(kind)} ${String(id)}(已删除)`;
+}
+
+function show(field: string, value: unknown, names: AuditNames): string | null {
+  if (value === undefined || value === null || value === "") return null;
+  const summary = SUMMARIES[field]?.(value);
+  if (summary) return summary;
+  const kind = REFERENCE_FIELDS[field];
+  if (kind) {
+    if (value === "all") return "全部";
+    if (Array.isArray(value)) return value.length === 0 ? "无" : shorten(value.map((id) => referenceName(kind, id, names)).join("、"));
+    return shorten(referenceName(kind, value, names));
+  }
+  if (typeof value === "string") {
+    const label = ENUM_LABELS[field]?.[value];
+    if (label) return label;
+    if (field === "cycle") return cycleLabel(value);
+    if (field.endsWith("At") && /^\d{4}-\d{2}-\d{2}T/.test(value)) return auditTime(new Date(value));
+    return shorten(value);
+  }
+  if (typeof value === "boolean") return value ? "是" : "否";
+  if (typeof value === "number") {
+    if (field === "reportWeekday") return WEEKDAY_LABELS[value] ?? String(value);
+    if (field === "percent") return `${value}%`;
+    if (field === "dueSoonDays") return `${value} 天`;
+    return String(value);
+  }
+  if (Array.isArray(value)) {
+    if (value.length === 0) return "无";
+    if (value.every((v) => typeof v !== "object")) return shorten(value.join("、"));
+    return `${value.length} 条`;
+  }
+  // A plain object: its fields, labelled the same way.
+  const nested = asRecord(value) ?? {};
+  return shorten(
+    Object.entries(nested)
+      .filter(([k]) => !IGNORED_FIELDS.has(k))
+      .map(([k, v]) => `${FIELD_LABELS[k] ?? k} ${show(k, v, names) ?? "无"}`)
+      .join(",") || "空",
+  );
+}
 
 export interface FieldChange {
   field: string;
@@ -174,31 +163,14 @@ export interface FieldChange {
   after: string | null;
 }
 
-const MAX_VALUE_CHARS = 60;
-
-function show(field: string, value: unknown): string | null {
-  if (value === undefined || value === null || value === "") return null;
-  if (typeof value === "string") {
-    const label = ENUM_LABELS[field]?.[value];
-    if (label) return label;
-    return value.length > MAX_VALUE_CHARS ? `${value.slice(0, MAX_VALUE_CHARS)}…` : value;
-  }
-  if (typeof value === "boolean") return value ? "是" : "否";
-  const json = JSON.stringify(value);
-  return json.length > MAX_VALUE_CHARS ? `${json.slice(0, MAX_VALUE_CHARS)}…` : json;
-}
-
-const asRecord = (v: unknown): Record<string, unknown> | null =>
-  v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
-
 /**
  * The fields whose value differs between `before` and `after` (a create has only `after`,
- * a delete only `before`), in a stable order, values shortened and enums in Chinese.
+ * a delete only `before`), in a stable order, values shortened, enums and ids in words.
  */
 export function auditChanges(
   before: unknown,
   after: unknown,
-  { limit = 8, hide }: { limit?: number; hide?: ReadonlySet<string> } = {},
+  { limit = 8, hide, names = {} }: { limit?: number; hide?: ReadonlySet<string>; names?: AuditNames } = {},
 ): FieldChange[] {
   const b = asRecord(before) ?? {};
   const a = asRecord(after) ?? {};
@@ -206,12 +178,44 @@ export function auditChanges(
   for (const field of new Set([...Object.keys(b), ...Object.keys(a)])) {
     if (IGNORED_FIELDS.has(field) || hide?.has(field)) continue;
     if (JSON.stringify(b[field] ?? null) === JSON.stringify(a[field] ?? null)) continue;
-    const change = { field, label: FIELD_LABELS[field] ?? field, before: show(field, b[field]), after: show(field, a[field]) };
+    const change = { field, label: FIELD_LABELS[field] ?? field, before: show(field, b[field], names), after: show(field, a[field], names) };
     if (change.before === null && change.after === null) continue;
     changes.push(change);
     if (changes.length >= limit) break;
   }
   return changes;
+}
+
+/** The ids an audit row points at (its object and the ids in its snapshots), by kind. */
+export function auditReferences(rows: readonly { entity: string; entityId: string; before: unknown; after: unknown }[]) {
+  const refs = Object.fromEntries(REFERENCE_KINDS.map((k) => [k, new Set<string>()])) as Record<ReferenceKind, Set<string>>;
+  for (const row of rows) {
+    if (isReferenceKind(row.entity)) refs[row.entity].add(row.entityId);
+    for (const side of [row.before, row.after]) {
+      for (const [field, value] of Object.entries(asRecord(side) ?? {})) {
+        const kind = REFERENCE_FIELDS[field];
+        if (!kind || value === null || value === undefined || value === "all") continue;
+        for (const id of Array.isArray(value) ? value : [value]) if (typeof id === "number" || typeof id === "string") refs[kind].add(String(id));
+      }
+    }
+  }
+  return refs;
+}
+
+/**
+ * The object of a row as a reader names it: 轮次“……”, 用户 张三. When the row is gone, the
+ * snapshot's own name or title still says what it was.
+ */
+export function auditObject(row: { entity: string; entityId: string; before: unknown; after: unknown }, names: AuditNames): string {
+  const label = entityLabel(row.entity);
+  if (row.entity === "notification") return row.entityId === "all" ? "全部通知" : label;
+  const name = isReferenceKind(row.entity) ? names[row.entity]?.[row.entityId] : undefined;
+  if (name) return `${label} ${name}`;
+  const snapshot = asRecord(row.before) ?? asRecord(row.after) ?? {};
+  const own = snapshot.name ?? snapshot.title ?? snapshot.text;
+  if (typeof own === "string" && own) return `${label} ${shorten(own, 30)}`;
+  if (row.entity === "user") return `${label}(已删除)`;
+  return isReferenceKind(row.entity) ? `${label}(已删除)` : `${label} ${row.entityId}`;
 }
 
 /** Time of a log row as the office reads it: Beijing time, "2026-11-21 14:03:09". */

@@ -1,6 +1,7 @@
 import { ROUND_KIND_LABELS, STATUS_LABELS, type RoundKind, type Status } from "@/lib/domain";
 import { countsSentence, type StatusCounts } from "@/lib/status";
 import type { ReportTexts } from "@/lib/validations/report";
+import { reportedProgress } from "@/lib/bulletin-progress";
 
 // The 整改进展情况通报 as a document: sections of headings and paragraphs in the shape the
 // published reports in ../shared/reference/ use. Pure, so the web page, the docx, the HTML
@@ -39,6 +40,9 @@ export interface ReportMeasure {
   /** The latest progress the office may publish (not a pending or returned claim). */
   progress: string | null;
   progressDate: string | null;
+  /** The latest next step ("下一步…") the measure's lead unit wrote in a published report. */
+  nextStep: string | null;
+  nextStepDate: string | null;
 }
 
 export interface ReportInstitution {
@@ -68,10 +72,12 @@ export interface UnfinishedItem {
   number: number;
   title: string;
   status: Exclude<Status, "completed">;
-  explanation: string;
+  /** Null when neither the office nor any published progress says anything. */
+  explanation: string | null;
   /** True when the office wrote the 有关情况说明 rather than it being taken from progress. */
   explanationEdited: boolean;
-  nextSteps: string;
+  /** Null when neither the office nor the units named one: the office is asked to write it. */
+  nextSteps: string | null;
   nextStepsEdited: boolean;
   deadline: string;
 }
@@ -86,11 +92,8 @@ export interface ReportDocument {
   signature: { body: string; date: string };
 }
 
-export const DEFAULT_NEXT_STEPS: Record<UnfinishedItem["status"], string> = {
-  incomplete: "压实责任单位整改责任,倒排工期、挂图作战,持续跟踪督办,确保按期完成整改。",
-  basically_completed: "巩固已有整改成果,健全长效机制,适时开展“回头看”,防止问题反弹回潮。",
-};
-export const NO_PROGRESS_TEXT = "暂未报送整改进展。";
+// A document imported from a 通报 keeps each item's 下一步措施 as a measure of this form.
+const IMPORTED_NEXT_STEP = /^【下一步措施】/u;
 const DEFAULT_CLOSING = [
   "下一步,将坚持目标不变、标准不降、力度不减,对需要进一步整改的事项逐项跟踪督办、逐项对账销号;对已完成的整改事项适时开展“回头看”,巩固整改成果,防止问题反弹,以整改实效推动各项工作高质量发展。",
   "欢迎广大干部群众对整改落实情况进行监督。",
@@ -164,14 +167,41 @@ function deadlineOf(measures: readonly ReportMeasure[]): string {
   return chosen.deadlineText?.trim() || chineseDate(chosen.deadline!);
 }
 
-/** The most recent published progress among the problem's measures. */
+/** The most recent published progress among the problem's measures, as the report prints it. */
 function latestProgress(measures: readonly ReportMeasure[]): string | null {
-  const reported = measures.filter((m) => m.progress?.trim());
-  reported.sort((a, b) => (b.progressDate ?? "").localeCompare(a.progressDate ?? ""));
-  return reported[0]?.progress?.trim() ?? null;
+  const texts = measures.map((m) => m.text);
+  const reported = measures
+    .map((m) => ({ date: m.progressDate ?? "", text: reportedProgress(m.progress, texts) }))
+    .filter((r) => r.text);
+  reported.sort((a, b) => b.date.localeCompare(a.date));
+  return reported[0]?.text ?? null;
 }
 
-const ORDINALS = (i: number) => `${chineseNumeral(i + 1)}是`;
+/**
+ * The latest next step a unit wrote for the problem's open measures (any measure if none is
+ * open), else the one an imported 通报 stated. Never boilerplate: without one the office is
+ * asked to write it.
+ */
+function latestNextStep(measures: readonly ReportMeasure[]): string | null {
+  const open = measures.filter((m) => m.status !== "completed");
+  const named = (open.length ? open : measures).filter((m) => m.nextStep?.trim());
+  named.sort((a, b) => (b.nextStepDate ?? "").localeCompare(a.nextStepDate ?? ""));
+  const imported = measures.find((m) => IMPORTED_NEXT_STEP.test(m.text));
+  return named[0]?.nextStep?.trim() || imported?.text.replace(IMPORTED_NEXT_STEP, "").trim() || null;
+}
+
+/** "整改情况:一是…。…二是…。…": each measure, then what its unit reported beyond it. */
+function rectificationText(measures: readonly ReportMeasure[]): string {
+  const done = measures.filter((m) => !IMPORTED_NEXT_STEP.test(m.text));
+  const texts = done.map((m) => m.text);
+  return done
+    .map((m, i) => {
+      const progress = reportedProgress(m.progress, texts);
+      const ordinal = done.length > 1 ? `${chineseNumeral(i + 1)}是` : "";
+      return `${ordinal}${sentence(m.text)}${progress ? sentence(progress) : ""}`;
+    })
+    .join("");
+}
 
 export function buildProgressReport(input: ReportInput): ReportDocument {
   const { round, figures, texts } = input;
@@ -201,20 +231,16 @@ export function buildProgressReport(input: ReportInput): ReportDocument {
     }
     for (const problem of input.problems.filter((p) => p.aspectName === aspect)) {
       byAspect.push({ kind: "heading", text: `(${chineseNumeral(problem.number)})${problem.title}(${STATUS_LABELS[problem.status]})` });
-      (measuresOf.get(problem.id) ?? []).forEach((m, i) => {
-        const progress = m.progress?.trim() ? sentence(m.progress) : NO_PROGRESS_TEXT;
-        byAspect.push({ kind: "paragraph", lead: ORDINALS(i), text: `${sentence(m.text)}(${STATUS_LABELS[m.status]})${progress}` });
-      });
+      // The status mark ends the title line, as published reports put it; the text under it
+      // reads on without marks.
+      const text = rectificationText(measuresOf.get(problem.id) ?? []);
+      if (text) byAspect.push({ kind: "paragraph", lead: "整改情况:", text });
     }
   });
 
+  // A section with nothing to say is left out, as the published reports do.
   const institutionBlocks: ReportBlock[] = [
-    {
-      kind: "paragraph",
-      text: input.institutions.length
-        ? `整改中共制定、完善制度${input.institutions.length}项,以制度管根本、管长远:`
-        : "目前尚未登记整改中制定、完善的制度。",
-    },
+    { kind: "paragraph", text: `整改中共制定、完善制度${input.institutions.length}项,以制度管根本、管长远:` },
     ...input.institutions.map((inst, i): ReportBlock => {
       const details = [inst.documentNumber, inst.unitName, inst.issuedDate ? chineseDate(inst.issuedDate) : null].filter(Boolean);
       const title = inst.title.replace(/^《|》$/g, "");
@@ -237,9 +263,9 @@ export function buildProgressReport(input: ReportInput): ReportDocument {
         number: p.number,
         title: p.title,
         status: p.status,
-        explanation: explanation || latestProgress(measures) || NO_PROGRESS_TEXT,
+        explanation: explanation || latestProgress(measures),
         explanationEdited: Boolean(explanation),
-        nextSteps: nextSteps || DEFAULT_NEXT_STEPS[p.status],
+        nextSteps: nextSteps || latestNextStep(measures),
         nextStepsEdited: Boolean(nextSteps),
         deadline: deadlineOf(measures),
       };
@@ -252,8 +278,10 @@ export function buildProgressReport(input: ReportInput): ReportDocument {
         },
         ...unfinished.flatMap((item): ReportBlock[] => [
           { kind: "heading", text: `(${chineseNumeral(item.number)})${item.title}(${STATUS_LABELS[item.status]})` },
-          { kind: "paragraph", lead: "有关情况说明:", text: item.explanation },
-          { kind: "paragraph", lead: "下一步措施:", text: item.nextSteps },
+          // A line with nothing to say is left out of the document; the report page lists
+          // the items that lack one for the office to complete.
+          ...(item.explanation ? [{ kind: "paragraph", lead: "有关情况说明:", text: item.explanation } as const] : []),
+          ...(item.nextSteps ? [{ kind: "paragraph", lead: "下一步措施:", text: item.nextSteps } as const] : []),
           { kind: "paragraph", lead: "完成时限:", text: item.deadline },
         ]),
       ]
@@ -263,7 +291,7 @@ export function buildProgressReport(input: ReportInput): ReportDocument {
   const sections = [
     { heading: "整改工作总体情况", blocks: overview },
     { heading: `${kind}反馈问题整改情况`, blocks: byAspect },
-    { heading: "建章立制情况", blocks: institutionBlocks },
+    ...(input.institutions.length ? [{ heading: "建章立制情况", blocks: institutionBlocks }] : []),
     { heading: "需要进一步整改的事项及措施", blocks: unfinishedBlocks },
     { heading: "下一步工作", blocks: (closing.length ? closing : DEFAULT_CLOSING).map((text): ReportBlock => ({ kind: "paragraph", text })) },
   ].map((section, i) => ({ ...section, heading: `${chineseNumeral(i + 1)}、${section.heading}` }));

@@ -85,6 +85,13 @@ export const LOOK_BACK_RESULT_LABELS: Record<LookBackResult, string> = {
 
 export const REPORT_CYCLES = ["none", "weekly", "monthly"] as const;
 export type ReportCycle = (typeof REPORT_CYCLES)[number];
+export const REPORT_CYCLE_LABELS: Record<ReportCycle, string> = {
+  none: "不要求定期报送",
+  weekly: "每周",
+  monthly: "每月",
+};
+/** Indexed by ISO weekday, 1 = Monday … 7 = Sunday, as rounds.report_weekday stores it. */
+export const WEEKDAY_LABELS = ["", "周一", "周二", "周三", "周四", "周五", "周六", "周日"] as const;
 
 /** Who a progress report is by when it has no author: it came in with a command-line import. */
 export const COMMAND_LINE_AUTHOR = "命令行导入";

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { ReportCycle, Status } from "./domain";
 import {
+  nothingMissingMessage,
   remindOutcomeMessage,
+  reportDueText,
   deadlineNotification,
   deadlineReminder,
   reportCycleWindow,
@@ -157,4 +159,18 @@ describe("remindOutcomeMessage", () => {
   it.each(cases)("%o (one unit: %s) → %s", ([units, notifications, alreadyReminded, noAccount], oneUnit, message) => {
     expect(remindOutcomeMessage({ units, notifications, alreadyReminded, noAccount }, oneUnit)).toBe(message);
   });
+});
+
+describe("what the 催报 page says of a round with nobody behind", () => {
+  it.each([
+    [{ assigned: 0, open: 0 }, "本轮次尚未分配责任单位,暂无需要报送的单位"],
+    [{ assigned: 3, open: 0 }, "本轮次整改措施均已完成,无需报送"],
+    [{ assigned: 3, open: 2 }, "本周期各单位均已报送"],
+  ])("%o → %s", (leadUnits, message) => expect(nothingMissingMessage(leadUnits)).toBe(message));
+
+  it.each([
+    ["weekly", 5, "每周五报送"],
+    ["monthly", 1, "每月最后一个周一前报送"],
+    ["none", 5, "不要求定期报送"],
+  ] as const)("%s/%i → %s", (cycle, weekday, text) => expect(reportDueText(cycle, weekday)).toBe(text));
 });

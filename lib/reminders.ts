@@ -11,7 +11,7 @@ import {
   startOfMonth,
 } from "date-fns";
 import type { NotificationInput } from "./notification";
-import type { ReportCycle, Status } from "./domain";
+import { WEEKDAY_LABELS, type ReportCycle, type Status } from "./domain";
 
 // The reminder rules of the daily job, free of SQL and clocks so they can be table-tested
 // with a frozen "today". db/queries/reminders.ts feeds them rows and stores the results.
@@ -154,8 +154,6 @@ export function reportMissingNotification(params: {
   };
 }
 
-export const WEEKDAY_LABELS = ["", "周一", "周二", "周三", "周四", "周五", "周六", "周日"] as const;
-
 /** The office's confirmation after a one-click reminder. */
 export function remindOutcomeMessage(
   outcome: { units: number; notifications: number; alreadyReminded: number; noAccount: number },
@@ -168,4 +166,21 @@ export function remindOutcomeMessage(
   if (outcome.noAccount > 0) parts.push(`${who(outcome.noAccount)}没有可用账号,无法站内提醒`);
   if (parts.length > 0) return parts.join(";");
   return oneUnit ? "该单位本周期已报送,无需提醒" : "本周期各单位均已报送,无需提醒";
+}
+
+/**
+ * What the 催报 page says of a round with no unit behind this cycle. "All reported" is only
+ * true when some unit had something to report.
+ */
+export function nothingMissingMessage(leadUnits: { assigned: number; open: number }): string {
+  if (leadUnits.assigned === 0) return "本轮次尚未分配责任单位,暂无需要报送的单位";
+  if (leadUnits.open === 0) return "本轮次整改措施均已完成,无需报送";
+  return "本周期各单位均已报送";
+}
+
+/** The due day of a reporting round as the office reads it. */
+export function reportDueText(cycle: ReportCycle, weekday: number): string {
+  if (cycle === "weekly") return `每${WEEKDAY_LABELS[weekday]}报送`;
+  if (cycle === "monthly") return `每月最后一个${WEEKDAY_LABELS[weekday]}前报送`;
+  return "不要求定期报送";
 }

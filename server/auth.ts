@@ -13,8 +13,9 @@ import { hashPassword, verifyStoredPassword } from "@/server/password-hash";
 import { assertSessionMatchesIdentity, mapIdentityToAccount, noteOidcSession } from "@/server/unified-identity";
 import { OIDC_PROVIDER_ID, oidcSettings } from "@/lib/unified-identity";
 import { SESSION_MAX_AGE_SECONDS, USERNAME_PATTERN } from "@/lib/validations/account";
+import { publicUrl } from "@/lib/config";
 
-const baseURL = process.env.BETTER_AUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+const baseURL = publicUrl();
 
 /** Unified identity's provider, or null when the deployment has none (README, 统一身份认证). */
 export const oidc = oidcSettings(process.env);

@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateReport, snapshotFile } from "@/server/bulletin-files";
 import { reportDocx } from "@/lib/bulletin-docx";
 import { reportHtmlFile } from "@/lib/bulletin-html";
-import { DEFAULT_NEXT_STEPS } from "@/lib/bulletin";
 import { seededTestDb } from "@/testing/seeded-db";
 import { setMeasureStatus } from "@/db/queries/measure-status";
 import { addProgressReport, signOffClaim } from "@/db/queries/progress";
@@ -67,10 +66,38 @@ describe("the 整改进展情况通报 of the seeded demo", () => {
     );
     expect(unfinished.map((u) => u.number)).toEqual(expected);
     for (const item of unfinished) {
-      expect(item.explanation.length).toBeGreaterThan(0);
+      expect(item.explanation?.length).toBeGreaterThan(0);
       expect(item.deadline.length).toBeGreaterThan(0);
-      expect(item.nextSteps).toBe(DEFAULT_NEXT_STEPS[item.status]);
     }
+  });
+
+  it("takes each open item's 下一步措施 from its lead unit's latest report, and names none where no report does", () => {
+    const { unfinished } = report();
+    // (十六): 区审计局's report ends "下一步,将对剩余6个问题…" (db/seed/baoan-2021.ts).
+    const sixteen = unfinished.find((u) => u.number === 16)!;
+    expect(sixteen.nextSteps).toBe("对剩余6个问题逐项明确整改时限,年底前全部整改到位。");
+    expect(sixteen.explanation).not.toContain("下一步");
+    // Items whose units named none are left for the office, not filled with boilerplate.
+    const missing = unfinished.filter((u) => u.nextSteps === null);
+    expect(missing.length).toBeGreaterThan(0);
+    expect(unfinished.filter((u) => u.nextSteps).length).toBeGreaterThan(0);
+    const section = JSON.stringify(report().sections.find((x) => x.heading.endsWith("需要进一步整改的事项及措施")));
+    expect(section.match(/下一步措施:/g)).toHaveLength(unfinished.length - missing.length);
+
+    // A newer report by the lead unit with a next step replaces it; a co-unit's does not.
+    const measure = t.one<number>("select id from measures where problem_id = ? and status != 'completed' order by id limit 1", sixteen.problemId);
+    const lead = t.one<number>("select lead_unit_id from measures where id = ?", measure);
+    const other = t.one<number>("select id from units where id != ? order by id limit 1", lead);
+    const add = (unitId: number, date: string, text: string) =>
+      t.sqlite
+        .prepare(
+          `insert into progress_reports (measure_id, unit_id, report_date, text, claimed_status, review_state, created_at)
+           values (?, ?, ?, ?, 'incomplete', 'signed_off', 0)`,
+        )
+        .run(measure, unitId, date, text);
+    add(other, "2099-01-02", "协办单位已配合。下一步,将协助做好验收。");
+    add(lead, "2099-01-01", "又完成整改3个。下一步,将在月底前完成剩余3个问题整改。");
+    expect(report().unfinished.find((u) => u.number === 16)!.nextSteps).toBe("在月底前完成剩余3个问题整改。");
   });
 
   it("publishes a claim's text only once the office signs it off", () => {
@@ -143,6 +170,7 @@ describe("the 整改进展情况通报 of the seeded demo", () => {
       at = found;
     }
     expect(section).toContain("有关情况说明:");
+    expect(section).toContain("下一步措施:");
     expect(section).toContain("完成时限:");
   });
 

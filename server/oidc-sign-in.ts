@@ -3,6 +3,7 @@ import { auth, oidc } from "@/server/auth";
 import { noteRequestUser } from "@/server/request-context";
 import { recordOidcRefusal, recordOidcSignIn, withOidcFlow } from "@/server/unified-identity";
 import { OIDC_PROVIDER_ID, refusalForCallbackError, type OidcRefusal } from "@/lib/unified-identity";
+import { publicUrl } from "@/lib/config";
 
 // The two requests of a provider sign-in (app/api/auth/[...all]/route.ts): the start,
 // which sends the browser to the provider, and the callback, which better-auth completes.
@@ -11,7 +12,7 @@ import { OIDC_PROVIDER_ID, refusalForCallbackError, type OidcRefusal } from "@/l
 /** Names the refused identity to the sign-in page; a cookie, so no link can put words there. */
 export const REFUSED_IDENTITY_COOKIE = "rectify.oidc_identity";
 
-const SECURE = (process.env.BETTER_AUTH_URL ?? "").startsWith("https://");
+const SECURE = publicUrl().startsWith("https://");
 
 function redirectTo(location: string, cookies: string[] = []): Response {
   const headers = new Headers({ location, "cache-control": "no-store" });

@@ -43,6 +43,7 @@ export type FieldKind =
   | "notFutureDate"
   | "percent"
   | "smallInt"
+  | "weekday"
   | "positiveInt"
   | "enum"
   | "optionalEnum"
@@ -129,6 +130,7 @@ export const FORM_CASES: Partial<Record<FieldKind, InputCase<FormValue>[]>> = {
   notFutureDate: [refused("将来的日期", "2099-01-01"), ...badDates],
   percent: badInts(0, 100),
   smallInt: badInts(0, 90),
+  weekday: badInts(1, 7),
   positiveInt: [refused("零", "0"), refused("负数", "-1"), refused("1e308", PAYLOADS.huge), refused("字母", "abc"), refused("小数", "1.5")],
   enum: [refused("空", ""), refused("同名字段两次", ["a", "b"]), ...badEnum],
   optionalEnum: badEnum,
@@ -259,9 +261,12 @@ export const ACTION_INPUTS: Record<string, ActionInputs> = {
     fields: {
       name: "text", kind: "enum", inspectingBody: "text", inspectedBody: "text", inspectedUnitId: "optionalId",
       inspectionStart: "optionalDate", feedbackDate: "optionalDate", deadline: "optionalDate", dueSoonDays: "smallInt",
+      reportCycle: "enum", reportWeekday: "weekday",
     },
   },
-  updateRoundAction: { fields: { roundId: "id", name: "text", inspectedUnitId: "optionalId", feedbackDate: "optionalDate" } },
+  updateRoundAction: {
+    fields: { roundId: "id", name: "text", inspectedUnitId: "optionalId", feedbackDate: "optionalDate", reportCycle: "enum", reportWeekday: "weekday" },
+  },
   archiveRoundAction: { fields: { roundId: "id" } },
   unarchiveRoundAction: { fields: { roundId: "id" } },
   createAspectAction: { fields: { roundId: "id", name: "text" } },

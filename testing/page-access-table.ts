@@ -101,7 +101,7 @@ export const PAGE_ACCESS: PageAccessRow[] = [
   }),
   page({ route: "(app)/notifications", path: () => "/notifications", access: access({ page: SIGNED_IN }), navigatesAs: "officeAdmin", from: () => "/account/password" }),
   page({ route: "(app)/reporting", path: () => "/reporting", access: access({ page: OFFICE }), navigatesAs: "officeAdmin", from: fromNotifications }),
-  page({ route: "(app)/reports", path: () => "/reports", access: access({ page: OFFICE }), navigatesAs: "officeAdmin", from: fromNotifications }),
+  page({ route: "(app)/reports", path: () => "/reports", access: access({ page: OFFICE_AND_LEADER }), navigatesAs: "officeAdmin", from: fromNotifications }),
   page({ route: "(app)/review", path: () => "/review", access: access({ page: OFFICE }), navigatesAs: "officeAdmin", from: fromNotifications }),
   page({ route: "(app)/rounds", path: () => "/rounds", access: access({ page: OFFICE_AND_LEADER }), navigatesAs: "officeAdmin", from: fromNotifications }),
   page({ route: "(app)/rounds/new", path: () => "/rounds/new", access: access({ page: OFFICE }), navigatesAs: "officeAdmin", from: () => "/rounds" }),

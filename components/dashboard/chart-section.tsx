@@ -41,29 +41,33 @@ export function ChartSection({
         {children}
       </div>
       {footer}
+      {/* sr-only goes on a wrapper: a table ignores width and overflow, so a hidden table
+          of long labels still widened the page (852 px on a 390 px phone). */}
       {rows.length === 0 ? null : (
-      <table className="sr-only">
-        <caption>{title}</caption>
-        <thead>
-          <tr>
-            {columns.map((c) => (
-              <th key={c} scope="col">
-                {c}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.label}>
-              <th scope="row">{row.href ? <Link href={row.href}>{row.label}</Link> : row.label}</th>
-              {row.cells.map((cell, i) => (
-                <td key={i}>{cell.href ? <Link href={cell.href}>{cell.value}</Link> : cell.value}</td>
+        <div className="sr-only">
+          <table>
+            <caption>{title}</caption>
+            <thead>
+              <tr>
+                {columns.map((c) => (
+                  <th key={c} scope="col">
+                    {c}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.label}>
+                  <th scope="row">{row.href ? <Link href={row.href}>{row.label}</Link> : row.label}</th>
+                  {row.cells.map((cell, i) => (
+                    <td key={i}>{cell.href ? <Link href={cell.href}>{cell.value}</Link> : cell.value}</td>
+                  ))}
+                </tr>
               ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );

@@ -20,9 +20,9 @@ function FigureLink({ label, value, href, tone = "gray" }: { label: string; valu
     </>
   );
   return (
-    <div className="rounded-lg border border-gray-200 bg-white p-3 print:break-inside-avoid">
-      <dt className="text-xs text-gray-600">{label}</dt>
-      <dd className={`mt-1 text-2xl font-semibold tabular-nums ${TONES[tone]}`} data-figure={label}>
+    <div className="rounded-lg border border-gray-200 bg-white p-2 sm:p-3 print:break-inside-avoid">
+      <dt className="text-[11px] leading-tight text-gray-600 sm:text-xs">{label}</dt>
+      <dd className={`mt-1 text-xl font-semibold tabular-nums sm:text-2xl ${TONES[tone]}`} data-figure={label}>
         {href ? (
           <Link href={href} className="hover:underline focus-visible:outline-2 focus-visible:outline-brand-600">
             {body}
@@ -46,8 +46,10 @@ export function HeadlineFigures({ data, canReview }: { data: DashboardData; canR
   const m = t.measures;
   const list = <T,>(make: (id: number) => T) => (r === null ? BY_ROUND : make(r));
   return (
-    <div className="space-y-3">
-      <dl className="grid grid-cols-2 gap-3 md:grid-cols-4 lg:grid-cols-6" aria-label="问题">
+    // Three to a row on phones, smaller: in two columns the fourteen tiles filled two
+    // screens before the first chart.
+    <div className="space-y-2 sm:space-y-3">
+      <dl className="grid grid-cols-3 gap-2 sm:gap-3 md:grid-cols-4 lg:grid-cols-6" aria-label="问题">
         <FigureLink label="问题总数" value={p.total} href={list((id) => problemsHref(id))} />
         <FigureLink label="问题已完成" value={p.completed} tone="green" href={list((id) => problemsHref(id, "completed"))} />
         <FigureLink label="问题基本完成" value={p.basicallyCompleted} tone="blue" href={list((id) => problemsHref(id, "basically_completed"))} />
@@ -60,7 +62,7 @@ export function HeadlineFigures({ data, canReview }: { data: DashboardData; canR
           href={list((id) => problemsHref(id))}
         />
       </dl>
-      <dl className="grid grid-cols-2 gap-3 md:grid-cols-4 lg:grid-cols-8" aria-label="整改措施">
+      <dl className="grid grid-cols-3 gap-2 sm:gap-3 md:grid-cols-4 lg:grid-cols-8" aria-label="整改措施">
         <FigureLink label="措施总数" value={m.total} href={list((id) => ledgerHref(id))} />
         <FigureLink label="措施已完成" value={m.completed} tone="green" href={list((id) => ledgerHref(id, { status: "completed" }))} />
         <FigureLink label="措施基本完成" value={m.basicallyCompleted} tone="blue" href={list((id) => ledgerHref(id, { status: "basically_completed" }))} />

@@ -7,7 +7,7 @@ export function PageHeader({ title, description, actions }: { title: string; des
         <h1 className="text-xl font-semibold text-gray-900">{title}</h1>
         {description ? <p className="mt-1 text-sm text-gray-600">{description}</p> : null}
       </div>
-      {actions ? <div className="no-print flex gap-2">{actions}</div> : null}
+      {actions ? <div className="no-print flex max-w-full min-w-0 gap-2">{actions}</div> : null}
     </div>
   );
 }

@@ -1,10 +1,12 @@
 import { hashPassword } from "better-auth/crypto";
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { actionLabel, auditChanges, auditObject, entityLabel } from "@/lib/audit-format";
 import type { ImportPlan } from "@/lib/ledger-import/types";
 import { seededTestDb } from "@/testing/seeded-db";
 import type { RoundInput } from "@/lib/validations/round";
 import type { Tx } from "../client";
 import { createApiToken, revokeApiToken } from "./api-tokens";
+import { auditReferenceNames } from "./audit-names";
 import { createPlanFromDocument } from "./document-import";
 import { importPlan } from "./import";
 import { recordLookBackResult, scheduleLookBack } from "./look-backs";
@@ -37,7 +39,10 @@ beforeEach(async () => {
   t = await seededTestDb(TODAY);
   for (const actor of Object.keys(ids) as Actor[]) ids[actor] = t.one<string>("select id from users where username = ?", actor);
 });
-afterEach(() => t.cleanup());
+afterEach(() => {
+  readAsTheLogDoes();
+  t.cleanup();
+});
 
 /** The audit rows a write appended, and by how much the log grew. */
 function measure(write: () => unknown) {
@@ -47,6 +52,32 @@ function measure(write: () => unknown) {
   const rows = t.sqlite.prepare("select action, actor_id as actorId from audit_log where id > ? order by id").all(lastId);
   return { grew: count() - before, rows: rows as { action: string; actorId: string | null }[] };
 }
+
+// Issue 14 item 2: every row these writes (and the seed) left must read in Chinese, as the
+// /audit page renders it: names for ids, labels for actions, entities and fields.
+const CODE_WORDS = /\b[a-z]+[A-Z][a-zA-Z]*\b|\b[a-z_]+:|\b[a-z]+_[a-z_]+\b/;
+const unreadable = new Set<string>();
+function readAsTheLogDoes() {
+  const rows = t.sqlite.prepare("select action, entity, entity_id as entityId, before, after from audit_log").all() as Record<string, string | null>[];
+  const parsed = rows.map((r) => ({
+    action: r.action!, entity: r.entity!, entityId: r.entityId!,
+    before: r.before ? JSON.parse(r.before) : null, after: r.after ? JSON.parse(r.after) : null,
+  }));
+  const names = auditReferenceNames(t.db, parsed);
+  for (const row of parsed) {
+    if (actionLabel(row.action) === row.action) unreadable.add(`action ${row.action}`);
+    if (entityLabel(row.entity) === row.entity) unreadable.add(`entity ${row.entity}`);
+    if (CODE_WORDS.test(auditObject(row, names))) unreadable.add(`${row.action} object: ${auditObject(row, names)}`);
+    for (const c of auditChanges(row.before, row.after, { limit: 1000, names })) {
+      if (c.label === c.field) unreadable.add(`${row.action} field ${c.field}`);
+      for (const value of [c.before, c.after]) if (value && CODE_WORDS.test(value)) unreadable.add(`${row.action} ${c.field}: ${value}`);
+    }
+  }
+}
+afterAll(() => {
+  // Checked here, once every write path above has run.
+  expect([...unreadable].sort()).toEqual([]);
+});
 
 // ── arranging helpers (all run before the measured window) ───────────────
 

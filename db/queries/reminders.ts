@@ -228,6 +228,21 @@ function remindedThisCycle(q: Queryable, params: { roundId: number; cycleKey: st
   return reminded;
 }
 
+/**
+ * How many lead units a round has at all, and how many still lead an open measure: with
+ * none missing, "all reported" is only true when there was someone to report.
+ */
+function leadUnitCounts(q: Queryable, roundId: number) {
+  return q
+    .select({
+      assigned: sql<number>`count(distinct ${measures.leadUnitId})`,
+      open: sql<number>`count(distinct case when ${measures.status} != 'completed' then ${measures.leadUnitId} end)`,
+    })
+    .from(measures)
+    .where(eq(measures.roundId, roundId))
+    .get() ?? { assigned: 0, open: 0 };
+}
+
 /** The office's overview: per reporting round, this cycle's window and the units behind. */
 export function reportingOverview(q: Queryable, params: { today: string }) {
   return reportingRounds(q).flatMap((round) => {
@@ -235,8 +250,18 @@ export function reportingOverview(q: Queryable, params: { today: string }) {
     if (!window) return [];
     const reminded = remindedThisCycle(q, { roundId: round.id, cycleKey: window.key });
     const missing = unitsMissingReports(q, { roundId: round.id, window }).map((u) => ({ ...u, remindedAt: reminded.get(u.unitId) ?? null }));
-    return [{ round, window, units: missing }];
+    return [{ round, window, units: missing, leadUnits: leadUnitCounts(q, round.id) }];
   });
+}
+
+/** Rounds in progress that ask for no periodic reports: listed so the office sees why. */
+export function roundsWithoutReporting(q: Queryable) {
+  return q
+    .select({ id: rounds.id, name: rounds.name })
+    .from(rounds)
+    .where(and(isNull(rounds.archivedAt), eq(rounds.reportCycle, "none")))
+    .orderBy(asc(rounds.id))
+    .all();
 }
 
 export type ReportingOverview = ReturnType<typeof reportingOverview>;

@@ -1,6 +1,7 @@
 import "server-only";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { ReportInput } from "@/lib/bulletin";
+import { nextStepOf } from "@/lib/bulletin-progress";
 import { parseListFilter } from "@/lib/validations/list-filter";
 import { parseStoredTexts, type ReportTexts } from "@/lib/validations/report";
 import type { Queryable } from "../client";
@@ -57,18 +58,33 @@ export function saveReportDraft(tx: Queryable, params: { actorId: string; roundI
 // the office signed off — never a claim still pending or one it returned.
 const publishable = eq(progressReports.reviewState, "signed_off");
 
+/**
+ * Per measure: its latest published progress, and the latest next step ("下一步…") its lead
+ * unit wrote in a published report — which may be an earlier report than the latest one.
+ */
 function publishedProgress(q: Queryable, roundId: number) {
   const rows = q
-    .select({ measureId: progressReports.measureId, text: progressReports.text, date: progressReports.reportDate, id: progressReports.id })
+    .select({
+      measureId: progressReports.measureId,
+      text: progressReports.text,
+      date: progressReports.reportDate,
+      // A measure without a lead unit takes any unit's word.
+      byLeadUnit: sql<number>`${progressReports.unitId} = coalesce(${measures.leadUnitId}, ${progressReports.unitId})`,
+    })
     .from(progressReports)
     .innerJoin(measures, eq(measures.id, progressReports.measureId))
     .where(and(publishable, eq(measures.roundId, roundId)))
     .orderBy(asc(progressReports.reportDate), asc(progressReports.id))
     .all();
   // Ascending, so the last one written per measure is its latest.
-  const byMeasure = new Map<number, { text: string; date: string }>();
-  for (const row of rows) byMeasure.set(row.measureId, { text: row.text, date: row.date });
-  return byMeasure;
+  const latest = new Map<number, { text: string; date: string }>();
+  const nextSteps = new Map<number, { text: string; date: string }>();
+  for (const row of rows) {
+    latest.set(row.measureId, { text: row.text, date: row.date });
+    const nextStep = row.byLeadUnit ? nextStepOf(row.text) : null;
+    if (nextStep) nextSteps.set(row.measureId, { text: nextStep, date: row.date });
+  }
+  return { latest, nextSteps };
 }
 
 /** Everything the report of one round is built from, read now (numbers are never stored). */
@@ -76,7 +92,7 @@ export function reportInput(q: Queryable, params: { roundId: number; today: stri
   const round = q.select().from(rounds).where(eq(rounds.id, params.roundId)).get();
   const summary = roundSummary(q, params);
   if (!round || !summary) return undefined;
-  const progress = publishedProgress(q, round.id);
+  const { latest: progress, nextSteps } = publishedProgress(q, round.id);
   const measureRows = ledgerRows(q, { roundId: round.id, filter: parseListFilter({}), today: params.today }).map((row) => ({
     problemId: row.problemId,
     text: row.text,
@@ -85,6 +101,8 @@ export function reportInput(q: Queryable, params: { roundId: number; today: stri
     deadlineText: row.deadlineText,
     progress: progress.get(row.id)?.text ?? null,
     progressDate: progress.get(row.id)?.date ?? null,
+    nextStep: nextSteps.get(row.id)?.text ?? null,
+    nextStepDate: nextSteps.get(row.id)?.date ?? null,
   }));
   // From the problems table, not the ledger: a problem without measures still counts.
   const problemRows = q

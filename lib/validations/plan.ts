@@ -71,7 +71,7 @@ const measureFields = z.object({
   text: text("整改措施", 2000),
   goal: optionalText("整改目标", 2000),
   leadUnitId: optionalId("牵头单位"),
-  coUnitIds: z.preprocess(idList, z.array(id("责任单位")).max(200, "责任单位不能超过 200 个")),
+  coUnitIds: z.preprocess(idList, z.array(id("配合单位")).max(200, "配合单位不能超过 200 个")),
   /** As the office writes it: "2021年12月底,并长期坚持", "按序时进度推进" … */
   deadlineText: optionalText("完成时限", 100),
   /** A picked day; wins over the date read from the text. */

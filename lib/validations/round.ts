@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { ROUND_KINDS } from "@/lib/domain";
-import { id, optionalId, optionalIsoDate, text } from "./common";
+import { REPORT_CYCLES, ROUND_KINDS } from "@/lib/domain";
+import { emptyToNull, id, optionalId, optionalIsoDate, text } from "./common";
 
 export const roundSchema = z
   .object({
@@ -19,6 +19,14 @@ export const roundSchema = z
       .min(0, "临期天数不能为负")
       .max(90, "临期天数不能超过 90")
       .default(7),
+    // Said on the form, not assumed: a round that asks for no periodic reports is never chased.
+    reportCycle: z.enum(REPORT_CYCLES, { error: "请选择报送周期" }).default("weekly"),
+    // 1 = Monday … 7 = Sunday. Kept for a round without periodic reports, so that turning
+    // them on again restores the office's usual day.
+    reportWeekday: z.preprocess(
+      (v) => emptyToNull(v) ?? undefined,
+      z.coerce.number({ error: "报送日应为周一至周日之一" }).int("报送日应为周一至周日之一").min(1, "报送日应为周一至周日之一").max(7, "报送日应为周一至周日之一").default(5),
+    ),
   })
   .refine((r) => !r.inspectionStart || !r.inspectionEnd || r.inspectionStart <= r.inspectionEnd, {
     path: ["inspectionEnd"],
@@ -33,7 +41,9 @@ export const roundSchema = z
     message: "整改时限不能早于反馈日期",
   });
 
-export type RoundInput = z.infer<typeof roundSchema>;
+type ParsedRound = z.infer<typeof roundSchema>;
+/** The form always sends the reporting cycle; other writers (command line, tests) may leave the table's defaults. */
+export type RoundInput = Omit<ParsedRound, "reportCycle" | "reportWeekday"> & Partial<Pick<ParsedRound, "reportCycle" | "reportWeekday">>;
 
 export const roundIdSchema = z.object({ roundId: id("轮次") });
 export const updateRoundSchema = roundSchema.and(z.object({ roundId: id("轮次") }));

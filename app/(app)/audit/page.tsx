@@ -8,7 +8,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { db } from "@/db";
 import { auditFilterOptions, listAuditLog, type AuditLogRow } from "@/db/queries/audit-log";
-import { actionLabel, auditChanges, auditTime, entityLabel } from "@/lib/audit-format";
+import { auditReferenceNames } from "@/db/queries/audit-names";
+import { actionLabel, auditChanges, auditObject, auditTime, entityLabel, type AuditNames } from "@/lib/audit-format";
 import { requirePermission } from "@/server/session";
 import { AUDIT_PAGE_SIZE, auditDateRange, auditQuery, parseAuditFilter } from "@/lib/validations/audit-filter";
 
@@ -27,6 +28,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
     page: filter.page ?? 1,
     pageSize: AUDIT_PAGE_SIZE,
   });
+  const names = auditReferenceNames(db, log.rows);
   return (
     <>
       <PageHeader title="操作日志" description="系统中每一次写入(新建、修改、删除、申报、销号、退回、重新打开、导入、用户管理)都记录在此,只能查看,不能修改或删除。" />
@@ -38,7 +40,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           value={filter.action}
           allLabel="全部"
           className="max-w-56"
-          options={options.actions.map((a) => ({ value: a, label: actionLabel(a) !== a ? `${actionLabel(a)}(${a})` : a }))}
+          options={options.actions.map((a) => ({ value: a, label: actionLabel(a) }))}
         />
         <label className="flex flex-col gap-1">
           <span className="text-xs text-gray-600">操作人用户名</span>
@@ -82,11 +84,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
                   {row.actorUsername ? <div className="text-xs text-gray-500">{row.actorUsername}</div> : null}
                 </Td>
                 <Td className="whitespace-nowrap">{actionLabel(row.action)}</Td>
-                <Td className="whitespace-nowrap">
-                  <EntityRef row={row} />
+                <Td className="max-w-64">
+                  <EntityRef row={row} names={names} />
                 </Td>
                 <Td className="max-w-xl min-w-64">
-                  <AuditChanges changes={auditChanges(row.before, row.after)} />
+                  <AuditChanges changes={auditChanges(row.before, row.after, { names })} />
                 </Td>
               </tr>
             ))}
@@ -98,14 +100,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   );
 }
 
-// Entities with a page of their own link to it; the rest show type and id.
+// Entities with a page of their own link to it; the rest show type and name.
 const ENTITY_PAGES: Record<string, (id: string) => string> = {
   measure: (id) => `/measures/${id}`,
   round: (id) => `/rounds/${id}`,
 };
 
-function EntityRef({ row }: { row: AuditLogRow }) {
-  const label = `${entityLabel(row.entity)} #${row.entityId}`;
+function EntityRef({ row, names }: { row: AuditLogRow; names: AuditNames }) {
+  const label = auditObject(row, names);
   const href = ENTITY_PAGES[row.entity]?.(row.entityId);
   return href && /^\d+$/.test(row.entityId) ? (
     <Link href={href} className="text-brand-700 underline-offset-2 hover:underline">

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DashboardLive } from "@/components/dashboard/dashboard-live";
 import { RoundSelector } from "@/components/dashboard/round-selector";
@@ -35,7 +36,20 @@ export default async function DashboardPage({ searchParams }: Props) {
       <PageHeader
         title={`驾驶舱 · ${data.title}`}
         description={`截至 ${today} 的整改进展。点击任一数字或图形,查看对应的清单。`}
-        actions={<RoundSelector rounds={rounds} value={round} />}
+        actions={
+          <>
+            {/* The round's 通报, as the office will publish it: leaders read it from here. */}
+            {roundId !== null && can(actor, "ledger.read") ? (
+              <Link
+                href={`/rounds/${roundId}/report`}
+                className="rounded-md border border-gray-300 bg-white px-3 py-2 text-sm whitespace-nowrap hover:bg-gray-50"
+              >
+                整改进展情况通报
+              </Link>
+            ) : null}
+            <RoundSelector rounds={rounds} value={round} />
+          </>
+        }
       />
       {rounds.length === 0 ? (
         <EmptyState title="暂无进行中的轮次" />

@@ -3,9 +3,10 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { db } from "@/db";
-import { reportingOverview } from "@/db/queries/reminders";
+import Link from "next/link";
+import { reportingOverview, roundsWithoutReporting } from "@/db/queries/reminders";
 import { todayISO } from "@/lib/deadline-state";
-import { WEEKDAY_LABELS } from "@/lib/reminders";
+import { nothingMissingMessage, reportDueText } from "@/lib/reminders";
 import { requirePermission } from "@/server/session";
 import { RemindButton } from "./remind-button";
 
@@ -17,18 +18,16 @@ export default async function ReportingPage() {
   await requirePermission("claim.review");
   const today = todayISO();
   const overview = reportingOverview(db, { today });
+  const unchased = roundsWithoutReporting(db);
   return (
     <>
       <PageHeader title="定期报送" description={`今天是 ${today}。列出本周期尚未报送整改动态的牵头单位;提醒以站内通知发送,每个单位每个周期只提醒一次。`} />
-      {overview.length === 0 ? (
+      {overview.length === 0 && unchased.length === 0 ? (
         <EmptyState title="没有要求定期报送的轮次">在轮次设置中选择“每周”或“每月”报送后,这里会列出未报送的单位。</EmptyState>
       ) : (
         <div className="space-y-8">
-          {overview.map(({ round, window, units }) => {
-            const due =
-              round.reportCycle === "weekly"
-                ? `每${WEEKDAY_LABELS[round.reportWeekday]}报送`
-                : `每月最后一个${WEEKDAY_LABELS[round.reportWeekday]}前报送`;
+          {overview.map(({ round, window, units, leadUnits }) => {
+            const due = reportDueText(round.reportCycle, round.reportWeekday);
             const headingId = `round-${round.id}`;
             return (
               <section key={round.id} aria-labelledby={headingId} className="space-y-3">
@@ -52,7 +51,7 @@ export default async function ReportingPage() {
                   ) : null}
                 </div>
                 {units.length === 0 ? (
-                  <EmptyState title="本周期各单位均已报送" />
+                  <EmptyState title={nothingMissingMessage(leadUnits)} />
                 ) : (
                   <Table caption={`${round.name}未报送单位`}>
                     <thead>
@@ -94,6 +93,24 @@ export default async function ReportingPage() {
               </section>
             );
           })}
+          {unchased.length > 0 ? (
+            <section aria-labelledby="unchased-title" className="space-y-2">
+              <h2 id="unchased-title" className="font-semibold">
+                不要求定期报送的轮次
+              </h2>
+              <p className="text-sm text-gray-600">以下轮次的报送周期设为“不要求定期报送”,不催报;如需催报,请在轮次设置中修改报送周期。</p>
+              <ul className="list-disc space-y-1 pl-5 text-sm">
+                {unchased.map((r) => (
+                  <li key={r.id}>
+                    {r.name}
+                    <Link href={`/rounds/${r.id}/edit`} className="ml-2 text-brand-700 underline-offset-2 hover:underline" aria-label={`修改${r.name}的报送周期`}>
+                      修改报送周期
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
         </div>
       )}
     </>

@@ -4,6 +4,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { db } from "@/db";
 import { listRoundsWithCountsWhileUnchanged } from "@/db/queries/rounds";
+import { can } from "@/lib/permissions";
 import { requirePermission } from "@/server/session";
 import { countsSentence } from "@/lib/status";
 
@@ -12,13 +13,22 @@ export const metadata: Metadata = { title: "报告" };
 const LINK = "rounded-md border border-gray-300 bg-white px-3 py-1.5 hover:bg-gray-50";
 
 // Each round's 整改进展情况通报 and frozen ledgers. The figures are read from the ledger on
-// every load, the same as the report will print them.
+// every load, the same as the report will print them. Leaders read the reports here (their
+// menu's 通报); editing and snapshots are the office's.
 export default async function ReportsPage() {
-  await requirePermission("report.manage");
+  const actor = await requirePermission("ledger.read");
+  const manages = can(actor, "report.manage");
   const rounds = listRoundsWithCountsWhileUnchanged(db);
   return (
     <>
-      <PageHeader title="整改进展情况通报" description="各轮次的通报草稿、Word 下载和台账快照;通报中的数字直接取自整改台账,不能手工修改。" />
+      <PageHeader
+        title="整改进展情况通报"
+        description={
+          manages
+            ? "各轮次的通报草稿、Word 下载和台账快照;通报中的数字直接取自整改台账,不能手工修改。"
+            : "各轮次的通报草稿、Word 下载和台账快照;通报中的数字直接取自整改台账。"
+        }
+      />
       {rounds.length === 0 ? (
         <EmptyState title="还没有轮次" />
       ) : (
@@ -37,9 +47,11 @@ export default async function ReportsPage() {
                   <Link href={`/rounds/${round.id}/report`} className={LINK}>
                     查看通报
                   </Link>
-                  <Link href={`/rounds/${round.id}/report/edit`} className={LINK}>
-                    编辑文字
-                  </Link>
+                  {manages ? (
+                    <Link href={`/rounds/${round.id}/report/edit`} className={LINK}>
+                      编辑文字
+                    </Link>
+                  ) : null}
                   <a href={`/api/v1/rounds/${round.id}/report.docx`} className={LINK}>
                     下载 Word
                   </a>

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { FormMessage, formKey } from "@/components/ui/form-message";
-import { ROUND_KINDS, ROUND_KIND_LABELS } from "@/lib/domain";
+import { REPORT_CYCLE_LABELS, REPORT_CYCLES, ROUND_KINDS, ROUND_KIND_LABELS, WEEKDAY_LABELS } from "@/lib/domain";
 import type { Round } from "@/db/schema";
 import { createRoundAction, updateRoundAction } from "./actions";
 
@@ -45,6 +45,23 @@ export function RoundForm({ round, units }: { round?: Round; units: { id: number
         <TextField name="inspectionEnd" label="结束日期" type="date" defaultValue={value("inspectionEnd")} errors={errors?.inspectionEnd} />
         <TextField name="feedbackDate" label="反馈日期" type="date" defaultValue={value("feedbackDate")} errors={errors?.feedbackDate} />
         <TextField name="deadline" label="整改时限" type="date" defaultValue={value("deadline")} errors={errors?.deadline} />
+        <SelectField
+          name="reportCycle"
+          label="报送周期"
+          required
+          defaultValue={value("reportCycle") || "weekly"}
+          options={REPORT_CYCLES.map((c) => ({ value: c, label: REPORT_CYCLE_LABELS[c] }))}
+          errors={errors?.reportCycle}
+          hint="责任单位定期报送整改进展的频率;选“不要求定期报送”则不催报"
+        />
+        <SelectField
+          name="reportWeekday"
+          label="报送日"
+          defaultValue={value("reportWeekday") || "5"}
+          options={[1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: String(d), label: WEEKDAY_LABELS[d]! }))}
+          errors={errors?.reportWeekday}
+          hint="每周:当周该日起催报;每月:当月最后一个该日起催报"
+        />
         <TextField name="dueSoonDays" label="临期提醒天数" type="number" min={0} max={90} defaultValue={value("dueSoonDays") || "7"} errors={errors?.dueSoonDays} hint="完成时限前多少天算临期(黄灯)" />
       </div>
       <Button type="submit" disabled={pending}>

@@ -48,7 +48,7 @@ export default async function MeasurePage({ params }: { params: Promise<{ id: st
         <Item label="方面">{detail!.aspectName ?? "—"}</Item>
         <Item label="牵头领导">{problem.leadLeader || "—"}</Item>
         <Item label="牵头单位">{detail!.leadUnitName ?? "—"}</Item>
-        <Item label="责任单位">{detail!.coUnits.map((u) => u.name).join("、") || "—"}</Item>
+        <Item label="配合单位">{detail!.coUnits.map((u) => u.name).join("、") || "—"}</Item>
         <Item label="完成时限">
           <DeadlineLight light={LIGHT_OF[state]} /> {measure.deadline ?? "—"}({measure.deadlineText || DEADLINE_KIND_LABELS[measure.deadlineKind]}) · {daysLeftLabel(daysLeft)}
         </Item>

@@ -17,7 +17,7 @@ export default async function RoundLayout({ children, params }: { children: Reac
   const manage = can(actor, "plan.manage");
   return (
     <>
-      <div className="mb-4 flex flex-wrap items-start justify-between gap-4">
+      <div data-round-header className="mb-4 flex flex-wrap items-start justify-between gap-4">
         <div>
           <p className="text-xs text-gray-500">
             {ROUND_KIND_LABELS[round.kind]} · {round.inspectingBody} → {round.inspectedBody}
@@ -51,9 +51,6 @@ export default async function RoundLayout({ children, params }: { children: Reac
             </Link>
             <Link href={`/rounds/${round.id}/edit`} className="rounded-md border border-gray-300 bg-white px-3 py-2 hover:bg-gray-50">
               编辑轮次
-            </Link>
-            <Link href={`/rounds/${round.id}/report`} className="rounded-md border border-gray-300 bg-white px-3 py-2 hover:bg-gray-50">
-              整改通报
             </Link>
             {round.archivedAt ? (
               <ConfirmButton action={unarchiveRoundAction} fields={{ roundId: round.id }} label="恢复轮次" variant="secondary" />

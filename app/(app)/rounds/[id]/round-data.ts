@@ -33,10 +33,10 @@ const loadRound = cache(async (params: Promise<{ id: string }>) => {
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 /** What every measure-level list of a round needs: the filter, its options, one page. */
-export async function measureList(round: { id: number }, searchParams: SearchParams) {
+export async function measureList(round: { id: number }, searchParams: SearchParams, pageSize = PAGE_SIZE) {
   const filter = parseListFilter(await searchParams);
   const today = todayISO();
-  const page = ledgerPage(db, { roundId: round.id, filter, today, pageSize: PAGE_SIZE });
+  const page = ledgerPage(db, { roundId: round.id, filter, today, pageSize });
   return {
     filter,
     today,

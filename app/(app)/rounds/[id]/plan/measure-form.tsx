@@ -96,12 +96,12 @@ export function MeasureForm({
   );
 }
 
-/** 责任单位: a checkbox per unit, in tree order, so several can be ticked by keyboard. */
+/** 配合单位: a checkbox per unit, in tree order, so several can be ticked by keyboard. */
 function CoUnitPicker({ units, checked, errors }: { units: UnitOption[]; checked: string[]; errors?: string[] }) {
   const describedBy = errors?.length ? "coUnitIds-error" : "coUnitIds-hint";
   return (
     <fieldset aria-describedby={describedBy} aria-invalid={errors?.length ? true : undefined} className="space-y-1">
-      <legend className="text-sm font-medium text-gray-800">责任单位</legend>
+      <legend className="text-sm font-medium text-gray-800">配合单位</legend>
       <div className="max-h-60 overflow-y-auto rounded-md border border-gray-300 bg-white px-3 py-2 text-sm">
         {units.map((unit) => (
           <div key={unit.id} style={{ paddingLeft: `${unit.depth * 1.25}rem` }} className="py-0.5">

@@ -122,7 +122,7 @@ function MeasureTable({ roundId, problem }: { roundId: number; problem: OutlineP
             <th scope="col" className="px-2 py-1.5">序号</th>
             <th scope="col" className="px-2 py-1.5">整改措施</th>
             <th scope="col" className="px-2 py-1.5">牵头单位</th>
-            <th scope="col" className="px-2 py-1.5">责任单位</th>
+            <th scope="col" className="px-2 py-1.5">配合单位</th>
             <th scope="col" className="px-2 py-1.5">完成时限</th>
             <th scope="col" className="px-2 py-1.5">类型 / 类别</th>
             <th scope="col" className="px-2 py-1.5">状态</th>

@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AspectSummaryTable } from "@/components/aspect-summary-table";
 import { ListTable } from "@/components/list-table";
 import { StatusBadge } from "@/components/status-badge";
 import { db } from "@/db";
 import { listAspects, unitsInRound } from "@/db/queries/plan";
 import { problemPage } from "@/db/queries/problem-list";
+import { roundSummaryWhileUnchanged } from "@/db/queries/summary";
+import { todayISO } from "@/lib/deadline-state";
 import { PAGE_SIZE, parseListFilter } from "@/lib/validations/list-filter";
 import { roundFor } from "../round-data";
 
@@ -17,7 +20,10 @@ export default async function ProblemListPage({ params, searchParams }: Props) {
   const { round } = await roundFor(params, "round.read");
   const filter = parseListFilter(await searchParams);
   const { rows, counts, page, pages } = problemPage(db, { roundId: round.id, filter, pageSize: PAGE_SIZE });
+  const summary = roundSummaryWhileUnchanged(db, { roundId: round.id, today: todayISO() });
   return (
+    <>
+    <AspectSummaryTable aspects={summary?.aspects ?? []} />
     <ListTable
       caption="问题清单"
       filter={filter}
@@ -54,5 +60,6 @@ export default async function ProblemListPage({ params, searchParams }: Props) {
         { header: "整改状态", sortKey: "status", cell: (p) => <StatusBadge status={p.status} /> },
       ]}
     />
+    </>
   );
 }

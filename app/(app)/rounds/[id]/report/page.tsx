@@ -5,6 +5,7 @@ import { todayISO } from "@/lib/deadline-state";
 import { can } from "@/lib/permissions";
 import { generateReport } from "@/server/bulletin-files";
 import { REPORT_CSS, reportBodyHtml } from "@/lib/bulletin-html";
+import { MissingNextSteps } from "./missing-next-steps";
 import { roundFor } from "../round-data";
 
 export const metadata: Metadata = { title: "整改进展情况通报" };
@@ -26,6 +27,7 @@ export default async function RoundReportPage({ params }: { params: Promise<{ id
   const today = todayISO();
   const { report } = generateReport({ roundId: round.id, today });
   const base = `/api/v1/rounds/${round.id}`;
+  const manages = can(actor, "report.manage");
   return (
     <>
       <style>{REPORT_CSS + PRINT_CSS}</style>
@@ -35,7 +37,7 @@ export default async function RoundReportPage({ params }: { params: Promise<{ id
           {report.unfinished.length ? `需要进一步整改的事项 ${report.unfinished.length} 个。` : "反馈问题已全部完成。"}
         </p>
         <div className="flex flex-wrap gap-2 text-sm">
-          {can(actor, "report.manage") ? (
+          {manages ? (
             <Link href={`/rounds/${round.id}/report/edit`} className="rounded-md bg-brand-600 px-3 py-2 font-medium text-white hover:bg-brand-700">
               编辑通报文字
             </Link>
@@ -49,6 +51,7 @@ export default async function RoundReportPage({ params }: { params: Promise<{ id
           <PrintButton />
         </div>
       </div>
+      {manages ? <MissingNextSteps roundId={round.id} items={report.unfinished.filter((item) => !item.nextSteps)} /> : null}
       {/* Every piece of text is escaped by reportBodyHtml; the same markup is the HTML download. */}
       <article
         aria-label={report.title}

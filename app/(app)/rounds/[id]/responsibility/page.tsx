@@ -78,7 +78,7 @@ export default async function ResponsibilityListPage({ params, searchParams }: P
           measureTextColumn(),
           { header: "牵头领导", className: "min-w-28 text-xs", cell: (row) => row.leadLeader || "—" },
           { header: "牵头单位", sortKey: "unit", className: "whitespace-nowrap", cell: (row) => row.leadUnitName ?? "—" },
-          { header: "责任单位", className: "min-w-32 text-xs", cell: (row) => row.coUnitNames ?? "—" },
+          { header: "配合单位", className: "min-w-32 text-xs", cell: (row) => row.coUnitNames ?? "—" },
         ]}
       />
     </>

@@ -4,7 +4,7 @@ import { db } from "@/db";
 import { getReportDraft } from "@/db/queries/reports";
 import { todayISO } from "@/lib/deadline-state";
 import { STATUS_LABELS } from "@/lib/domain";
-import { chineseNumeral, DEFAULT_NEXT_STEPS } from "@/lib/bulletin";
+import { chineseNumeral } from "@/lib/bulletin";
 import { generateReport } from "@/server/bulletin-files";
 import { roundFor } from "../../round-data";
 import { ReportForm } from "./report-form";
@@ -37,8 +37,8 @@ export default async function EditRoundReportPage({ params }: { params: Promise<
             explanation: texts.problems[String(item.problemId)]?.explanation ?? "",
             nextSteps: texts.problems[String(item.problemId)]?.nextSteps ?? "",
             // What the report says when the office leaves the field empty.
-            autoExplanation: item.explanationEdited ? "" : item.explanation,
-            autoNextSteps: DEFAULT_NEXT_STEPS[item.status],
+            autoExplanation: item.explanationEdited ? "" : (item.explanation ?? ""),
+            autoNextSteps: item.nextStepsEdited ? "" : (item.nextSteps ?? ""),
             deadline: item.deadline,
           }))}
         />

@@ -42,7 +42,7 @@ export function ReportForm(props: { roundId: number; opening: string; closing: s
         {props.items.map((item) => {
           const base = `texts.problems.${item.problemId}`;
           return (
-            <fieldset key={item.problemId} className="space-y-3 rounded-lg border border-gray-200 bg-white p-4">
+            <fieldset key={item.problemId} id={`problem-${item.problemId}`} className="scroll-mt-4 space-y-3 rounded-lg border border-gray-200 bg-white p-4">
               <legend className="px-1 text-sm font-medium">{item.heading}</legend>
               <TextAreaField
                 name={`${base}.explanation`}
@@ -52,7 +52,7 @@ export function ReportForm(props: { roundId: number; opening: string; closing: s
                 defaultValue={value(`${base}.explanation`, item.explanation)}
                 placeholder={item.autoExplanation}
                 errors={errors?.[`${base}.explanation`]}
-                hint="留空则采用该问题最近一次已审核的整改进展"
+                hint="留空则采用该问题最近一次已审核的整改进展;没有则通报中不写此项"
               />
               <TextAreaField
                 name={`${base}.nextSteps`}
@@ -62,7 +62,7 @@ export function ReportForm(props: { roundId: number; opening: string; closing: s
                 defaultValue={value(`${base}.nextSteps`, item.nextSteps)}
                 placeholder={item.autoNextSteps}
                 errors={errors?.[`${base}.nextSteps`]}
-                hint="留空则采用默认表述"
+                hint="留空则采用责任单位最近一次报送的“下一步”;没有则通报中缺此项,请补写"
               />
               <p className="text-sm text-gray-700">完成时限:{item.deadline}(取自整改方案,不在此修改)</p>
             </fieldset>
