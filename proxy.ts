@@ -1,11 +1,9 @@
 import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
-import { chosenRound, REMEMBERED_ROUND_COOKIE } from "@/lib/remembered-round";
 import { contentSecurityPolicy, newNonce } from "@/lib/security/csp";
 
-// Every page passes here for three things: a per-request CSP nonce (lib/security/csp.ts),
-// sending anonymous visitors to the sign-in page, and noting the round a page opens
-// (lib/remembered-round.ts) — here because a server component cannot set a cookie. The proxy cannot tell a valid
+// Every page passes here for two things: a per-request CSP nonce (lib/security/csp.ts),
+// and sending anonymous visitors to the sign-in page. The proxy cannot tell a valid
 // session from a forged cookie; the real checks are in server/session.ts, server/action.ts and
 // server/api.ts.
 const PUBLIC_PATHS = new Set(["/sign-in", "/setup"]);
@@ -21,20 +19,6 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("content-security-policy", policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", policy);
-  // Only a page load is a choice. Next strips its flight headers (rsc, next-router-prefetch)
-  // before the proxy, so a Link's prefetch — the dashboard prefetches every round page it
-  // links to — looks here like a navigation; the browser's own Sec-Fetch-Dest does not lie.
-  const pageLoad = request.headers.get("sec-fetch-dest") === "document";
-  const round = isPublic || !pageLoad ? null : chosenRound(request.nextUrl.pathname, request.nextUrl.searchParams);
-  if (round !== null && request.cookies.get(REMEMBERED_ROUND_COOKIE)?.value !== String(round)) {
-    response.cookies.set(REMEMBERED_ROUND_COOKIE, String(round), {
-      httpOnly: true,
-      sameSite: "lax",
-      secure: request.nextUrl.protocol === "https:",
-      path: "/",
-      maxAge: 180 * 24 * 60 * 60,
-    });
-  }
   return response;
 }
 

@@ -29,6 +29,11 @@ async function as(browser: Browser, username: string): Promise<Page> {
   return page;
 }
 
+/** The page notes the round once it is interactive; a quick user could leave before that. */
+async function roundRemembered(page: Page) {
+  await expect.poll(async () => (await page.context().cookies()).some((c) => c.name === "rectify_round")).toBe(true);
+}
+
 const pdf = (label: string) => ({
   name: `验收材料-${label}.pdf`,
   mimeType: "application/pdf",
@@ -57,6 +62,29 @@ test("导入轮次的驾驶舱不画从 0 跳起的进度曲线,而是说明原�
   await expect(page.getByText(/整改进度曲线:本系统中尚无销号或重新打开的记录/)).toBeVisible();
 });
 
+test("问题清单上方一次列出各方面的问题数和完成情况,与台账一致", async ({ page }) => {
+  const expected = readDb(
+    (db) =>
+      db
+        .prepare(
+          `select a.position, a.name, count(p.id) as total,
+             sum(p.status = 'completed') as completed, sum(p.status = 'basically_completed') as basically, sum(p.status = 'incomplete') as incomplete
+           from aspects a join problems p on p.aspect_id = a.id where a.round_id = ? group by a.id order by a.position`,
+        )
+        .all(round.id) as { position: number; name: string; total: number; completed: number; basically: number; incomplete: number }[],
+  );
+  expect(expected.length).toBeGreaterThan(1);
+  await signInAs(page, "office");
+  await page.goto(`/rounds/${round.id}/problems`);
+  const table = page.getByRole("table", { name: "各方面问题整改情况" });
+  await expect(table.getByRole("columnheader", { name: "问题(个)" })).toBeVisible();
+  const rows = table.locator("tbody tr");
+  await expect(rows).toHaveCount(expected.length);
+  for (const [i, a] of expected.entries()) {
+    await expect(rows.nth(i).getByRole("cell")).toHaveText([`第${i + 1}方面 ${a.name}`, ...[a.total, a.completed, a.basically, a.incomplete].map(String)]);
+  }
+});
+
 test("领导选过的轮次,下次打开驾驶舱仍是它;无效的记忆回到默认轮次", async ({ page, context, baseURL }) => {
   await signInAs(page, "leader");
   await page.goto("/dashboard");
@@ -69,6 +97,7 @@ test("领导选过的轮次,下次打开驾驶舱仍是它;无效的记忆回到
   await select.selectOption({ label: chosen });
   await page.getByRole("button", { name: "查看" }).click();
   await expect(heading).toHaveText(`驾驶舱 · ${chosen}`);
+  await roundRemembered(page);
 
   // Another visit, even after signing out and in again, opens the chosen round.
   await page.goto("/notices");
@@ -92,7 +121,11 @@ test("领导选过的轮次,下次打开驾驶舱仍是它;无效的记忆回到
 
 test("整改办点“台账”打开最近查看的轮次,菜单只亮台账", async ({ page }) => {
   await signInAs(page, "office");
-  await page.goto(`/rounds/${round.id}/tasks`);
+  // Opened the way users open a round: by its link in the list, a client-side navigation.
+  await page.goto("/rounds");
+  await page.getByRole("link", { name: round.name, exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: round.name })).toBeVisible();
+  await roundRemembered(page);
   const nav = page.getByRole("navigation", { name: "主导航" });
   await expect(nav.getByRole("link", { name: "轮次" })).toHaveAttribute("aria-current", "page");
   await page.goto("/review");

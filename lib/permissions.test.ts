@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ROLES } from "./domain";
-import { can, PERMISSIONS, type Actor, type Ownership, type Permission } from "./permissions";
+import { can, PERMISSIONS, refusalMessage, type Actor, type Ownership, type Permission } from "./permissions";
 
 // Unit ids as in the Baoan demo: the district committee at the top, 区国资局 with its
 // investment group below it, and 区教育局 as a sibling that 区国资局 must never reach.
@@ -109,5 +109,10 @@ describe("an account still on its one-time password", () => {
         expect(can(pending, permission), permission).toBe(permission === "account.self");
       }
     }
+  });
+
+  it("is told to change the password, not that it lacks the right", () => {
+    expect(refusalMessage({ mustChangePassword: true })).toMatch(/^请先修改初始密码/);
+    expect(refusalMessage({ mustChangePassword: false })).toBe("您没有执行此操作的权限");
   });
 });

@@ -55,6 +55,11 @@ export function scopeOf(actor: Pick<Actor, "role">, permission: Permission): Sco
   return PERMISSIONS[permission][actor.role];
 }
 
+/** Why `can` said no, in words the user can act on. */
+export function refusalMessage(actor: Pick<Actor, "mustChangePassword">): string {
+  return actor.mustChangePassword ? "请先修改初始密码:打开“修改密码”设置自己的密码后再操作" : "您没有执行此操作的权限";
+}
+
 /**
  * May `actor` do `permission`? Without `target` this answers "at all" (for "own" scopes
  * the caller must then filter by `actor.unitScope`); with a target it answers for that item.

@@ -156,8 +156,15 @@ describe("remindOutcomeMessage", () => {
     [[0, 0, 0, 0], true, "该单位本周期已报送,无需提醒"],
     [[0, 0, 0, 0], false, "本周期各单位均已报送,无需提醒"],
   ];
+  const leadUnits = { assigned: 3, open: 2 };
   it.each(cases)("%o (one unit: %s) → %s", ([units, notifications, alreadyReminded, noAccount], oneUnit, message) => {
-    expect(remindOutcomeMessage({ units, notifications, alreadyReminded, noAccount }, oneUnit)).toBe(message);
+    expect(remindOutcomeMessage({ units, notifications, alreadyReminded, noAccount, leadUnits }, oneUnit)).toBe(message);
+  });
+  it.each([
+    [{ assigned: 0, open: 0 }, "本轮次尚未分配责任单位,暂无需要报送的单位"],
+    [{ assigned: 3, open: 0 }, "本轮次整改措施均已完成,无需报送"],
+  ])("a round with nobody to remind (%o) says why: %s", (leadUnits, message) => {
+    expect(remindOutcomeMessage({ units: 0, notifications: 0, alreadyReminded: 0, noAccount: 0, leadUnits }, false)).toBe(message);
   });
 });
 

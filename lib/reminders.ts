@@ -156,7 +156,7 @@ export function reportMissingNotification(params: {
 
 /** The office's confirmation after a one-click reminder. */
 export function remindOutcomeMessage(
-  outcome: { units: number; notifications: number; alreadyReminded: number; noAccount: number },
+  outcome: { units: number; notifications: number; alreadyReminded: number; noAccount: number; leadUnits: { assigned: number; open: number } },
   oneUnit: boolean,
 ): string {
   const parts: string[] = [];
@@ -165,7 +165,9 @@ export function remindOutcomeMessage(
   if (outcome.alreadyReminded > 0) parts.push(`${who(outcome.alreadyReminded)}本周期已提醒过,未重复发送`);
   if (outcome.noAccount > 0) parts.push(`${who(outcome.noAccount)}没有可用账号,无法站内提醒`);
   if (parts.length > 0) return parts.join(";");
-  return oneUnit ? "该单位本周期已报送,无需提醒" : "本周期各单位均已报送,无需提醒";
+  if (oneUnit) return "该单位本周期已报送,无需提醒";
+  const nothing = nothingMissingMessage(outcome.leadUnits);
+  return outcome.leadUnits.open > 0 ? `${nothing},无需提醒` : nothing;
 }
 
 /**

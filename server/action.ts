@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { redirect, unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { AppError, toAppError, type FieldErrors } from "@/lib/errors";
-import { can, type Actor, type Permission } from "@/lib/permissions";
+import { can, refusalMessage, type Actor, type Permission } from "@/lib/permissions";
 import { getCurrentSession, type CurrentSession } from "@/server/session";
 
 export type ActionState =
@@ -35,7 +35,7 @@ export function defineAction<S extends z.ZodType>(definition: ActionDefinition<S
       const session = await getCurrentSession();
       if (!session) throw new AppError("UNAUTHENTICATED", "登录已失效,请重新登录");
       if (!can(session.actor, definition.permission)) {
-        throw new AppError("FORBIDDEN", "您没有执行此操作的权限");
+        throw new AppError("FORBIDDEN", refusalMessage(session.actor));
       }
       const parsed = definition.schema.safeParse(values);
       if (!parsed.success) {

@@ -3,7 +3,7 @@ import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { fieldErrorsOf } from "@/server/action";
 import { AppError, toAppError } from "@/lib/errors";
-import { can, type Actor, type Permission } from "@/lib/permissions";
+import { can, refusalMessage, type Actor, type Permission } from "@/lib/permissions";
 import { db } from "@/db";
 import { findActiveTokenUser } from "@/db/queries/api-tokens";
 import { hashApiToken } from "@/server/api-token";
@@ -39,7 +39,7 @@ export function apiRoute<S extends z.ZodType | undefined = undefined>(definition
       // Cookies ride along on cross-site requests; a bearer token does not, so only
       // cookie-authenticated writes need the same-origin check.
       if (!bearer && request.method !== "GET" && request.method !== "HEAD") assertSameOrigin(request);
-      if (!can(actor, definition.permission)) throw new AppError("FORBIDDEN", "您没有执行此操作的权限");
+      if (!can(actor, definition.permission)) throw new AppError("FORBIDDEN", refusalMessage(actor));
       let body: unknown = undefined;
       if (definition.body) {
         body = await readJson(request);

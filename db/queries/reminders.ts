@@ -176,6 +176,8 @@ export interface RemindOutcome {
   alreadyReminded: number;
   /** Units skipped because they have no active account to notify. */
   noAccount: number;
+  /** The round's lead units, so "nothing to remind" can say why. */
+  leadUnits: { assigned: number; open: number };
 }
 
 /**
@@ -196,7 +198,7 @@ export function remindMissingReports(
     const round = reportingRounds(tx).find((r) => r.id === params.roundId);
     const window = round && reportCycleWindow({ cycle: round.reportCycle, weekday: round.reportWeekday, today: params.today });
     if (!round || !window) return null;
-    const outcome = { cycle: window.key, ...remindUnits(tx, { round, window, unitIds: params.unitIds }) };
+    const outcome = { cycle: window.key, ...remindUnits(tx, { round, window, unitIds: params.unitIds }), leadUnits: leadUnitCounts(tx, round.id) };
     recordAudit(tx, {
       actorId: params.actorId,
       action: "reporting.remind",

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DashboardLive } from "@/components/dashboard/dashboard-live";
 import { RoundSelector } from "@/components/dashboard/round-selector";
+import { RememberRound } from "@/components/remember-round";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { db } from "@/db";
@@ -48,6 +49,8 @@ export default async function DashboardPage({ searchParams }: Props) {
               </Link>
             ) : null}
             <RoundSelector rounds={rounds} value={round} />
+            {/* Only a round named in the address is a choice; a default is not remembered. */}
+            {typeof raw === "string" ? <RememberRound round={roundId ?? "all"} /> : null}
           </>
         }
       />

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Suspense, type ReactNode } from "react";
 import { ConfirmButton } from "@/components/confirm-button";
+import { RememberRound } from "@/components/remember-round";
 import { RoundTabs } from "@/components/round-tabs";
 import { db } from "@/db";
 import { roundSummaryWhileUnchanged } from "@/db/queries/summary";
@@ -66,6 +67,7 @@ export default async function RoundLayout({ children, params }: { children: Reac
           </div>
         ) : null}
       </div>
+      <RememberRound round={round.id} />
       <Suspense>
         <RoundTabs roundId={round.id} />
       </Suspense>
