@@ -9,7 +9,7 @@ export default defineConfig({
   },
   test: {
     environment: "node",
-    include: ["lib/**/*.test.ts", "db/**/*.test.ts", "server/**/*.test.ts", "cli/**/*.test.ts", "testing/**/*.test.ts", "scripts/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "db/**/*.test.ts", "server/**/*.test.ts", "cli/**/*.test.ts", "testing/**/*.test.ts", "scripts/**/*.test.ts", "bench/**/*.test.ts"],
     // scrypt hashing in the account tests is deliberately slow.
     testTimeout: 20_000,
   },

@@ -6,7 +6,10 @@ import { summaryFigures } from "./figures/summary";
 import { transferFigures } from "./figures/transfer";
 import { writeMixFigures } from "./figures/write-mix";
 import { machineDescription } from "./machine";
+import { writeReadmeTable } from "./readme-table";
 import { figure, printTable, writeResults, type Figure } from "./report";
+import { reminderJobEnd } from "./reminder-job";
+import { logOffset } from "./server-log";
 import { buildApp, startServer } from "./server";
 import { ensureProvinceDatabase, findTargets, freshRunCopy, issueTokens, RUN_DB, RUN_DIR } from "./setup";
 import { signIn } from "./sign-in";
@@ -31,13 +34,20 @@ async function main() {
   console.log(`最大轮次:${targets.largestRoundName}(${targets.largestRoundMeasures} 项措施)`);
 
   const logFile = path.join(RUN_DIR, "server.log");
+  const logStart = logOffset(logFile);
   const server = await startServer({ port: PORT, databasePath: RUN_DB, logFile });
+  const readyAt = performance.now();
   const figures: Figure[] = [];
   try {
-    console.log(`服务已启动:${Math.round(server.startMs)} ms(含启动时的提醒任务)`);
+    console.log(`服务已启动:${Math.round(server.startMs)} ms`);
     const sqlite = new Database(RUN_DB, { readonly: true });
     try {
-      figures.push(...(await summaryFigures({ baseUrl: server.baseUrl, token: actors.leaders[0]!, sqlite, roundId: targets.largestRoundId, logFile, machine })));
+      // The job started with the server runs beside it; the figures wait for it to end.
+      const reminders = await reminderJobEnd(logFile, logStart);
+      console.log(`提醒任务:${reminders.line}(服务可用后 ${Math.round(reminders.ms - readyAt)} ms 结束)`);
+      figures.push(
+        ...(await summaryFigures({ baseUrl: server.baseUrl, token: actors.leaders[0]!, unit: actors.units.at(-1)!, sqlite, roundId: targets.largestRoundId, logFile, machine })),
+      );
       const [officeCookie, leaderCookie] = [await signIn(server.baseUrl, "office", DEMO_PASSWORD), await signIn(server.baseUrl, "leader", DEMO_PASSWORD)];
       const pages = await pageFigures({
         baseUrl: server.baseUrl,
@@ -60,12 +70,13 @@ async function main() {
   await plain.stop();
   figures.push(
     figure({
-      name: "服务启动(省级库,首次启动即运行提醒任务)",
+      name: "服务启动到可用(省级库,首次启动,提醒任务在旁运行)",
       value: server.startMs,
       unit: "ms",
       reference: plain.startMs,
-      target: "≤ 2× 不运行提醒任务的启动",
-      met: server.startMs <= 2 * plain.startMs,
+      referenceLabel: "不运行提醒任务的启动",
+      target: "≤ 1.2× 不运行提醒任务的启动(不等提醒任务结束)",
+      met: server.startMs <= 1.2 * plain.startMs,
       machine,
     }),
   );
@@ -77,6 +88,7 @@ async function main() {
   }
   printTable(figures);
   writeResults(RESULTS, figures);
+  writeReadmeTable("README.md", figures);
   console.log(`\n结果已写入 ${RESULTS};${figures.filter((f) => f.met).length}/${figures.length} 项达标。`);
 }
 
