@@ -198,7 +198,7 @@ export function remindMissingReports(
     const round = reportingRounds(tx).find((r) => r.id === params.roundId);
     const window = round && reportCycleWindow({ cycle: round.reportCycle, weekday: round.reportWeekday, today: params.today });
     if (!round || !window) return null;
-    const outcome = { cycle: window.key, ...remindUnits(tx, { round, window, unitIds: params.unitIds }), leadUnits: leadUnitCounts(tx, round.id) };
+    const outcome = { cycle: window.key, ...remindUnits(tx, { round, window, unitIds: params.unitIds }) };
     recordAudit(tx, {
       actorId: params.actorId,
       action: "reporting.remind",
@@ -206,7 +206,8 @@ export function remindMissingReports(
       entityId: round.id,
       after: { ...outcome, unitIds: params.unitIds ?? "all" },
     });
-    return outcome;
+    // The counts say why nothing was sent; they are read, not written, so not audited.
+    return { ...outcome, leadUnits: leadUnitCounts(tx, round.id) };
   });
 }
 
