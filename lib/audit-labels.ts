@@ -146,7 +146,6 @@ export const FIELD_LABELS: Record<string, string> = {
   reviewerId: "审核人",
   reviewNote: "审核意见",
   reviewedAt: "审核时间",
-  idempotencyKey: "请求标识",
   evidence: "佐证材料",
   fileName: "文件名",
   size: "大小",

@@ -92,6 +92,10 @@ describe("POST /api/v1/measures/:id/progress with an idempotency key", () => {
     expect(again).toEqual({ status: 200, text: first.text, replayed: "true" });
     expect(counts()).toEqual({ reports: before.reports + 1, evidence: before.evidence + 1, audit: before.audit + 1 });
     expect(t.one("select idempotency_key from progress_reports where id = ?", report.id)).toBe("3f0c2a4e-9b1d-4c57-8e2a-6d1f0b9c7a11");
+    // The audit row keeps the key for tracing, not the request digest.
+    const after = JSON.parse(t.one<string>("select after from audit_log where entity = 'progress_report' and entity_id = ?", String(report.id)));
+    expect(after).toMatchObject({ id: report.id, idempotencyKey: "3f0c2a4e-9b1d-4c57-8e2a-6d1f0b9c7a11" });
+    expect(after).not.toHaveProperty("idempotencyDigest");
   });
 
   it("the key may come as a form field (the page's form) and is the same key as the header", async () => {
