@@ -23,8 +23,12 @@ export interface Answer {
   failure?: "timeout" | "socket";
 }
 
-// Enough sockets that no request ever waits for one: a wait would be the client's queue.
-const agent = new http.Agent({ keepAlive: true, maxSockets: 1024 });
+// A connection per request, as each unit's own client (and nginx in front of the server,
+// README's proxy has no upstream keep-alive) opens one; and no request ever waits for a
+// socket, which would be the client's queue. Reused keep-alive sockets also race the
+// server's idle timeout: a request sent as the server closes an idle socket is lost
+// before the server sees it, a client artefact the first run counted as errors.
+const agent = new http.Agent({ keepAlive: false, maxSockets: Infinity });
 
 /** One request, timed from `scheduledAt` (performance.now()). */
 export function send(baseUrl: string, request: PlannedRequest, scheduledAt: number, timeoutMs: number): Promise<Answer> {
