@@ -54,7 +54,8 @@ export const REFERENCE_FIELDS: Record<string, ReferenceKind> = {
 const isReferenceKind = (entity: string): entity is ReferenceKind => (REFERENCE_KINDS as readonly string[]).includes(entity);
 
 // Bookkeeping says nothing a reader of the log needs; the row's own id is shown as the object.
-export const IGNORED_FIELDS: ReadonlySet<string> = new Set(["id", "createdAt", "updatedAt", "passwordHash", "tokenHash", "neighbour", "sha256"]);
+// idempotencyKey: a client's retry key, kept in the row for tracing, meaningless to a reader.
+export const IGNORED_FIELDS: ReadonlySet<string> = new Set(["id", "createdAt", "updatedAt", "passwordHash", "tokenHash", "neighbour", "sha256", "idempotencyKey"]);
 
 // `kind` is a round's or a unit's; their values do not overlap.
 const ENUM_LABELS: Record<string, Record<string, string>> = {

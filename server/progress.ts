@@ -1,13 +1,25 @@
 import "server-only";
+import crypto from "node:crypto";
 import { db } from "@/db";
-import { addProgressReport, measureOwners } from "@/db/queries/progress";
+import { addProgressReport, keyedReport, measureOwners } from "@/db/queries/progress";
 import { fieldErrorsOf } from "@/server/action";
 import { todayISO } from "@/lib/deadline-state";
 import { AppError } from "@/lib/errors";
 import { checkEvidenceSet, storeEvidence } from "@/server/evidence";
 import { can, reportingFor, type Actor } from "@/lib/permissions";
 import { institutionsSchema } from "@/lib/validations/institution";
-import { progressReportSchema } from "@/lib/validations/progress";
+import { idempotencyKeySchema, progressReportSchema, type ProgressReportInput } from "@/lib/validations/progress";
+import type { InstitutionInput } from "@/lib/validations/institution";
+
+/** What a progress post answers; a repeat with the same idempotency key gets it again. */
+export interface ProgressAnswer {
+  id: number;
+  isClaim: boolean;
+  reviewState: "pending" | "signed_off";
+  claimedStatus: string;
+  /** True when this is the answer to an earlier post with the same key (nothing was stored). */
+  replayed: boolean;
+}
 
 /**
  * A responsible unit reports progress on a measure (整改动态), optionally claiming
@@ -18,8 +30,11 @@ export async function submitProgress(params: {
   measureId: number;
   fields: Record<string, unknown>;
   files: { name: string; data: Uint8Array }[];
-}) {
+  /** The client's idempotency key (header or form field), unchecked; absent = none. */
+  idempotencyKey?: unknown;
+}): Promise<ProgressAnswer> {
   const { actor } = params;
+  const key = parseIdempotencyKey(params.idempotencyKey);
   const owners = measureOwners(db, { measureId: params.measureId });
   // Another unit's measure does not exist as far as this user can tell.
   if (!owners || !can(actor, "progress.report", owners)) throw new AppError("NOT_FOUND", "未找到该整改措施");
@@ -38,6 +53,10 @@ export async function submitProgress(params: {
   }
   const institutions = parseInstitutions(params.fields.institutions);
   const checked = checkEvidenceSet(params.files);
+  const idempotency = key ? { key, digest: requestDigest({ measureId: owners.id, input, institutions, files: checked }) } : undefined;
+  // A retry whose first answer was lost: answer it again, before storing any file.
+  const earlier = idempotency ? replay(db, actor.id, idempotency) : undefined;
+  if (earlier) return earlier;
   // Files are content-addressed: storing before the transaction is safe, a failed insert
   // leaves at most an unreferenced copy, never a row pointing at a missing file.
   const evidence = checked.map((file) => ({
@@ -47,9 +66,59 @@ export async function submitProgress(params: {
     sha256: file.sha256,
     storedPath: storeEvidence(file),
   }));
-  return db.transaction((tx) =>
-    addProgressReport(tx, { actorId: actor.id, measureId: owners.id, unitId, isLead, currentStatus: owners.status, input, evidence, institutions }),
-  );
+  // Checked again inside the write transaction: two copies of one post racing each other
+  // store one report, and the second is answered with it.
+  return db.transaction((tx) => {
+    const raced = idempotency ? replay(tx, actor.id, idempotency) : undefined;
+    if (raced) return raced;
+    const report = addProgressReport(tx, { actorId: actor.id, measureId: owners.id, unitId, isLead, currentStatus: owners.status, input, evidence, institutions, idempotency });
+    return answerOf(report, false);
+  });
+}
+
+function parseIdempotencyKey(raw: unknown): string | undefined {
+  if (raw === undefined || raw === null || raw === "") return undefined;
+  const parsed = idempotencyKeySchema.safeParse(raw);
+  if (!parsed.success) {
+    const message = parsed.error.issues[0]?.message ?? "请求标识(Idempotency-Key)格式不正确";
+    throw new AppError("VALIDATION", message, { idempotencyKey: [message] });
+  }
+  return parsed.data;
+}
+
+/** What the post asked for, as the server understood it: the same request gives the same digest. */
+function requestDigest(request: {
+  measureId: number;
+  input: ProgressReportInput;
+  institutions: readonly InstitutionInput[];
+  files: readonly { fileName: string; sha256: string }[];
+}): string {
+  const { measureId, input, institutions, files } = request;
+  const canonical = JSON.stringify([
+    measureId,
+    [input.reportDate, input.text, input.percent, input.milestone, input.claimedStatus],
+    institutions.map((i) => [i.title, i.documentNumber ?? null, i.issuedDate ?? null]),
+    files.map((f) => [f.fileName, f.sha256]),
+  ]);
+  return crypto.createHash("sha256").update(canonical).digest("hex");
+}
+
+function replay(q: Parameters<typeof keyedReport>[0], authorId: string, idempotency: { key: string; digest: string }): ProgressAnswer | undefined {
+  const earlier = keyedReport(q, { authorId, key: idempotency.key });
+  if (!earlier) return undefined;
+  if (earlier.digest !== idempotency.digest) {
+    throw new AppError(
+      "CONFLICT",
+      "该请求标识(Idempotency-Key)已用于另一份内容不同的报送,未再次保存。如需报送新的内容,请刷新页面后重新填写(使用新的请求标识)",
+      { idempotencyKey: ["请求标识已被使用"] },
+    );
+  }
+  return answerOf(earlier, true);
+}
+
+/** The answer a new report gets; its review state then follows from whether it is a claim. */
+function answerOf(report: { id: number; isClaim: boolean; claimedStatus: string }, replayed: boolean): ProgressAnswer {
+  return { id: report.id, isClaim: report.isClaim, reviewState: report.isClaim ? "pending" : "signed_off", claimedStatus: report.claimedStatus, replayed };
 }
 
 /** 建章立制 arrive as a JSON array in one form field (rows of title, 文号, date). */

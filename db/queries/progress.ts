@@ -56,6 +56,8 @@ export function addProgressReport(
     evidence: NewEvidence[];
     /** 建章立制 the report announces. */
     institutions?: readonly InstitutionInput[];
+    /** The client's idempotency key and the digest of what it asked for (see keyedReport). */
+    idempotency?: { key: string; digest: string };
   },
 ) {
   const { input } = params;
@@ -74,6 +76,8 @@ export function addProgressReport(
       isClaim,
       // Updates need no verdict; only claims wait in the office's queue.
       reviewState: isClaim ? "pending" : "signed_off",
+      idempotencyKey: params.idempotency?.key ?? null,
+      idempotencyDigest: params.idempotency?.digest ?? null,
     })
     .returning()
     .get();
@@ -93,12 +97,36 @@ export function addProgressReport(
     entity: "progress_report",
     entityId: report.id,
     after: {
-      ...report,
+      ...withoutDigest(report),
       evidence: params.evidence.map((e) => ({ fileName: e.fileName, sha256: e.sha256, size: e.size })),
       institutions: registered.map(({ id, title, documentNumber, issuedDate }) => ({ id, title, documentNumber, issuedDate })),
     },
   });
   return report;
+}
+
+// The digest is a hash of the request, meaningless to a reader of the log.
+function withoutDigest<T extends { idempotencyDigest: string | null }>(report: T): Omit<T, "idempotencyDigest"> {
+  const { idempotencyDigest: _digest, ...rest } = report;
+  return rest;
+}
+
+/**
+ * The report an author already wrote with this idempotency key, if any. Only the author's
+ * own reports are looked at: another user's (another unit's) key never matches.
+ */
+export function keyedReport(q: Queryable, params: { authorId: string; key: string }) {
+  return q
+    .select({
+      id: progressReports.id,
+      measureId: progressReports.measureId,
+      isClaim: progressReports.isClaim,
+      claimedStatus: progressReports.claimedStatus,
+      digest: progressReports.idempotencyDigest,
+    })
+    .from(progressReports)
+    .where(and(eq(progressReports.authorId, params.authorId), eq(progressReports.idempotencyKey, params.key)))
+    .get();
 }
 
 const claimColumns = {

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { REVIEW_STATES, STATUSES } from "@/lib/domain";
 import { users } from "./auth";
 import { createdAt } from "./columns";
@@ -34,8 +34,18 @@ export const progressReports = sqliteTable(
     reviewNote: text("review_note"),
     reviewedAt: integer("reviewed_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
+    // The client's idempotency key (Idempotency-Key header or form field): a retry of a post
+    // whose answer was lost carries the same key and gets the first answer back instead of a
+    // second report. Null for reports written without one (imports, older clients).
+    idempotencyKey: text("idempotency_key"),
+    // SHA-256 of what the keyed post asked for, so a key reused for different content is
+    // refused instead of answered with a report the client did not send.
+    idempotencyDigest: text("idempotency_digest"),
   },
   (t) => [
+    // Per author: another user's key never collides with (or reveals) this one's report.
+    // Partial, so the 1.5M reports without a key cost the index nothing.
+    uniqueIndex("progress_reports_idempotency_uq").on(t.authorId, t.idempotencyKey).where(sql`${t.idempotencyKey} is not null`),
     index("progress_reports_measure_id_idx").on(t.measureId, t.createdAt),
     // A measure's latest report (the ledger's 最新进展) and "reported in this cycle?" (the
     // reminder job, the reporting page) read the index alone, at 1.5M reports.

@@ -13,6 +13,15 @@ export const progressReportSchema = z.object({
   claimedStatus: z.enum(STATUSES, { error: "请选择申报状态" }),
 });
 
+/**
+ * A client's idempotency key (Idempotency-Key header or `idempotencyKey` form field): a UUID
+ * in practice; any 8–128 letters, digits, `-`, `_`, `.` or `:` are accepted so other systems
+ * can use their own record ids.
+ */
+export const idempotencyKeySchema = z
+  .string({ error: "请求标识(Idempotency-Key)须为文本" })
+  .regex(/^[A-Za-z0-9._:-]{8,128}$/, "请求标识(Idempotency-Key)须为 8 至 128 位字母、数字或 . _ : -,建议使用 UUID");
+
 export type ProgressReportInput = z.infer<typeof progressReportSchema>;
 
 export const returnClaimSchema = z.object({

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { TextAreaField, TextField } from "@/components/ui/field";
 import { UploadProgress } from "@/components/upload-progress";
 import { STATUSES, STATUS_LABELS } from "@/lib/domain";
+import { newIdempotencyKey } from "@/lib/idempotency-key";
 import { UploadError, uploadWithProgress } from "@/lib/upload";
 import { InstitutionRows } from "./institution-rows";
 
@@ -25,9 +26,14 @@ export function ProgressForm({ measureId, isLead, today, limits }: { measureId: 
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const [progress, setProgress] = useState(0);
+  // One key per draft: a 提交 clicked again after a lost answer (network failure, timeout)
+  // sends the same key, and the server answers with the report it already stored instead of
+  // storing a second. Only a success starts a new draft with a new key.
+  const draftKey = useRef<string | null>(null);
   const submit = useMutation({
     mutationFn: (form: FormData) => uploadWithProgress<{ report: { isClaim: boolean } }>(`/api/v1/measures/${measureId}/progress`, form, setProgress),
     onSuccess: () => {
+      draftKey.current = null;
       formRef.current?.reset();
       router.refresh();
     },
@@ -42,7 +48,10 @@ export function ProgressForm({ measureId, isLead, today, limits }: { measureId: 
       className="no-print space-y-4 rounded-lg border border-gray-200 bg-white p-5"
       onSubmit={(event) => {
         event.preventDefault();
-        submit.mutate(new FormData(event.currentTarget));
+        draftKey.current ??= newIdempotencyKey();
+        const form = new FormData(event.currentTarget);
+        form.set("idempotencyKey", draftKey.current);
+        submit.mutate(form);
       }}
     >
       <h2 id="progress-form-title" className="font-semibold">
