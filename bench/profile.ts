@@ -50,6 +50,38 @@ async function main() {
     if (file) fs.renameSync(path.join(dir, file), path.join(OUT, `${name}.cpuprofile`));
     fs.rmSync(dir, { recursive: true, force: true });
     console.log(`  → ${path.join(OUT, `${name}.cpuprofile`)}`);
+    printSelfTime(path.join(OUT, `${name}.cpuprofile`));
+  }
+}
+
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** Self time by function and by file over the last 15 s (the measured load, not start-up). */
+function printSelfTime(file: string): void {
+  const profile = JSON.parse(fs.readFileSync(file, "utf8")) as CpuProfile;
+  const frames = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+  let clock = 0;
+  const at = profile.timeDeltas.map((d) => (clock += d));
+  const byFunction = new Map<string, number>();
+  const byFile = new Map<string, number>();
+  let total = 0;
+  profile.samples.forEach((id, i) => {
+    if (at[i]! < clock - 15e6) return;
+    const frame = frames.get(id)!;
+    const where = frame.url.replace(/.*\/(node_modules|\.next-bench)\//, "$1/") || `(${frame.functionName})`;
+    const dt = profile.timeDeltas[i]!;
+    const fn = `${frame.functionName || "(anonymous)"} ${where}:${frame.lineNumber}`;
+    total += dt;
+    byFunction.set(fn, (byFunction.get(fn) ?? 0) + dt);
+    byFile.set(where, (byFile.get(where) ?? 0) + dt);
+  });
+  for (const [title, table] of [["by function", byFunction], ["by file", byFile]] as const) {
+    console.log(`  self time ${title}:`);
+    for (const [key, us] of [...table].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`  ${((100 * us) / total).toFixed(1).padStart(5)}%  ${key}`);
   }
 }
 
