@@ -13,10 +13,12 @@ import { signIn } from "./sign-in";
 
 // `npm run bench`: issue 6's figures on the province database, each next to its reference,
 // printed as a table and written to bench/results.json. Options: --no-build (reuse
-// .next-bench), BENCH_PORT (default 3300).
+// .next-bench), --only pages (the page figures alone, printed but not written: a partial run
+// must not replace the full set in results.json), BENCH_PORT (default 3300).
 
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
 const RESULTS = path.join("bench", "results.json");
+const ONLY_PAGES = process.argv.includes("--only") && process.argv[process.argv.indexOf("--only") + 1] === "pages";
 
 async function main() {
   const machine = machineDescription();
@@ -37,7 +39,7 @@ async function main() {
     console.log(`服务已启动:${Math.round(server.startMs)} ms(含启动时的提醒任务)`);
     const sqlite = new Database(RUN_DB, { readonly: true });
     try {
-      figures.push(...(await summaryFigures({ baseUrl: server.baseUrl, token: actors.leaders[0]!, sqlite, roundId: targets.largestRoundId, logFile, machine })));
+      if (!ONLY_PAGES) figures.push(...(await summaryFigures({ baseUrl: server.baseUrl, token: actors.leaders[0]!, sqlite, roundId: targets.largestRoundId, logFile, machine })));
       const [officeCookie, leaderCookie] = [await signIn(server.baseUrl, "office", DEMO_PASSWORD), await signIn(server.baseUrl, "leader", DEMO_PASSWORD)];
       const pages = await pageFigures({
         baseUrl: server.baseUrl,
@@ -48,12 +50,16 @@ async function main() {
         leaderCookie,
       });
       figures.push(...pages.figures);
-      figures.push(...(await writeMixFigures({ baseUrl: server.baseUrl, sqlite, actors, logFile, machine })));
+      if (!ONLY_PAGES) figures.push(...(await writeMixFigures({ baseUrl: server.baseUrl, sqlite, actors, logFile, machine })));
     } finally {
       sqlite.close();
     }
   } finally {
     await server.stop();
+  }
+  if (ONLY_PAGES) {
+    printTable(figures);
+    return;
   }
   // The same start without the reminder job (RECTIFY_REMINDERS=off): what the job adds.
   const plain = await startServer({ port: PORT, databasePath: RUN_DB, logFile, env: { RECTIFY_REMINDERS: "off" } });
