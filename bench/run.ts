@@ -16,10 +16,12 @@ import { signIn } from "./sign-in";
 
 // `npm run bench`: issue 6's figures on the province database, each next to its reference,
 // printed as a table and written to bench/results.json. Options: --no-build (reuse
-// .next-bench), BENCH_PORT (default 3300).
+// .next-bench), --only pages (the page figures alone, printed but not written: a partial run
+// must not replace the full set in results.json), BENCH_PORT (default 3300).
 
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
 const RESULTS = path.join("bench", "results.json");
+const ONLY_PAGES = process.argv.includes("--only") && process.argv[process.argv.indexOf("--only") + 1] === "pages";
 
 async function main() {
   const machine = machineDescription();
@@ -45,9 +47,10 @@ async function main() {
       // The job started with the server runs beside it; the figures wait for it to end.
       const reminders = await reminderJobEnd(logFile, logStart);
       console.log(`提醒任务:${reminders.line}(服务可用后 ${Math.round(reminders.ms - readyAt)} ms 结束)`);
-      figures.push(
-        ...(await summaryFigures({ baseUrl: server.baseUrl, token: actors.leaders[0]!, unit: actors.units.at(-1)!, sqlite, roundId: targets.largestRoundId, logFile, machine })),
-      );
+      if (!ONLY_PAGES) {
+        const unit = actors.units.at(-1)!;
+        figures.push(...(await summaryFigures({ baseUrl: server.baseUrl, token: actors.leaders[0]!, unit, sqlite, roundId: targets.largestRoundId, logFile, machine })));
+      }
       const [officeCookie, leaderCookie] = [await signIn(server.baseUrl, "office", DEMO_PASSWORD), await signIn(server.baseUrl, "leader", DEMO_PASSWORD)];
       const pages = await pageFigures({
         baseUrl: server.baseUrl,
@@ -58,12 +61,16 @@ async function main() {
         leaderCookie,
       });
       figures.push(...pages.figures);
-      figures.push(...(await writeMixFigures({ baseUrl: server.baseUrl, sqlite, actors, logFile, machine })));
+      if (!ONLY_PAGES) figures.push(...(await writeMixFigures({ baseUrl: server.baseUrl, sqlite, actors, logFile, machine })));
     } finally {
       sqlite.close();
     }
   } finally {
     await server.stop();
+  }
+  if (ONLY_PAGES) {
+    printTable(figures);
+    return;
   }
   // The same start without the reminder job (RECTIFY_REMINDERS=off): what the job adds.
   const plain = await startServer({ port: PORT, databasePath: RUN_DB, logFile, env: { RECTIFY_REMINDERS: "off" } });

@@ -29,9 +29,16 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(params: { port: number; databasePath: string; logFile: string; env?: Record<string, string> }): Promise<RunningServer> {
+export async function startServer(params: {
+  port: number;
+  databasePath: string;
+  logFile: string;
+  env?: Record<string, string>;
+  /** Node's own options, e.g. --cpu-prof for bench/profile.ts. */
+  nodeArgs?: string[];
+}): Promise<RunningServer> {
   // `npm start`'s server: Next inside scripts/server.mjs, which writes the request log.
-  const command = ["node", ["scripts/server.mjs"]];
+  const command = ["node", [...(params.nodeArgs ?? []), "scripts/server.mjs"]];
   const log = fs.openSync(params.logFile, "a");
   const started = performance.now();
   const child = spawn(command[0] as string, command[1] as string[], {

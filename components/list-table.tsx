@@ -1,30 +1,40 @@
 import type { ComponentProps, Key, ReactNode } from "react";
 import { CountsLine } from "@/components/counts-line";
 import { ListFilterBar } from "@/components/list-filter-bar";
+import { ListRows, type ListColumn, type ListColumnHead } from "@/components/list-rows";
 import { Pagination } from "@/components/pagination";
 import { SortHeader } from "@/components/sort-header";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table, Td, Th } from "@/components/ui/table";
+import { Table, Th } from "@/components/ui/table";
 import type { StatusCounts } from "@/lib/status";
 import { filterQuery, type ListFilter, type SortKey } from "@/lib/validations/list-filter";
 
-/** One column of a list: its header, the sort it offers if any, and what each row shows in it. */
-export interface ListColumn<Row> {
-  header: string;
-  sortKey?: SortKey;
-  /** Classes of the column's cells; a function when they depend on the row. */
-  className?: string | ((row: Row) => string);
-  cell: (row: Row) => ReactNode;
-  /** The column's share of a fixed-layout table, e.g. "12%": long texts wrap inside it. */
-  width?: string;
-  /**
-   * Whether the row shows the same as the row above in this column (the 问题 of its
-   * measures): print then leaves the cell blank, as a merged cell would be on paper.
-   */
-  sameAsAbove?: (row: Row, above: Row) => boolean;
+export type { ListColumn } from "@/components/list-rows";
+
+/** The rows, rendered here from the columns' cells. */
+interface RowsHere<Row> {
+  columns: ListColumn<Row>[];
+  rows: readonly Row[];
+  rowKey: (row: Row) => Key;
+  rowClassName?: (row: Row) => string | undefined;
+  body?: never;
 }
 
-interface ListTableProps<Row> {
+/**
+ * The rows, rendered by the caller (a client component given the rows as data, so that a
+ * long list's page payload carries each text once rather than a tree of cells); the
+ * columns then give only the headers.
+ */
+interface RowsElsewhere {
+  columns: ListColumnHead[];
+  body: ReactNode;
+  rowCount: number;
+  rows?: never;
+}
+
+type ListTableProps<Row> = ListTableFrame & (RowsHere<Row> | RowsElsewhere);
+
+interface ListTableFrame {
   /** The table's accessible name: users and tests find the list by it. */
   caption: string;
   filter: ListFilter;
@@ -35,10 +45,6 @@ interface ListTableProps<Row> {
   noun: string;
   /** Shown beside the counts line, e.g. an export of the current filter. */
   actions?: ReactNode;
-  columns: ListColumn<Row>[];
-  rows: readonly Row[];
-  rowKey: (row: Row) => Key;
-  rowClassName?: (row: Row) => string | undefined;
   empty: { title: string; hint?: ReactNode };
   page: number;
   pages: number;
@@ -51,7 +57,8 @@ interface ListTableProps<Row> {
  * with sortable headers, and page links that keep the filter. On phones each row shows as a
  * card of labelled fields (`list-cards` in app/globals.css, labels from data-label).
  */
-export function ListTable<Row>({ caption, filter, filterBar, counts, noun, actions, columns, rows, rowKey, rowClassName, empty, page, pages, tableClassName = "" }: ListTableProps<Row>) {
+export function ListTable<Row>(props: ListTableProps<Row>) {
+  const { caption, filter, filterBar, counts, noun, actions, columns, empty, page, pages, tableClassName = "" } = props;
   // Fixed columns are narrow: their headers wrap rather than spill into the next one.
   const fixed = columns.some((column) => column.width);
   const total = typeof counts === "number" ? counts : counts.total;
@@ -74,7 +81,7 @@ export function ListTable<Row>({ caption, filter, filterBar, counts, noun, actio
       ) : (
         countsLine
       )}
-      {rows.length === 0 ? (
+      {(props.rows ? props.rows.length : props.rowCount) === 0 ? (
         <EmptyState title={empty.title}>{empty.hint}</EmptyState>
       ) : (
         <Table caption={caption} fixed={fixed} className={`list-cards ${tableClassName}`}>
@@ -100,22 +107,7 @@ export function ListTable<Row>({ caption, filter, filterBar, counts, noun, actio
               )}
             </tr>
           </thead>
-          <tbody className="divide-y divide-gray-100">
-            {rows.map((row, i) => (
-              <tr key={rowKey(row)} className={rowClassName?.(row)}>
-                {columns.map((column) => (
-                  <Td
-                    key={column.header}
-                    data-label={column.header}
-                    data-same-as-above={i > 0 && column.sameAsAbove?.(row, rows[i - 1]!) ? "" : undefined}
-                    className={typeof column.className === "function" ? column.className(row) : column.className}
-                  >
-                    {column.cell(row)}
-                  </Td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
+          {props.rows ? <ListRows columns={props.columns} rows={props.rows} rowKey={props.rowKey} rowClassName={props.rowClassName} /> : props.body}
         </Table>
       )}
       <Pagination page={page} pages={pages} total={total} hrefFor={(p) => filterQuery(filter, { page: p })} />

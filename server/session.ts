@@ -5,9 +5,9 @@ import { cache } from "react";
 import { db } from "@/db";
 import { unitScope } from "@/db/queries/units";
 import { getUserWithUnit } from "@/db/queries/users";
-import { auth } from "@/server/auth";
 import { can, type Actor, type Ownership, type Permission } from "@/lib/permissions";
 import { noteRequestUser } from "@/server/request-context";
+import { lookUpSession } from "@/server/session-lookup";
 
 export interface CurrentSession {
   actor: Actor;
@@ -17,11 +17,11 @@ export interface CurrentSession {
 // Once per request: who is asking, with their unit scope resolved. A disabled user has
 // no sessions (they are deleted on disable), and the check below covers a race.
 export const getCurrentSession = cache(async (): Promise<CurrentSession | null> => {
-  const session = await auth.api.getSession({ headers: await headers() });
+  const session = await lookUpSession(await headers());
   if (!session) return null;
-  const actor = actorOf(session.user.id);
+  const actor = actorOf(session.userId);
   if (actor) noteRequestUser(actor.id);
-  return actor ? { sessionToken: session.session.token, actor } : null;
+  return actor ? { sessionToken: session.token, actor } : null;
 });
 
 /** The actor a user id stands for, or null when the account is gone or disabled. */

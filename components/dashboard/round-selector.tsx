@@ -2,7 +2,7 @@
  * Chooses the round (or 全部轮次): a plain GET form, so the choice is in the URL and works without script.
  * The select may shrink below its longest round name on a phone rather than widen the page.
  */
-export function RoundSelector({ rounds, value }: { rounds: { id: number; name: string }[]; value: string }) {
+export function RoundSelector({ rounds, value }: { rounds: readonly { id: number; name: string }[]; value: string }) {
   return (
     <form method="get" action="/dashboard" role="search" aria-label="选择轮次" className="no-print flex max-w-full min-w-0 items-end gap-2 text-sm">
       <div className="flex min-w-0 flex-col gap-1">

@@ -4,6 +4,7 @@ import { parseNoticeFilter } from "@/lib/validations/notice";
 import type { Queryable } from "../client";
 import { aspects, measureCoUnits, measures, problems, progressReports, rounds, units } from "../schema";
 import { ageingBuckets, type AgeingBucket, type BurnUpPoint } from "@/lib/dashboard-figures";
+import { whileUnchanged } from "./data-version";
 import { burnUp } from "./dashboard-history";
 import { listNotices } from "./notices";
 import { roundSummary, type Counts } from "./summary";
@@ -65,13 +66,16 @@ const add = (a: Counts, b: Counts): Counts => ({
 });
 
 /** Rounds a dashboard may show: those not archived (archiving hides a finished round). */
-export function dashboardRounds(q: Queryable) {
-  return q
-    .select({ id: rounds.id, name: rounds.name, feedbackDate: rounds.feedbackDate })
-    .from(rounds)
-    .where(isNull(rounds.archivedAt))
-    .orderBy(sql`${rounds.feedbackDate} desc`, asc(rounds.id))
-    .all();
+export function dashboardRounds(q: Queryable): readonly { id: number; name: string; feedbackDate: string | null }[] {
+  // Read on every dashboard request (twice without ?round=): kept until the next write.
+  return whileUnchanged(q, "dashboard-rounds", () =>
+    q
+      .select({ id: rounds.id, name: rounds.name, feedbackDate: rounds.feedbackDate })
+      .from(rounds)
+      .where(isNull(rounds.archivedAt))
+      .orderBy(sql`${rounds.feedbackDate} desc`, asc(rounds.id))
+      .all(),
+  );
 }
 
 /**

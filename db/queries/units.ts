@@ -31,10 +31,14 @@ export function unitScope(q: Queryable, params: { unitId: number }): readonly nu
 }
 
 function unitTreeVersion(q: Queryable): string {
-  const row = q.get<{ n: number; maxId: number | null; updated: number | null }>(
-    sql`select count(*) as n, max(id) as maxId, max(updated_at) as updated from ${units}`,
-  );
-  return `${row.n}:${row.maxId}:${row.updated}`;
+  // Every signed-in request asks; the fingerprint scans the unit table, so it is itself
+  // read again only after a write (exact: dataVersion moves with every commit).
+  return whileUnchanged(q, "unit-tree-version", () => {
+    const row = q.get<{ n: number; maxId: number | null; updated: number | null }>(
+      sql`select count(*) as n, max(id) as maxId, max(updated_at) as updated from ${units}`,
+    );
+    return `${row.n}:${row.maxId}:${row.updated}`;
+  });
 }
 
 export function listUnits(q: Queryable): (Unit & { userCount: number })[] {

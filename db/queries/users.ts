@@ -43,6 +43,11 @@ export function getUserWithUnit(q: Queryable, params: { userId: string }): UserL
     .get();
 }
 
+/** A session row by its token: whose it is and until when (server/session-lookup.ts). */
+export function sessionByToken(q: Queryable, params: { token: string }) {
+  return q.select({ userId: sessions.userId, expiresAt: sessions.expiresAt }).from(sessions).where(eq(sessions.token, params.token)).get();
+}
+
 export function listUsers(q: Queryable): UserListRow[] {
   return q
     .select(publicUserColumns)

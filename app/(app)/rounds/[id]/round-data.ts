@@ -2,6 +2,7 @@ import "server-only";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/db";
+import { whileUnchanged } from "@/db/queries/data-version";
 import { ledgerPage } from "@/db/queries/ledger";
 import { listAspects, unitsInRound } from "@/db/queries/plan";
 import { getRound } from "@/db/queries/rounds";
@@ -41,7 +42,8 @@ export async function measureList(round: { id: number }, searchParams: SearchPar
     filter,
     today,
     ...page,
-    aspects: listAspects(db, { roundId: round.id }),
-    units: unitsInRound(db, { roundId: round.id }),
+    // The filter's options change only with the plan: read again only after a write.
+    aspects: whileUnchanged(db, `round-aspects:${round.id}`, () => listAspects(db, { roundId: round.id })),
+    units: whileUnchanged(db, `round-units:${round.id}`, () => unitsInRound(db, { roundId: round.id })),
   };
 }

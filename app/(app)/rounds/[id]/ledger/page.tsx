@@ -1,15 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ClampedText } from "@/components/clamped-text";
 import { ListTable } from "@/components/list-table";
-import { measureNumberColumn, measureTextColumn } from "@/components/measure-columns";
 import { PrintButton } from "@/components/print-button";
-import { DeadlineLight, StatusBadge } from "@/components/status-badge";
 import { deadlineState, LIGHT_OF } from "@/lib/deadline-state";
-import { REVIEW_STATE_LABELS, ROUND_KIND_LABELS } from "@/lib/domain";
-import { runsPast } from "@/lib/text-length";
+import { ROUND_KIND_LABELS } from "@/lib/domain";
 import { filterQuery } from "@/lib/validations/list-filter";
 import { measureList, roundFor } from "../round-data";
+import { LEDGER_HEADS } from "./ledger-heads";
+import { LedgerRows, type LedgerRowView } from "./ledger-rows";
 
 export const metadata: Metadata = { title: "整改台账" };
 
@@ -26,8 +24,24 @@ export default async function RoundLedgerPage({ params, searchParams }: Props) {
   const printAll = (await searchParams).print === "all";
   const list = await measureList(round, searchParams, printAll ? PRINT_ALL_LIMIT : undefined);
   const { filter } = list;
-  const rows = list.rows.map((row) => ({
-    ...row,
+  // Only what the cells show: the rows go to the browser as data.
+  const rows: LedgerRowView[] = list.rows.map((row) => ({
+    id: row.id,
+    aspectId: row.aspectId,
+    aspectName: row.aspectName,
+    problemId: row.problemId,
+    problemNumber: row.problemNumber,
+    problemTitle: row.problemTitle,
+    position: row.position,
+    text: row.text,
+    leadLeader: row.leadLeader,
+    leadUnitName: row.leadUnitName,
+    coUnitNames: row.coUnitNames,
+    deadline: row.deadline,
+    deadlineText: row.deadlineText,
+    status: row.status,
+    latestProgress: row.latestProgress,
+    latestReviewState: row.latestReviewState,
     light: LIGHT_OF[deadlineState({ deadline: row.deadline, status: row.status, today: list.today, dueSoonDays: round.dueSoonDays }).state],
   }));
   const query = filterQuery({ ...filter, page: undefined });
@@ -59,60 +73,12 @@ export default async function RoundLedgerPage({ params, searchParams }: Props) {
           </div>
         }
         empty={{ title: "没有符合条件的整改措施", hint: "可调整或清除筛选条件。" }}
-        rows={rows}
-        rowKey={(row) => row.id}
+        columns={LEDGER_HEADS}
+        body={<LedgerRows rows={rows} />}
+        rowCount={rows.length}
         page={list.page}
         pages={list.pages}
         tableClassName="ledger-table"
-        // Shares of the table's width, balanced so that a row of real texts is about as tall
-        // in each column; the widths in characters (for the 展开 button) are those at 1280 px.
-        columns={[
-          { ...measureNumberColumn(), width: "3.5%" },
-          {
-            header: "方面",
-            width: "8%",
-            className: "text-xs text-gray-600",
-            sameAsAbove: (row, above) => row.aspectId === above.aspectId,
-            cell: (row) => <ClampedText long={runsPast(row.aspectName, 6)}>{row.aspectName}</ClampedText>,
-          },
-          {
-            header: "问题",
-            width: "7%",
-            sameAsAbove: (row, above) => row.problemId === above.problemId,
-            cell: (row) => <ClampedText long={runsPast(row.problemTitle, 5)}>{row.problemTitle}</ClampedText>,
-          },
-          { ...measureTextColumn("", 16), width: "20%" },
-          // The problem's leader: the same for all its measures.
-          { header: "牵头领导", width: "6%", className: "text-xs", sameAsAbove: (row, above) => row.problemId === above.problemId, cell: (row) => row.leadLeader },
-          { header: "牵头单位", sortKey: "unit", width: "6%", cell: (row) => row.leadUnitName ?? "—" },
-          { header: "配合单位", width: "6%", className: "text-xs", cell: (row) => <ClampedText long={runsPast(row.coUnitNames, 5)}>{row.coUnitNames ?? "—"}</ClampedText> },
-          {
-            header: "完成时限",
-            sortKey: "deadline",
-            width: "9%",
-            cell: (row) => (
-              <>
-                <span className="whitespace-nowrap">
-                  <DeadlineLight light={row.light} /> {row.deadline ?? ""}
-                </span>
-                <div className="text-xs text-gray-500">{row.deadlineText}</div>
-              </>
-            ),
-          },
-          { header: "整改状态", sortKey: "status", width: "5.5%", cell: (row) => <StatusBadge status={row.status} /> },
-          {
-            header: "最新进展",
-            width: "24.5%",
-            className: "text-xs text-gray-700",
-            cell: (row) => <ClampedText long={runsPast(row.latestProgress, 22)}>{row.latestProgress ?? "—"}</ClampedText>,
-          },
-          {
-            header: "销号情况",
-            width: "4.5%",
-            className: "text-xs",
-            cell: (row) => (row.latestReviewState ? REVIEW_STATE_LABELS[row.latestReviewState] : "未报送"),
-          },
-        ]}
       />
     </>
   );
