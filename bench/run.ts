@@ -1,6 +1,8 @@
+import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { DEMO_PASSWORD } from "@/db/seed/demo-accounts";
+import { journeyFigures } from "./figures/journeys";
 import { pageFigures } from "./figures/pages";
 import { summaryFigures } from "./figures/summary";
 import { transferFigures } from "./figures/transfer";
@@ -13,10 +15,14 @@ import { signIn } from "./sign-in";
 
 // `npm run bench`: issue 6's figures on the province database, each next to its reference,
 // printed as a table and written to bench/results.json. Options: --no-build (reuse
-// .next-bench), BENCH_PORT (default 3300).
+// .next-bench), --only <figure>[,<figure>…] (summary, pages, writes, journeys, start, transfer:
+// only those, merged into the results already written), BENCH_PORT (default 3300).
 
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
 const RESULTS = path.join("bench", "results.json");
+const onlyArg = process.argv.indexOf("--only");
+const ONLY = onlyArg === -1 ? null : new Set(process.argv[onlyArg + 1]?.split(","));
+const wants = (name: string) => ONLY === null || ONLY.has(name);
 
 async function main() {
   const machine = machineDescription();
@@ -37,18 +43,24 @@ async function main() {
     console.log(`服务已启动:${Math.round(server.startMs)} ms(含启动时的提醒任务)`);
     const sqlite = new Database(RUN_DB, { readonly: true });
     try {
-      figures.push(...(await summaryFigures({ baseUrl: server.baseUrl, token: actors.leaders[0]!, sqlite, roundId: targets.largestRoundId, logFile, machine })));
-      const [officeCookie, leaderCookie] = [await signIn(server.baseUrl, "office", DEMO_PASSWORD), await signIn(server.baseUrl, "leader", DEMO_PASSWORD)];
-      const pages = await pageFigures({
-        baseUrl: server.baseUrl,
-        machine,
-        ledgerPath: `/rounds/${targets.largestRoundId}/ledger?unit=${targets.ledgerUnitId}`,
-        dashboardPath: "/dashboard",
-        officeCookie,
-        leaderCookie,
-      });
-      figures.push(...pages.figures);
-      figures.push(...(await writeMixFigures({ baseUrl: server.baseUrl, sqlite, actors, logFile, machine })));
+      if (wants("summary")) figures.push(...(await summaryFigures({ baseUrl: server.baseUrl, token: actors.leaders[0]!, sqlite, roundId: targets.largestRoundId, logFile, machine })));
+      if (wants("pages")) {
+        const [officeCookie, leaderCookie] = [await signIn(server.baseUrl, "office", DEMO_PASSWORD), await signIn(server.baseUrl, "leader", DEMO_PASSWORD)];
+        const pages = await pageFigures({
+          baseUrl: server.baseUrl,
+          machine,
+          ledgerPath: `/rounds/${targets.largestRoundId}/ledger?unit=${targets.ledgerUnitId}`,
+          dashboardPath: "/dashboard",
+          officeCookie,
+          leaderCookie,
+        });
+        figures.push(...pages.figures);
+      }
+      // Before the write mix, which changes the data the journeys walk through.
+      if (wants("journeys")) {
+        figures.push(...(await journeyFigures({ baseUrl: server.baseUrl, serverPid: server.pid, password: DEMO_PASSWORD, machine, roundId: targets.largestRoundId, unitUsername: "jiaoyu" })));
+      }
+      if (wants("writes")) figures.push(...(await writeMixFigures({ baseUrl: server.baseUrl, sqlite, actors, logFile, machine })));
     } finally {
       sqlite.close();
     }
@@ -56,10 +68,11 @@ async function main() {
     await server.stop();
   }
   // The same start without the reminder job (RECTIFY_REMINDERS=off): what the job adds.
-  const plain = await startServer({ port: PORT, databasePath: RUN_DB, logFile, env: { RECTIFY_REMINDERS: "off" } });
-  await plain.stop();
-  figures.push(
-    figure({
+  if (wants("start")) {
+    const plain = await startServer({ port: PORT, databasePath: RUN_DB, logFile, env: { RECTIFY_REMINDERS: "off" } });
+    await plain.stop();
+    figures.push(
+      figure({
       name: "服务启动(省级库,首次启动即运行提醒任务)",
       value: server.startMs,
       unit: "ms",
@@ -67,17 +80,25 @@ async function main() {
       target: "≤ 2× 不运行提醒任务的启动",
       met: server.startMs <= 2 * plain.startMs,
       machine,
-    }),
-  );
-  figures.push(
-    ...(await transferFigures({ runDir: RUN_DIR, runDb: RUN_DB, roundId: targets.largestRoundId, roundMeasures: targets.largestRoundMeasures, machine })),
-  );
+      }),
+    );
+  }
+  if (wants("transfer")) {
+    figures.push(...(await transferFigures({ runDir: RUN_DIR, runDb: RUN_DB, roundId: targets.largestRoundId, roundMeasures: targets.largestRoundMeasures, machine })));
+  }
   if (generatedMs !== null) {
     figures.push(figure({ name: "生成省级规模数据库", value: generatedMs, unit: "ms", reference: null, target: "≤ 300000 ms", met: generatedMs <= 300_000, machine }));
   }
   printTable(figures);
-  writeResults(RESULTS, figures);
+  writeResults(RESULTS, ONLY === null ? figures : mergedResults(figures));
   console.log(`\n结果已写入 ${RESULTS};${figures.filter((f) => f.met).length}/${figures.length} 项达标。`);
+}
+
+/** The results already written, with the figures of this partial run in place of theirs. */
+function mergedResults(fresh: Figure[]): Figure[] {
+  const earlier = fs.existsSync(RESULTS) ? (JSON.parse(fs.readFileSync(RESULTS, "utf8")) as Figure[]) : [];
+  const names = new Set(fresh.map((f) => f.name));
+  return [...earlier.filter((f) => !names.has(f.name)), ...fresh];
 }
 
 main().catch((error: unknown) => {
