@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { ClampedText } from "@/components/clamped-text";
 import { ListTable } from "@/components/list-table";
 import { measureNumberColumn, measureTextColumn } from "@/components/measure-columns";
