@@ -58,6 +58,14 @@ const config = [
     },
   },
   {
+    // Links go through components/link.tsx, which does not prefetch dynamic pages unasked (issue 15).
+    files: ["app/**", "components/**"],
+    ignores: ["components/link.tsx"],
+    rules: {
+      "no-restricted-imports": ["error", { paths: [{ name: "next/link", message: "Import Link from @/components/link: it does not prefetch unless asked (issue 15)." }] }],
+    },
+  },
+  {
     // Playwright fixtures receive a callback named `use`, which is not React's hook.
     files: ["e2e/**"],
     rules: { "react-hooks/rules-of-hooks": "off" },

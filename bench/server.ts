@@ -24,6 +24,8 @@ export function buildApp(): void {
 
 export interface RunningServer {
   baseUrl: string;
+  /** The server's pid, which is also its process group's id (it is started detached). */
+  pid: number;
   /** From spawn to the first successful /api/health. */
   startMs: number;
   stop(): Promise<void>;
@@ -71,7 +73,7 @@ export async function startServer(params: {
     if (exited) throw new Error(`server exited during start; see ${params.logFile}`);
     try {
       const response = await fetch(`${baseUrl}/api/health`);
-      if (response.ok) return { baseUrl, startMs: performance.now() - started, stop };
+      if (response.ok) return { baseUrl, pid: child.pid!, startMs: performance.now() - started, stop };
     } catch {
       // not listening yet
     }

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 
 export function AdminTabs({ current }: { current: "users" | "units" | "tokens" }) {
   const tabs = [

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import type { ReactNode } from "react";
 import { signOut } from "@/app/(auth)/actions";
 import { db } from "@/db";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import type { ReactNode } from "react";
 
 // The filter bars of the lists (ledger, notices, review queue, audit log) share one shape:

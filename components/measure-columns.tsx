@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { runsPast } from "@/lib/text-length";
 import { ClampedText } from "./clamped-text";
 import type { ListColumn } from "./list-table";

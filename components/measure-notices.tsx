@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { db } from "@/db";
 import { listNoticesForMeasure } from "@/db/queries/notices";
 import { todayISO } from "@/lib/deadline-state";

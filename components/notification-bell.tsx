@@ -1,7 +1,7 @@
 "use client";
 
 import { queryOptions, useQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import Link from "@/components/link";
 
 // The query keys of the notification centre, in one place: the bell polls the unread
 // count, and anything that marks notifications read invalidates `notificationKeys.all`.

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 
 /** Page links for any paged list; `hrefFor` keeps the list's own filters in the URL. */
 export function Pagination({ page, pages, total, hrefFor }: { page: number; pages: number; total?: number; hrefFor: (page: number) => string }) {

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { Th } from "@/components/ui/table";
 import { filterQuery, type ListFilter, type SortKey } from "@/lib/validations/list-filter";
 

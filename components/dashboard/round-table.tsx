@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import type { DashboardData } from "@/db/queries/dashboard";
 import { ledgerHref, percent, problemsHref, tasksHref } from "@/lib/list-links";
 

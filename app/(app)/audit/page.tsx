@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { AuditChanges } from "@/components/audit-changes";
 import { FILTER_CONTROL as CONTROL, FilterForm, FilterSelect } from "@/components/filter-form";
 import { Pagination } from "@/components/pagination";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { RecordLookBackRowForm, ScheduleLookBackRowForm } from "@/components/look-back-forms";
 import { StatusBadge } from "@/components/status-badge";
 import { EmptyState } from "@/components/ui/empty-state";

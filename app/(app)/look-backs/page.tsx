@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { db } from "@/db";
 import { getLookBack, listLookBacks, listMeasuresAwaitingLookBack, lookBackCounts } from "@/db/queries/look-backs";

@@ -3,7 +3,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { db } from "@/db";
-import Link from "next/link";
+import Link from "@/components/link";
 import { reportingOverview, roundsWithoutReporting } from "@/db/queries/reminders";
 import { todayISO } from "@/lib/deadline-state";
 import { nothingMissingMessage, reportDueText } from "@/lib/reminders";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import Link from "next/link";
+import Link from "@/components/link";
 import { oidc } from "@/server/auth";
 import { REFUSED_IDENTITY_COOKIE } from "@/server/oidc-sign-in";
 import { getActor } from "@/server/session";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { notFound } from "next/navigation";
 import { MeasureLookBack } from "@/components/measure-look-back";
 import { MeasureNotices } from "@/components/measure-notices";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { Suspense, type ReactNode } from "react";
 import { ConfirmButton } from "@/components/confirm-button";
 import { RememberRound } from "@/components/remember-round";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { forbidden, notFound } from "next/navigation";
 import { Figure } from "@/components/figure";
 import { DeadlineLight, StatusBadge } from "@/components/status-badge";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { ListTable } from "@/components/list-table";
 import { PrintButton } from "@/components/print-button";
 import { deadlineState, LIGHT_OF } from "@/lib/deadline-state";

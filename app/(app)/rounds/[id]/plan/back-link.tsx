@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 
 export function BackToPlan({ roundId, anchor }: { roundId: number; anchor?: string }) {
   return (

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { ConfirmButton } from "@/components/confirm-button";
 import { StatusBadge } from "@/components/status-badge";
 import type { OutlineMeasure, OutlineProblem, PlanOutline } from "@/db/queries/plan-outline";

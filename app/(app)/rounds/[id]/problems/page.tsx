@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { AspectSummaryTable } from "@/components/aspect-summary-table";
 import { ListTable } from "@/components/list-table";
 import { StatusBadge } from "@/components/status-badge";

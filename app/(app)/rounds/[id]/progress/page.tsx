@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { ListTable } from "@/components/list-table";
 import { db } from "@/db";
 import { listAspects, unitsInRound } from "@/db/queries/plan";

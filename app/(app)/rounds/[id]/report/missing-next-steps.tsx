@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { chineseNumeral, type UnfinishedItem } from "@/lib/bulletin";
 import { STATUS_LABELS } from "@/lib/domain";
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { PrintButton } from "@/components/print-button";
 import { todayISO } from "@/lib/deadline-state";
 import { can } from "@/lib/permissions";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { ListTable } from "@/components/list-table";
 import { measureNumberColumn, measureTextColumn } from "@/components/measure-columns";
 import { EmptyState } from "@/components/ui/empty-state";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { db } from "@/db";
 import { getReportDraft } from "@/db/queries/reports";
 import { todayISO } from "@/lib/deadline-state";
