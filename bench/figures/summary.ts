@@ -37,6 +37,7 @@ export async function summaryFigures(params: {
     const form = new FormData();
     form.set("reportDate", today);
     form.set("text", `压测:写入后读汇总 ${n}`);
+    form.set("claimedStatus", "incomplete");
     const response = await fetch(`${baseUrl}/api/v1/measures/${unit.measureIds[n % unit.measureIds.length]}/progress`, {
       method: "POST",
       headers: { authorization: `Bearer ${unit.token}` },
