@@ -17,7 +17,7 @@ import { todayISO } from "@/lib/deadline-state";
 const CHECK_EVERY_MS = 60 * 60 * 1000;
 const state = globalThis as unknown as { rectifyReminderTimer?: NodeJS.Timeout; rectifyReminderDay?: string; rectifyReminderRunning?: boolean };
 
-export function runRemindersOnce(): void {
+function runRemindersOnce(): void {
   if (state.rectifyReminderRunning) return;
   state.rectifyReminderRunning = true;
   const today = todayISO();
