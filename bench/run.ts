@@ -112,8 +112,11 @@ async function main() {
 /** The results already written, with the figures of this partial run in place of theirs. */
 function mergedResults(fresh: Figure[]): Figure[] {
   const earlier = fs.existsSync(RESULTS) ? (JSON.parse(fs.readFileSync(RESULTS, "utf8")) as Figure[]) : [];
-  const names = new Set(fresh.map((f) => f.name));
-  return [...earlier.filter((f) => !names.has(f.name)), ...fresh];
+  const byName = new Map(fresh.map((f) => [f.name, f]));
+  // Each re-measured figure keeps its place, so that README's table keeps its order.
+  const merged = earlier.map((f) => byName.get(f.name) ?? f);
+  const known = new Set(earlier.map((f) => f.name));
+  return [...merged, ...fresh.filter((f) => !known.has(f.name))];
 }
 
 main().catch((error: unknown) => {

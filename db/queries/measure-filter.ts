@@ -12,10 +12,9 @@ export function containsPattern(text: string): string {
 
 /** Measures a unit answers for: it leads them or is one of their co-responsible units. */
 export function measureOfUnit(unitId: number): SQL {
-  return or(
-    eq(measures.leadUnitId, unitId),
-    sql`exists (select 1 from ${measureCoUnits} where ${measureCoUnits.measureId} = ${outer(measures.id)} and ${measureCoUnits.unitId} = ${unitId})`,
-  )!;
+  // An IN over a union lets SQLite start from the two unit indexes: the unit's few hundred
+  // measures instead of every measure of the round, each checked for the OR.
+  return sql`${outer(measures.id)} in (select ${measures.id} from ${measures} where ${measures.leadUnitId} = ${unitId} union select ${measureCoUnits.measureId} from ${measureCoUnits} where ${measureCoUnits.unitId} = ${unitId})`;
 }
 
 /**
