@@ -32,6 +32,8 @@ const NAV_BY_ROLE: Record<Actor["role"], NavItem[]> = {
     { href: "/reports", label: "通报", permission: "ledger.read" },
     { href: "/notices", label: "督办", permission: "notice.read" },
   ],
+  // The superior office's reviewer: the rounds assigned to it, nothing else.
+  reviewer: [{ href: "/rounds", label: "审核轮次", permission: "round.read" }],
 };
 
 export function navItemsFor(actor: Actor): NavItem[] {

@@ -59,7 +59,22 @@ export function applyMigrations(db: DB): void {
         "请升级程序后再启动,或从与本版本匹配的备份恢复",
     );
   }
-  migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  // drizzle-kit changes a constraint by rebuilding the table (create a copy, move the rows,
+  // drop the old one, rename) and writes PRAGMA foreign_keys=OFF around it; but the migrator
+  // runs inside a transaction, where that pragma is ignored, and dropping a table that other
+  // rows reference would then cascade-delete them or be refused. So foreign keys are off
+  // for the migrations (SQLite's own procedure for schema changes) and checked, whole, after.
+  if (state.pending === 0) return;
+  db.$client.pragma("foreign_keys = OFF");
+  try {
+    migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    const broken = db.$client.pragma("foreign_key_check") as { table: string }[];
+    if (broken.length > 0) {
+      throw new Error(`数据库迁移后有 ${broken.length} 行引用了不存在的记录(${[...new Set(broken.map((b) => b.table))].join("、")}),请从备份恢复后联系维护人员`);
+    }
+  } finally {
+    db.$client.pragma("foreign_keys = ON");
+  }
 }
 
 // `npm run db:migrate`; also run before `npm start` and by the server at boot.

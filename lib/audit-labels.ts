@@ -60,6 +60,14 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "look_back.record": "记录回头看结果",
   "report_draft.save": "保存通报草稿",
   "ledger_snapshot.create": "冻结台账快照",
+  // The chain above the office (issue 16).
+  "round.assign_reviewers": "指定上级督导",
+  "submission.submit": "报送审核",
+  "submission.approve": "审核通过",
+  "submission.return": "退回修改",
+  "review_comment.create": "提出审核意见",
+  "review_comment.reply": "回复审核意见",
+  "review_comment.resolve": "审核意见已解决",
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
@@ -81,6 +89,8 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   look_back: "回头看",
   ledger_snapshot: "台账快照",
   report_draft: "通报草稿",
+  submission: "报审版本",
+  review_comment: "审核意见",
 };
 
 // An action or entity missing here shows raw (the log never hides a row); the label
@@ -104,7 +114,10 @@ export const FIELD_LABELS: Record<string, string> = {
   reportWeekday: "报送日",
   archived: "归档",
   archivedAt: "归档时间",
+  unitsSeeUnapprovedPlan: "方案通过前单位可见任务",
+  planApprovedAt: "方案通过时间",
   roundId: "轮次",
+  reviewerIds: "上级督导",
   // plan: aspects, problems, measures
   aspectId: "方面",
   aspect: "方面",

@@ -1,12 +1,14 @@
 // The domain's enumerations, shared by the schema, validation and UI. The Chinese labels
 // are the words offices use (see DOMAIN.md); code keeps the English values.
 
-export const ROLES = ["office", "unit", "leader"] as const;
+export const ROLES = ["office", "unit", "leader", "reviewer"] as const;
 export type Role = (typeof ROLES)[number];
 export const ROLE_LABELS: Record<Role, string> = {
   office: "整改办",
   unit: "责任单位",
   leader: "领导",
+  // The superior 巡视办/巡察办 (with the 组织部) that reviews the plan and the report.
+  reviewer: "上级督导",
 };
 
 export const UNIT_KINDS = ["party", "government", "street", "enterprise", "other"] as const;
@@ -95,3 +97,23 @@ export const WEEKDAY_LABELS = ["", "周一", "周二", "周三", "周四", "周�
 
 /** Who a progress report is by when it has no author: it came in with a command-line import. */
 export const COMMAND_LINE_AUTHOR = "命令行导入";
+
+// What the office submits to the superior inspection office for review.
+export const SUBMISSION_KINDS = ["plan", "report"] as const;
+export type SubmissionKind = (typeof SUBMISSION_KINDS)[number];
+export const SUBMISSION_KIND_LABELS: Record<SubmissionKind, string> = {
+  plan: "整改方案",
+  report: "整改通报",
+};
+
+export const SUBMISSION_STATES = ["pending", "approved", "returned"] as const;
+export type SubmissionState = (typeof SUBMISSION_STATES)[number];
+export const SUBMISSION_STATE_LABELS: Record<SubmissionState, string> = {
+  pending: "待审核",
+  approved: "已通过",
+  returned: "已退回修改",
+};
+
+// What a reviewer's comment is about: the plan as a whole, or one problem or measure of it.
+export const COMMENT_TARGETS = ["plan", "problem", "measure"] as const;
+export type CommentTarget = (typeof COMMENT_TARGETS)[number];

@@ -10,48 +10,61 @@ const GUOZI = 17; // 区国资局
 const GUOZI_GROUP = 29; // 深圳市宝安区投资管理集团有限公司, below 区国资局
 const JIAOYU = 10; // 区教育局
 
-type ActorName = "office admin" | "office" | "leader" | "unit";
-const ACTORS: Record<ActorName, Pick<Actor, "role" | "isAdmin" | "unitScope">> = {
-  "office admin": { role: "office", isAdmin: true, unitScope: [OFFICE_UNIT] },
-  office: { role: "office", isAdmin: false, unitScope: [OFFICE_UNIT] },
-  leader: { role: "leader", isAdmin: false, unitScope: [DISTRICT] },
-  unit: { role: "unit", isAdmin: false, unitScope: [GUOZI, GUOZI_GROUP] },
+// The superior office's reviewer is assigned round 5 of two.
+const ASSIGNED_ROUND = 5;
+const OTHER_ROUND = 6;
+
+type ActorName = "office admin" | "office" | "leader" | "unit" | "reviewer";
+const ACTORS: Record<ActorName, Pick<Actor, "role" | "isAdmin" | "unitScope" | "reviewRoundIds">> = {
+  "office admin": { role: "office", isAdmin: true, unitScope: [OFFICE_UNIT], reviewRoundIds: [] },
+  office: { role: "office", isAdmin: false, unitScope: [OFFICE_UNIT], reviewRoundIds: [] },
+  leader: { role: "leader", isAdmin: false, unitScope: [DISTRICT], reviewRoundIds: [] },
+  unit: { role: "unit", isAdmin: false, unitScope: [GUOZI, GUOZI_GROUP], reviewRoundIds: [] },
+  reviewer: { role: "reviewer", isAdmin: false, unitScope: [DISTRICT + 100], reviewRoundIds: [ASSIGNED_ROUND] },
 };
 
-type TargetName = "no target" | "own unit" | "sub-unit" | "other unit";
+type TargetName = "no target" | "own unit" | "sub-unit" | "other unit" | "assigned round" | "other round";
 const TARGETS: Record<TargetName, Ownership | undefined> = {
   "no target": undefined,
   "own unit": { unitIds: [GUOZI] },
   "sub-unit": { unitIds: [GUOZI_GROUP] },
   "other unit": { unitIds: [JIAOYU] },
+  "assigned round": { unitIds: [JIAOYU], roundId: ASSIGNED_ROUND },
+  "other round": { unitIds: [JIAOYU], roundId: OTHER_ROUND },
 };
 
 // What each kind of user may do, written from DOMAIN.md rather than copied from
 // PERMISSIONS: Y = yes for every target, own = only without a target or for its own
-// units, N = never.
-type Access = "Y" | "own" | "N";
+// units, assigned = only without a target or in a round it reviews, N = never. The
+// reviewer reads its rounds and writes only comments and decisions.
+type Access = "Y" | "own" | "assigned" | "N";
 const EXPECTED: Record<Permission, Record<ActorName, Access>> = {
-  "round.read": { "office admin": "Y", office: "Y", leader: "Y", unit: "N" },
-  "plan.manage": { "office admin": "Y", office: "Y", leader: "N", unit: "N" },
-  "ledger.read": { "office admin": "Y", office: "Y", leader: "Y", unit: "N" },
-  "measure.read": { "office admin": "Y", office: "Y", leader: "Y", unit: "own" },
-  "progress.report": { "office admin": "N", office: "N", leader: "N", unit: "own" },
-  "claim.review": { "office admin": "Y", office: "Y", leader: "N", unit: "N" },
-  "notice.read": { "office admin": "Y", office: "Y", leader: "Y", unit: "own" },
-  "notice.issue": { "office admin": "Y", office: "Y", leader: "N", unit: "N" },
-  "notice.reply": { "office admin": "N", office: "N", leader: "N", unit: "own" },
-  "dashboard.read": { "office admin": "Y", office: "Y", leader: "Y", unit: "N" },
-  "report.manage": { "office admin": "Y", office: "Y", leader: "N", unit: "N" },
-  "audit.read": { "office admin": "Y", office: "Y", leader: "N", unit: "N" },
-  "unit.read": { "office admin": "Y", office: "Y", leader: "Y", unit: "own" },
-  "admin.manage": { "office admin": "Y", office: "N", leader: "N", unit: "N" },
-  "lookback.manage": { "office admin": "Y", office: "Y", leader: "N", unit: "N" },
-  "notification.read": { "office admin": "Y", office: "Y", leader: "Y", unit: "Y" },
-  "account.self": { "office admin": "Y", office: "Y", leader: "Y", unit: "Y" },
+  "round.read": { "office admin": "Y", office: "Y", leader: "Y", unit: "N", reviewer: "assigned" },
+  "plan.manage": { "office admin": "Y", office: "Y", leader: "N", unit: "N", reviewer: "N" },
+  "ledger.read": { "office admin": "Y", office: "Y", leader: "Y", unit: "N", reviewer: "assigned" },
+  "measure.read": { "office admin": "Y", office: "Y", leader: "Y", unit: "own", reviewer: "assigned" },
+  "progress.report": { "office admin": "N", office: "N", leader: "N", unit: "own", reviewer: "N" },
+  "claim.review": { "office admin": "Y", office: "Y", leader: "N", unit: "N", reviewer: "N" },
+  "notice.read": { "office admin": "Y", office: "Y", leader: "Y", unit: "own", reviewer: "N" },
+  "notice.issue": { "office admin": "Y", office: "Y", leader: "N", unit: "N", reviewer: "N" },
+  "notice.reply": { "office admin": "N", office: "N", leader: "N", unit: "own", reviewer: "N" },
+  "dashboard.read": { "office admin": "Y", office: "Y", leader: "Y", unit: "N", reviewer: "N" },
+  "report.manage": { "office admin": "Y", office: "Y", leader: "N", unit: "N", reviewer: "N" },
+  "audit.read": { "office admin": "Y", office: "Y", leader: "N", unit: "N", reviewer: "N" },
+  "unit.read": { "office admin": "Y", office: "Y", leader: "Y", unit: "own", reviewer: "N" },
+  "admin.manage": { "office admin": "Y", office: "N", leader: "N", unit: "N", reviewer: "N" },
+  "lookback.manage": { "office admin": "Y", office: "Y", leader: "N", unit: "N", reviewer: "N" },
+  "notification.read": { "office admin": "Y", office: "Y", leader: "Y", unit: "Y", reviewer: "Y" },
+  "account.self": { "office admin": "Y", office: "Y", leader: "Y", unit: "Y", reviewer: "Y" },
+  "submission.submit": { "office admin": "Y", office: "Y", leader: "N", unit: "N", reviewer: "N" },
+  "submission.decide": { "office admin": "N", office: "N", leader: "N", unit: "N", reviewer: "assigned" },
+  "review.comment": { "office admin": "Y", office: "Y", leader: "N", unit: "N", reviewer: "assigned" },
+  "review.read": { "office admin": "Y", office: "Y", leader: "Y", unit: "N", reviewer: "assigned" },
 };
 
 function allowed(access: Access, target: TargetName): boolean {
-  if (access === "own") return target !== "other unit";
+  if (access === "own") return target === "no target" || target === "own unit" || target === "sub-unit";
+  if (access === "assigned") return target === "no target" || target === "assigned round";
   return access === "Y";
 }
 
@@ -93,7 +106,7 @@ describe("can", () => {
 describe("PERMISSIONS", () => {
   it.each(Object.entries(PERMISSIONS))("%s has a valid scope for every role", (_, scopes) => {
     expect(Object.keys(scopes).sort()).toEqual([...ROLES].sort());
-    for (const scope of Object.values(scopes)) expect(["all", "own", "admin", "none"]).toContain(scope);
+    for (const scope of Object.values(scopes)) expect(["all", "own", "assigned", "admin", "none"]).toContain(scope);
   });
 
   it("is exactly the set of permissions the expectations above describe", () => {

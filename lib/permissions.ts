@@ -7,27 +7,33 @@ import type { Role } from "./domain";
 export type Scope =
   | "all" // everything of every round
   | "own" // only what the actor's unit (or a unit below it) answers for
+  | "assigned" // only the rounds the actor reviews (a superior office's reviewer)
   | "admin" // office staff with the admin flag
   | "none";
 
 export const PERMISSIONS = {
-  "round.read": { office: "all", leader: "all", unit: "none" },
-  "plan.manage": { office: "all", leader: "none", unit: "none" },
-  "ledger.read": { office: "all", leader: "all", unit: "none" },
-  "measure.read": { office: "all", leader: "all", unit: "own" },
-  "progress.report": { office: "none", leader: "none", unit: "own" },
-  "claim.review": { office: "all", leader: "none", unit: "none" },
-  "notice.read": { office: "all", leader: "all", unit: "own" },
-  "notice.issue": { office: "all", leader: "none", unit: "none" },
-  "notice.reply": { office: "none", leader: "none", unit: "own" },
-  "dashboard.read": { office: "all", leader: "all", unit: "none" },
-  "report.manage": { office: "all", leader: "none", unit: "none" },
-  "audit.read": { office: "all", leader: "none", unit: "none" },
-  "lookback.manage": { office: "all", leader: "none", unit: "none" },
-  "notification.read": { office: "all", leader: "all", unit: "all" },
-  "unit.read": { office: "all", leader: "all", unit: "own" },
-  "admin.manage": { office: "admin", leader: "none", unit: "none" },
-  "account.self": { office: "all", leader: "all", unit: "all" },
+  "round.read": { office: "all", leader: "all", unit: "none", reviewer: "assigned" },
+  "plan.manage": { office: "all", leader: "none", unit: "none", reviewer: "none" },
+  "ledger.read": { office: "all", leader: "all", unit: "none", reviewer: "assigned" },
+  "measure.read": { office: "all", leader: "all", unit: "own", reviewer: "assigned" },
+  "progress.report": { office: "none", leader: "none", unit: "own", reviewer: "none" },
+  "claim.review": { office: "all", leader: "none", unit: "none", reviewer: "none" },
+  "notice.read": { office: "all", leader: "all", unit: "own", reviewer: "none" },
+  "notice.issue": { office: "all", leader: "none", unit: "none", reviewer: "none" },
+  "notice.reply": { office: "none", leader: "none", unit: "own", reviewer: "none" },
+  "dashboard.read": { office: "all", leader: "all", unit: "none", reviewer: "none" },
+  "report.manage": { office: "all", leader: "none", unit: "none", reviewer: "none" },
+  "audit.read": { office: "all", leader: "none", unit: "none", reviewer: "none" },
+  "lookback.manage": { office: "all", leader: "none", unit: "none", reviewer: "none" },
+  "notification.read": { office: "all", leader: "all", unit: "all", reviewer: "all" },
+  "unit.read": { office: "all", leader: "all", unit: "own", reviewer: "none" },
+  "admin.manage": { office: "admin", leader: "none", unit: "none", reviewer: "none" },
+  "account.self": { office: "all", leader: "all", unit: "all", reviewer: "all" },
+  // The chain above the office: the office submits, the reviewer decides; both discuss.
+  "submission.submit": { office: "all", leader: "none", unit: "none", reviewer: "none" },
+  "submission.decide": { office: "none", leader: "none", unit: "none", reviewer: "assigned" },
+  "review.comment": { office: "all", leader: "none", unit: "none", reviewer: "assigned" },
+  "review.read": { office: "all", leader: "all", unit: "none", reviewer: "assigned" },
 } as const satisfies Record<string, Record<Role, Scope>>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -44,11 +50,14 @@ export interface Actor {
   mustChangePassword?: boolean;
   /** The actor's unit and every unit below it. */
   unitScope: readonly number[];
+  /** The rounds a reviewer is assigned to; empty for everyone else. */
+  reviewRoundIds: readonly number[];
 }
 
-/** The units a piece of data belongs to: a measure's lead and co-responsible units, say. */
+/** Whom a piece of data belongs to: a measure's lead and co-responsible units, its round. */
 export interface Ownership {
   unitIds: readonly number[];
+  roundId?: number;
 }
 
 export function scopeOf(actor: Pick<Actor, "role">, permission: Permission): Scope {
@@ -65,7 +74,7 @@ export function refusalMessage(actor: Pick<Actor, "mustChangePassword">): string
  * the caller must then filter by `actor.unitScope`); with a target it answers for that item.
  */
 export function can(
-  actor: Pick<Actor, "role" | "isAdmin" | "unitScope" | "mustChangePassword">,
+  actor: Pick<Actor, "role" | "isAdmin" | "unitScope" | "mustChangePassword"> & Partial<Pick<Actor, "reviewRoundIds">>,
   permission: Permission,
   target?: Ownership,
 ): boolean {
@@ -80,9 +89,40 @@ export function can(
       return actor.role === "office" && actor.isAdmin;
     case "own":
       return target === undefined || target.unitIds.some((id) => actor.unitScope.includes(id));
+    case "assigned":
+      return target === undefined || (target.roundId !== undefined && (actor.reviewRoundIds ?? []).includes(target.roundId));
     case "none":
       return false;
   }
+}
+
+/**
+ * May `actor` open round `roundId` under `permission`? For a reviewer only an assigned
+ * round; for everyone else whatever `can` says of the permission at all.
+ */
+export function canOpenRound(
+  actor: Pick<Actor, "role" | "isAdmin" | "unitScope" | "mustChangePassword"> & Partial<Pick<Actor, "reviewRoundIds">>,
+  permission: Permission,
+  roundId: number,
+): boolean {
+  return scopeOf(actor, permission) === "assigned" ? can(actor, permission, { unitIds: [], roundId }) : can(actor, permission);
+}
+
+/** `rounds` without those `actor` may not see under `permission` (a reviewer's unassigned ones). */
+export function onlyVisibleRounds<T extends { id: number }>(
+  actor: Pick<Actor, "role"> & Partial<Pick<Actor, "reviewRoundIds">>,
+  permission: Permission,
+  rounds: readonly T[],
+): T[] {
+  const visible = visibleRoundIds(actor, permission);
+  return visible === null ? [...rounds] : rounds.filter((r) => visible.includes(r.id));
+}
+
+/** The rounds whose rows `actor` may see under `permission`: null means every round. */
+export function visibleRoundIds(actor: Pick<Actor, "role"> & Partial<Pick<Actor, "reviewRoundIds">>, permission: Permission): readonly number[] | null {
+  const scope = scopeOf(actor, permission);
+  if (scope === "assigned") return actor.reviewRoundIds ?? [];
+  return scope === "none" ? [] : null;
 }
 
 /**
@@ -97,6 +137,9 @@ export function visibleUnitIds(actor: Pick<Actor, "role" | "isAdmin" | "unitScop
       return actor.role === "office" && actor.isAdmin ? null : [];
     case "own":
       return actor.unitScope;
+    // A reviewer sees whole rounds, not units: the caller filters by visibleRoundIds.
+    case "assigned":
+      return null;
     case "none":
       return [];
   }

@@ -5,6 +5,7 @@ import { cache } from "react";
 import { db } from "@/db";
 import { unitScope } from "@/db/queries/units";
 import { getUserWithUnit } from "@/db/queries/users";
+import { reviewRoundIdsOf } from "@/db/queries/round-reviewers";
 import { can, type Actor, type Ownership, type Permission } from "@/lib/permissions";
 import { noteRequestUser } from "@/server/request-context";
 import { lookUpSession } from "@/server/session-lookup";
@@ -38,6 +39,7 @@ export function actorOf(userId: string): Actor | null {
     isAdmin: user.isAdmin,
     mustChangePassword: user.mustChangePassword,
     unitScope: unitScope(db, { unitId: user.unitId }),
+    reviewRoundIds: user.role === "reviewer" ? reviewRoundIdsOf(db, { userId: user.id }) : [],
   };
 }
 

@@ -3,7 +3,9 @@
 -- table is rebuilt. Migrations run inside a transaction, where PRAGMA foreign_keys=OFF is
 -- ignored: DROP TABLE then cascade-deletes every evidence file row and unlinks every
 -- institution from its report. Both are kept aside first and put back after the rebuild
--- (db/migration-0008.test.ts replays this on a database that has them).
+-- (db/migration-0008.test.ts replays this on a database that has them). Since 0010 the
+-- runner turns foreign keys off for migrations (db/migrate.ts): nothing is deleted then,
+-- and the restore ignores the rows still there.
 CREATE TABLE `evidence_files_kept_0008` AS SELECT * FROM `evidence_files`;--> statement-breakpoint
 CREATE TABLE `institution_links_kept_0008` AS SELECT `id`, `progress_report_id` FROM `institutions` WHERE `progress_report_id` IS NOT NULL;--> statement-breakpoint
 CREATE TABLE `__new_progress_reports` (
@@ -34,7 +36,7 @@ CREATE TABLE `__new_progress_reports` (
 INSERT INTO `__new_progress_reports`("id", "measure_id", "unit_id", "author_id", "report_date", "text", "percent", "milestone", "claimed_status", "is_claim", "review_state", "reviewer_id", "review_note", "reviewed_at", "created_at") SELECT "id", "measure_id", "unit_id", "author_id", "report_date", "text", "percent", "milestone", "claimed_status", "is_claim", "review_state", "reviewer_id", "review_note", "reviewed_at", "created_at" FROM `progress_reports`;--> statement-breakpoint
 DROP TABLE `progress_reports`;--> statement-breakpoint
 ALTER TABLE `__new_progress_reports` RENAME TO `progress_reports`;--> statement-breakpoint
-INSERT INTO `evidence_files` SELECT * FROM `evidence_files_kept_0008`;--> statement-breakpoint
+INSERT OR IGNORE INTO `evidence_files` SELECT * FROM `evidence_files_kept_0008`;--> statement-breakpoint
 UPDATE `institutions` SET `progress_report_id` = (SELECT k.`progress_report_id` FROM `institution_links_kept_0008` k WHERE k.`id` = `institutions`.`id`) WHERE `id` IN (SELECT `id` FROM `institution_links_kept_0008`);--> statement-breakpoint
 DROP TABLE `evidence_files_kept_0008`;--> statement-breakpoint
 DROP TABLE `institution_links_kept_0008`;--> statement-breakpoint

@@ -9,4 +9,5 @@ export * from "./audit";
 export * from "./api-tokens";
 export * from "./reports";
 export * from "./sign-in";
+export * from "./plan-review";
 export * from "./relations";

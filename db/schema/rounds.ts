@@ -27,6 +27,11 @@ export const rounds = sqliteTable(
     // 1 = Monday … 7 = Sunday (ISO); offices usually collect reports on Friday.
     reportWeekday: integer("report_weekday").notNull().default(5),
     archivedAt: integer("archived_at", { mode: "timestamp_ms" }),
+    // Whether units see their tasks before the superior office approves the plan. On by
+    // default: most offices start work at once and revise as the review asks.
+    unitsSeeUnapprovedPlan: integer("units_see_unapproved_plan", { mode: "boolean" }).notNull().default(true),
+    /** When the current plan was approved; cleared when a new version is submitted. */
+    planApprovedAt: integer("plan_approved_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

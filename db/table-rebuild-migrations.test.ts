@@ -6,7 +6,7 @@ import { afterEach, expect, it } from "vitest";
 import { openDatabase } from "./client";
 import { applyMigrations, MIGRATIONS_FOLDER } from "./migrate";
 
-// 0008 rebuilds progress_reports inside drizzle's migration transaction. A careless rebuild
+// Migrations that rebuild a table others refer to. 0008 rebuilds progress_reports inside drizzle's migration transaction. A careless rebuild
 // would cascade-delete evidence and null the institutions' links; this replays it on a
 // database that has both, migrated to 0007 first exactly as an existing deployment is.
 
@@ -67,5 +67,41 @@ it("0008 keeps every progress report, its evidence and the institutions that cit
   // Deleting a report still cascades to its evidence: the foreign key points at the new table.
   run("delete from progress_reports where id = 7");
   expect(sqlite.prepare("select count(*) from evidence_files").pluck().get()).toBe(0);
+  sqlite.close();
+});
+
+it("0010 rebuilds users for the reviewer role and keeps everything that refers to a user", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rectify-0010-"));
+  dirs.push(dir);
+  const { db, sqlite } = openDatabase(path.join(dir, "old.db"));
+  migrate(db, { migrationsFolder: migrationsUpTo(10) });
+  const now = Date.now();
+  const run = (statement: string, ...values: unknown[]) => sqlite.prepare(statement).run(...values);
+  run("insert into units (name, kind, created_at, updated_at) values ('区教育局', 'government', ?, ?)", now, now);
+  run("insert into users (id, name, email, username, role, unit_id, created_at, updated_at) values ('u1', '张三', 'u1@x', 'jiaoyu', 'unit', 1, ?, ?)", now, now);
+  run("insert into sessions (id, expires_at, token, created_at, updated_at, user_id) values ('s1', ?, 't1', ?, ?, 'u1')", now + 60_000, now, now);
+  run("insert into rounds (id, name, kind, inspecting_body, inspected_body, created_at, updated_at) values (1, '第一轮', 'inspection', '省委巡视组', '宝安区', ?, ?)", now, now);
+  run("insert into problems (id, round_id, number, title, created_at, updated_at) values (1, 1, 1, '问题', ?, ?)", now, now);
+  run("insert into measures (id, round_id, problem_id, position, text, created_at, updated_at) values (1, 1, 1, 1, '措施', ?, ?)", now, now);
+  // A restrict reference (the author) and an append-only audit row naming the user.
+  run("insert into progress_reports (id, measure_id, unit_id, author_id, report_date, text, claimed_status, created_at) values (7, 1, 1, 'u1', '2026-12-01', '已建立台账', 'completed', ?)", now);
+  run("insert into audit_log (actor_id, action, entity, entity_id, created_at) values ('u1', 'progress.create', 'progress_report', '7', ?)", now);
+
+  applyMigrations(db);
+
+  expect(sqlite.prepare("select id, role from users").all()).toEqual([{ id: "u1", role: "unit" }]);
+  expect(sqlite.prepare("select user_id from sessions").pluck().all()).toEqual(["u1"]);
+  expect(sqlite.prepare("select author_id from progress_reports").pluck().all()).toEqual(["u1"]);
+  expect(sqlite.prepare("select actor_id from audit_log").pluck().all()).toEqual(["u1"]);
+  expect(sqlite.pragma("foreign_key_check")).toEqual([]);
+  expect(sqlite.pragma("foreign_keys", { simple: true })).toBe(1);
+  // The new role is accepted, an unknown one still refused.
+  run("insert into users (id, name, email, username, role, unit_id, created_at, updated_at) values ('r1', '督导', 'r1@x', 'ducha', 'reviewer', 1, ?, ?)", now, now);
+  expect(() => run("insert into users (id, name, email, username, role, unit_id, created_at, updated_at) values ('x', 'x', 'x@x', 'x', 'boss', 1, ?, ?)", now, now)).toThrow(/CHECK/);
+  // Deleting the user still cascades to its sessions: the key points at the new table.
+  run("delete from sessions where user_id = 'u1'");
+  run("insert into sessions (id, expires_at, token, created_at, updated_at, user_id) values ('s2', ?, 't2', ?, ?, 'r1')", now + 60_000, now, now);
+  run("delete from users where id = 'r1'");
+  expect(sqlite.prepare("select count(*) from sessions").pluck().get()).toBe(0);
   sqlite.close();
 });
