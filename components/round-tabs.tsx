@@ -12,6 +12,7 @@ const TABS = [
   { slug: "institutions", label: "建章立制" },
   { slug: "snapshots", label: "台账快照" },
   { slug: "report", label: "整改通报" },
+  { slug: "plan-review", label: "方案审核" },
 ] as const;
 
 // The four lists and the ledger are views of one data set: switching tabs keeps the filter.

@@ -17,6 +17,7 @@ import {
   measures,
   problems,
   progressReports,
+  roundReviewers,
   rounds,
   supervisionNoticeMeasures,
   supervisionNotices,
@@ -24,7 +25,7 @@ import {
   users,
 } from "./schema";
 import { baoanAspects, baoanRound, baoanUnits } from "./seed/baoan-2021";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, OFFICE_UNIT } from "./seed/demo-accounts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, OFFICE_UNIT, REVIEW_UNIT } from "./seed/demo-accounts";
 
 // `npm run db:seed` fills an EMPTY database with the Baoan demo (DOMAIN.md's reference
 // report). It refuses to touch a database that already has users; with --if-empty (used
@@ -84,6 +85,7 @@ export async function seedDemo(db: DB, today = todayISO()): Promise<void> {
       })
       .returning()
       .get();
+    tx.insert(roundReviewers).values({ roundId: round.id, userId: accountIds.get("ducha")! }).run();
 
     const measureIdsByUnit = new Map<number, number[]>();
     baoanAspects.forEach((aspect, aspectIndex) => {
@@ -208,7 +210,12 @@ function demoDeadlineText(original: string, date: string | null): string {
 
 function insertUnits(tx: Tx): (name: string) => number {
   const ids = new Map<string, number>();
-  const all = [...baoanUnits, { name: OFFICE_UNIT, kind: "party" as const, parent: baoanUnits[0]!.name }];
+  const all = [
+    ...baoanUnits,
+    { name: OFFICE_UNIT, kind: "party" as const, parent: baoanUnits[0]!.name },
+    // Outside the district's tree: the superior office reviews, it does not answer for tasks.
+    { name: REVIEW_UNIT, kind: "party" as const, parent: null },
+  ];
   for (const unit of all) {
     const parentId = unit.parent ? ids.get(unit.parent) : null;
     if (parentId === undefined) throw new Error(`unit ${unit.name} listed before its parent`);

@@ -11,7 +11,9 @@ export interface NotificationInput {
     | "due_soon"
     | "overdue"
     | "report_missing"
-    | "relapsed";
+    | "relapsed"
+    | "review_requested"
+    | "review_decided";
   title: string;
   body?: string;
   link?: string;

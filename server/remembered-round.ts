@@ -2,7 +2,7 @@ import "server-only";
 import { cookies } from "next/headers";
 import { db } from "@/db";
 import { getRound } from "@/db/queries/rounds";
-import { can, type Actor } from "@/lib/permissions";
+import { can, canOpenRound, visibleRoundIds, type Actor } from "@/lib/permissions";
 import { parseRememberedRound, REMEMBERED_ROUND_COOKIE, type RememberedRound } from "@/lib/remembered-round";
 
 /**
@@ -14,7 +14,7 @@ import { parseRememberedRound, REMEMBERED_ROUND_COOKIE, type RememberedRound } f
 export async function rememberedRound(actor: Actor): Promise<RememberedRound | null> {
   const remembered = parseRememberedRound((await cookies()).get(REMEMBERED_ROUND_COOKIE)?.value);
   if (remembered === null || !can(actor, "round.read")) return null;
-  if (remembered === "all") return "all";
+  if (remembered === "all") return visibleRoundIds(actor, "round.read") === null ? "all" : null;
   const round = getRound(db, { id: remembered });
-  return round && !round.archivedAt ? round.id : null;
+  return round && !round.archivedAt && canOpenRound(actor, "round.read", round.id) ? round.id : null;
 }

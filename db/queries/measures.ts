@@ -12,6 +12,7 @@ import {
   units,
   users,
 } from "../schema";
+import { roundOpenToUnits } from "./rounds";
 import { outer } from "./sql";
 import { COMMAND_LINE_AUTHOR } from "@/lib/domain";
 
@@ -23,6 +24,7 @@ export function getMeasureDetail(q: Queryable, params: { id: number }) {
       problem: { id: problems.id, number: problems.number, title: problems.title, leadLeader: problems.leadLeader, status: problems.status },
       aspectName: aspects.name,
       round: { id: rounds.id, name: rounds.name, dueSoonDays: rounds.dueSoonDays },
+      openToUnits: roundOpenToUnits,
       leadUnitName: units.name,
     })
     .from(measures)
@@ -64,7 +66,8 @@ export function getMeasureDetail(q: Queryable, params: { id: number }) {
   const ownerUnitIds = [row.measure.leadUnitId, ...coUnits.map((u) => u.id)].filter(
     (id): id is number => id !== null,
   );
-  return { ...row, coUnits, reports, ownership: { unitIds: ownerUnitIds } };
+  // Before the plan is approved, a round set to wait keeps its measures from the units.
+  return { ...row, coUnits, reports, ownership: { unitIds: row.openToUnits ? ownerUnitIds : [], roundId: row.round.id } };
 }
 
 export type MeasureDetail = NonNullable<ReturnType<typeof getMeasureDetail>>;
@@ -101,6 +104,7 @@ export function listMeasuresForUnits(q: Queryable, params: { unitIds: readonly n
     .where(
       and(
         sql`${rounds.archivedAt} is null`,
+        roundOpenToUnits,
         or(
           inArray(measures.leadUnitId, unitIds),
           inArray(

@@ -10,14 +10,16 @@ import { recordAudit } from "./audit";
 import { registerInstitutions } from "./institutions";
 import { setMeasureStatus } from "./measure-status";
 import { notifyUnit } from "./notifications";
+import { roundOpenToUnits } from "./rounds";
 import { outer } from "./sql";
 import { COMMAND_LINE_AUTHOR } from "@/lib/domain";
 
 /** A measure's units: the lead first, then co-responsible ones. */
 export function measureOwners(q: Queryable, params: { measureId: number }) {
   const measure = q
-    .select({ id: measures.id, leadUnitId: measures.leadUnitId, status: measures.status, roundId: measures.roundId })
+    .select({ id: measures.id, leadUnitId: measures.leadUnitId, status: measures.status, roundId: measures.roundId, openToUnits: roundOpenToUnits })
     .from(measures)
+    .innerJoin(rounds, eq(rounds.id, measures.roundId))
     .where(eq(measures.id, params.measureId))
     .get();
   if (!measure) return undefined;
@@ -27,7 +29,8 @@ export function measureOwners(q: Queryable, params: { measureId: number }) {
     .where(eq(measureCoUnits.measureId, measure.id))
     .all()
     .map((r) => r.id);
-  const unitIds = [...(measure.leadUnitId ? [measure.leadUnitId] : []), ...coUnitIds];
+  // A round that waits for its plan's approval owns no unit yet: units neither see nor report.
+  const unitIds = measure.openToUnits ? [...(measure.leadUnitId ? [measure.leadUnitId] : []), ...coUnitIds] : [];
   return { ...measure, unitIds };
 }
 
@@ -243,7 +246,7 @@ export function getEvidence(q: Queryable, params: { id: number }) {
     .get();
   if (!row) return undefined;
   const owners = measureOwners(q, { measureId: row.measureId });
-  return { ...row.file, measureId: row.measureId, ownership: { unitIds: owners?.unitIds ?? [] } };
+  return { ...row.file, measureId: row.measureId, ownership: { unitIds: owners?.unitIds ?? [], roundId: owners?.roundId } };
 }
 
 export function evidenceOfReports(q: Queryable, params: { reportIds: readonly number[] }) {

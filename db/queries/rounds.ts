@@ -97,3 +97,25 @@ export function setRoundArchived(
   });
   return after;
 }
+
+/**
+ * Whether a round's measures reach the responsible units: always, unless the round waits
+ * for the superior office to approve its plan (rounds.units_see_unapproved_plan off).
+ */
+export const roundOpenToUnits = sql<boolean>`(${rounds.unitsSeeUnapprovedPlan} = 1 or ${rounds.planApprovedAt} is not null)`.mapWith(Boolean);
+
+/** The round setting of plan review: may units see their tasks before the plan is approved? */
+export function setUnitsSeeUnapprovedPlan(tx: Queryable, params: { actorId: string; roundId: number; value: boolean }): Round | undefined {
+  const before = getRound(tx, { id: params.roundId });
+  if (!before) return undefined;
+  const after = tx.update(rounds).set({ unitsSeeUnapprovedPlan: params.value }).where(eq(rounds.id, params.roundId)).returning().get();
+  recordAudit(tx, {
+    actorId: params.actorId,
+    action: "round.update",
+    entity: "round",
+    entityId: after.id,
+    before: { unitsSeeUnapprovedPlan: before.unitsSeeUnapprovedPlan },
+    after: { unitsSeeUnapprovedPlan: after.unitsSeeUnapprovedPlan },
+  });
+  return after;
+}

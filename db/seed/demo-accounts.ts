@@ -6,6 +6,9 @@ export const DEMO_PASSWORD = "Demo2026zg";
 
 export const OFFICE_UNIT = "区委巡视整改办";
 
+/** The superior inspection office whose reviewer reviews the demo round's plan and report. */
+export const REVIEW_UNIT = "省委巡视办";
+
 export const DEMO_ACCOUNTS: {
   username: string;
   name: string;
@@ -17,4 +20,5 @@ export const DEMO_ACCOUNTS: {
   { username: "jiaoyu", name: "林教育", role: "unit", unit: "区教育局", isAdmin: false },
   { username: "xinan", name: "黄新安", role: "unit", unit: "新安街道", isAdmin: false },
   { username: "leader", name: "王领导", role: "leader", unit: "中共深圳市宝安区委员会", isAdmin: false },
+  { username: "ducha", name: "赵督导", role: "reviewer", unit: REVIEW_UNIT, isAdmin: false },
 ];

@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
 import { db } from "@/db";
 import { listRoundsWithCountsWhileUnchanged } from "@/db/queries/rounds";
+import { onlyVisibleRounds } from "@/lib/permissions";
 import { rememberedRound } from "@/server/remembered-round";
 import { requirePermission } from "@/server/session";
 
@@ -10,7 +11,7 @@ export default async function LedgerPage() {
   const actor = await requirePermission("ledger.read");
   const remembered = await rememberedRound(actor);
   if (typeof remembered === "number") redirect(`/rounds/${remembered}/ledger`);
-  const rounds = listRoundsWithCountsWhileUnchanged(db);
+  const rounds = onlyVisibleRounds(actor, "ledger.read", listRoundsWithCountsWhileUnchanged(db));
   const current = rounds.find((r) => !r.archivedAt) ?? rounds[0];
   redirect(current ? `/rounds/${current.id}/ledger` : "/rounds");
 }

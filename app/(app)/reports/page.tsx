@@ -4,7 +4,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { db } from "@/db";
 import { listRoundsWithCountsWhileUnchanged } from "@/db/queries/rounds";
-import { can } from "@/lib/permissions";
+import { can, onlyVisibleRounds } from "@/lib/permissions";
 import { requirePermission } from "@/server/session";
 import { countsSentence } from "@/lib/status";
 
@@ -18,7 +18,7 @@ const LINK = "rounded-md border border-gray-300 bg-white px-3 py-1.5 hover:bg-gr
 export default async function ReportsPage() {
   const actor = await requirePermission("ledger.read");
   const manages = can(actor, "report.manage");
-  const rounds = listRoundsWithCountsWhileUnchanged(db);
+  const rounds = onlyVisibleRounds(actor, "ledger.read", listRoundsWithCountsWhileUnchanged(db));
   return (
     <>
       <PageHeader

@@ -7,14 +7,14 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { db } from "@/db";
 import { listRoundsWithCountsWhileUnchanged } from "@/db/queries/rounds";
 import { ROUND_KIND_LABELS } from "@/lib/domain";
-import { can } from "@/lib/permissions";
+import { can, onlyVisibleRounds } from "@/lib/permissions";
 import { requirePermission } from "@/server/session";
 
 export const metadata: Metadata = { title: "轮次" };
 
 export default async function RoundsPage() {
   const actor = await requirePermission("round.read");
-  const rounds = listRoundsWithCountsWhileUnchanged(db);
+  const rounds = onlyVisibleRounds(actor, "round.read", listRoundsWithCountsWhileUnchanged(db));
   const newRound = can(actor, "plan.manage") ? (
     <Link href="/rounds/new" className="rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700">
       新建轮次

@@ -1,5 +1,5 @@
 import "server-only";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/db";
 import { whileUnchanged } from "@/db/queries/data-version";
@@ -7,7 +7,7 @@ import { ledgerPage } from "@/db/queries/ledger";
 import { listAspects, unitsInRound } from "@/db/queries/plan";
 import { getRound } from "@/db/queries/rounds";
 import type { Round } from "@/db/schema/rounds";
-import type { Actor, Permission } from "@/lib/permissions";
+import { canOpenRound, type Actor, type Permission } from "@/lib/permissions";
 import { requirePermission } from "@/server/session";
 import { todayISO } from "@/lib/deadline-state";
 import { PAGE_SIZE, parseListFilter } from "@/lib/validations/list-filter";
@@ -21,7 +21,10 @@ import { parseId } from "@/lib/validations/common";
  */
 export async function roundFor(params: Promise<{ id: string }>, permission: Permission): Promise<{ actor: Actor; round: Round }> {
   const actor = await requirePermission(permission);
-  return { actor, round: await loadRound(params) };
+  const round = await loadRound(params);
+  // A superior office's reviewer opens only the rounds assigned to it.
+  if (!canOpenRound(actor, permission, round.id)) forbidden();
+  return { actor, round };
 }
 
 // Read once per request, shared by the layout and the page.

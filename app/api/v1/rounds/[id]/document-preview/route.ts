@@ -15,8 +15,8 @@ import { roundFromParams } from "../round-param";
  */
 export const POST = apiRoute({
   permission: "plan.manage",
-  handle: async ({ params, request }) => {
-    roundFromParams(params);
+  handle: async ({ actor, params, request }) => {
+    roundFromParams(params, actor, "plan.manage");
     const form = await readMultipartForm(request);
     const file = await requiredFile(form, { maxBytes: MAX_DOCUMENT_BYTES, missing: "请选择要导入的文档", tooLarge: "无法导入" });
     const parsed = await previewDocumentFile({ data: file.data, fileName: file.name, sections: readSections(form) });

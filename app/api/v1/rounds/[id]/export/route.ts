@@ -8,8 +8,8 @@ import { roundFromParams } from "../round-param";
 // parameters, so "export what I see" is the same URL query as the page.
 export const GET = apiRoute({
   permission: "ledger.read",
-  handle: async ({ params, request }) => {
-    const round = roundFromParams(params);
+  handle: async ({ actor, params, request }) => {
+    const round = roundFromParams(params, actor, "ledger.read");
     const filter = parseListFilter(Object.fromEntries(new URL(request.url).searchParams));
     const { buffer, fileName } = await exportLedger({ roundId: round.id, filter: { ...filter, page: undefined }, today: todayISO() });
     return fileResponse(buffer, fileName, XLSX_TYPE);

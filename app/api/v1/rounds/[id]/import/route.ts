@@ -23,7 +23,7 @@ import { roundFromParams } from "../round-param";
 export const POST = apiRoute({
   permission: "plan.manage",
   handle: async ({ actor, params, request }) => {
-    const round = roundFromParams(params);
+    const round = roundFromParams(params, actor, "plan.manage");
     const form = await readMultipartForm(request);
     const splitMeasures = readFlag(form, "splitMeasures", "拆分措施");
     const update = readFlag(form, "update", "更新导入");

@@ -8,8 +8,8 @@ import { roundFromParams } from "../round-param";
 // Leaders may read it (same audience as the ledger); only the office edits its texts.
 export const GET = apiRoute({
   permission: "ledger.read",
-  handle: async ({ params, request }) => {
-    const round = roundFromParams(params);
+  handle: async ({ actor, params, request }) => {
+    const round = roundFromParams(params, actor, "ledger.read");
     const format = new URL(request.url).searchParams.get("format") ?? "docx";
     if (format !== "docx" && format !== "html") throw new AppError("VALIDATION", "format 只能是 docx 或 html");
     const file = await reportFile({ roundId: round.id, today: todayISO(), format });

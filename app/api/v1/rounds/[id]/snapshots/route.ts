@@ -9,8 +9,8 @@ import { roundFromParams } from "../round-param";
 // POST /api/v1/rounds/:id/snapshots {asOf?, label?} — freeze the ledger now (office).
 export const GET = apiRoute({
   permission: "ledger.read",
-  handle: ({ params }) => ({
-    snapshots: listSnapshots(db, { roundId: roundFromParams(params).id }).map((s) => ({
+  handle: ({ actor, params }) => ({
+    snapshots: listSnapshots(db, { roundId: roundFromParams(params, actor, "ledger.read").id }).map((s) => ({
       ...s,
       xlsx: `/api/v1/snapshots/${s.id}`,
     })),
@@ -21,7 +21,7 @@ export const POST = apiRoute({
   permission: "report.manage",
   body: snapshotInputSchema,
   handle: ({ actor, params, body }) => {
-    const snapshot = freezeLedger(actor, { roundId: roundFromParams(params).id, ...body });
+    const snapshot = freezeLedger(actor, { roundId: roundFromParams(params, actor, "report.manage").id, ...body });
     return { snapshot: { ...snapshot, xlsx: `/api/v1/snapshots/${snapshot.id}` } };
   },
 });

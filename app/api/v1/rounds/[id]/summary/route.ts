@@ -7,5 +7,5 @@ import { roundFromParams } from "../round-param";
 // GET /api/v1/rounds/:id/summary — the same figures as `npm run cli -- summary`.
 export const GET = apiRoute({
   permission: "round.read",
-  handle: ({ params }) => roundSummaryWhileUnchanged(db, { roundId: roundFromParams(params).id, today: todayISO() }),
+  handle: ({ actor, params }) => roundSummaryWhileUnchanged(db, { roundId: roundFromParams(params, actor, "round.read").id, today: todayISO() }),
 });
