@@ -1,4 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
+import { readDocxText } from "../lib/document-import/docx-text";
 import { expect, readDb, signInAs, test } from "./fixtures";
 import { importBaoanRound } from "./support/own-round";
 
@@ -125,4 +126,72 @@ test("上级督导只写意见和结论:改方案、销号、报送审核都被�
   expect(snapshot.status()).toBe(403);
   const ledger = await reviewer.request.get(`/api/v1/rounds/${demoRoundId}/export`);
   expect(ledger.status()).toBe(200);
+});
+
+test("通报审核与发布:报送、审核通过即发布;之后的销号不改变已发布的数字和文字", async ({ browser, baseURL }) => {
+  test.setTimeout(120_000);
+  const round = importBaoanRound("通报发布");
+  const office = await as(browser, "office");
+  await office.goto(`/rounds/${round.id}/plan-review`);
+  const assign = office.getByRole("form", { name: "指定上级督导" });
+  await assign.getByLabel(/赵督导/).check();
+  await assign.getByRole("button", { name: "保存" }).click();
+  await expect(assign.getByRole("status")).toHaveText("已指定 1 位上级督导");
+
+  // The office submits today's 通报; the reviewer reads the frozen version and approves it.
+  await office.getByRole("navigation", { name: "四清单一台账" }).getByRole("link", { name: "通报审核与发布" }).click();
+  await expect(office.getByTestId("report-review-state")).toContainText("整改通报尚未报送上级审核");
+  acceptNextDialog(office);
+  await office.getByRole("form", { name: "报送审核" }).getByRole("button", { name: "报送第 1 版审核" }).click();
+  await expect(office.getByTestId("report-review-state")).toContainText("第 1 版待审核");
+  const reviewer = await as(browser, "ducha");
+  await reviewer.goto(`/rounds/${round.id}/report-review`);
+  const decide = reviewer.getByRole("form", { name: "审核结论" });
+  await decide.getByLabel("审核通过").check();
+  await decide.getByRole("button", { name: "提交审核结论" }).click();
+  await expect(reviewer.getByTestId("report-review-state")).toContainText("现行发布版本:第 1 版");
+  await expect(reviewer.getByRole("listitem", { name: "第 1 版通报" })).toContainText("发布");
+
+  const versionUrl = (format: string) => `/api/v1/rounds/${round.id}/report-versions/1?format=${format}`;
+  const completedIn = (html: string) => Number(/共制定\d+项整改措施,目前已完成(\d+)项/.exec(html)?.[1]);
+  const publishedHtml = await (await reviewer.request.get(versionUrl("html"))).text();
+  const docxText = async (page: Page) => readDocxText(await (await page.request.get(versionUrl("docx"))).body());
+  const publishedDocx = await docxText(reviewer);
+  expect(completedIn(publishedHtml)).toBeGreaterThanOrEqual(0);
+
+  // A unit's claim is signed off afterwards: the live 通报 counts one more completed measure.
+  const measure = readDb(
+    (db) =>
+      db
+        .prepare(
+          `select m.id from measures m join units u on u.id = m.lead_unit_id
+           where u.name = '区教育局' and m.status = 'incomplete' and m.round_id = ? order by m.id limit 1`,
+        )
+        .get(round.id) as { id: number },
+  );
+  const unit = await as(browser, "jiaoyu");
+  const claim = await unit.request.post(`/api/v1/measures/${measure.id}/progress`, {
+    headers: { origin: baseURL! },
+    multipart: {
+      reportDate: process.env.RECTIFY_TODAY!,
+      text: "已全部整改到位",
+      claimedStatus: "completed",
+      files: { name: "验收报告.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n") },
+    },
+  });
+  expect(claim.status()).toBe(200);
+  const reportId = ((await claim.json()) as { report: { id: number } }).report.id;
+  expect((await office.request.post(`/api/v1/claims/${reportId}/sign-off`, { headers: { origin: baseURL! } })).status()).toBe(200);
+  const liveHtml = await (await office.request.get(`/api/v1/rounds/${round.id}/report?format=html`)).text();
+  expect(completedIn(liveHtml)).toBe(completedIn(publishedHtml) + 1);
+
+  // The published version is what was approved: the same HTML byte for byte, the same Word
+  // text (a docx differs in its zip timestamps only).
+  expect(await (await office.request.get(versionUrl("html"))).text()).toBe(publishedHtml);
+  expect(await docxText(office)).toBe(publishedDocx);
+  expect(publishedDocx).toContain(`目前已完成${completedIn(publishedHtml)}项`);
+  // Leaders read it from their 通报 page.
+  const leader = await as(browser, "leader");
+  await leader.goto("/reports");
+  await expect(leader.getByRole("article", { name: round.name })).toContainText("已发布:第 1 版");
 });

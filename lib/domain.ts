@@ -114,6 +114,7 @@ export const SUBMISSION_STATE_LABELS: Record<SubmissionState, string> = {
   returned: "已退回修改",
 };
 
-// What a reviewer's comment is about: the plan as a whole, or one problem or measure of it.
-export const COMMENT_TARGETS = ["plan", "problem", "measure"] as const;
+// What a reviewer's comment is about: the plan as a whole, one problem or measure of it, or
+// the submitted 通报.
+export const COMMENT_TARGETS = ["plan", "problem", "measure", "report"] as const;
 export type CommentTarget = (typeof COMMENT_TARGETS)[number];

@@ -102,7 +102,7 @@ export function fileResponse(body: Uint8Array, fileName: string, contentType: st
   });
 }
 
-export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+export { XLSX_TYPE } from "@/lib/file-types";
 
 async function readJson(request: Request): Promise<unknown> {
   if (!request.headers.get("content-type")?.includes("application/json")) {

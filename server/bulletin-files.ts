@@ -2,7 +2,9 @@ import "server-only";
 import { db } from "@/db";
 import type { Queryable } from "@/db/client";
 import { reportInput } from "@/db/queries/reports";
+import { getReportVersion } from "@/db/queries/report-versions";
 import { getSnapshot } from "@/db/queries/snapshots";
+import { XLSX_TYPE } from "@/lib/file-types";
 import { AppError } from "@/lib/errors";
 import { writeLedgerWorkbook } from "@/lib/ledger-export";
 import { ledgerAsPlan } from "@/server/ledger-transfer";
@@ -38,4 +40,22 @@ export async function snapshotFile(params: { id: number }, q: Queryable = db) {
   const title = snapshot.label ? `${snapshot.roundName}(${snapshot.label})` : snapshot.roundName;
   const buffer = await writeLedgerWorkbook({ title, date: snapshot.asOf, problems, aspectOrder });
   return { snapshot, buffer, fileName: `${snapshot.roundName}-台账快照-${snapshot.asOf}.xlsx` };
+}
+
+export type VersionFormat = ReportFormat | "xlsx";
+
+/**
+ * A submitted (or published) version of a 通报, written from what it froze — its text and
+ * figures, and for "xlsx" the ledger rows of that day — never from the live ledger.
+ */
+export async function reportVersionFile(params: { roundId: number; roundName: string; version: number; format: VersionFormat }, q: Queryable = db) {
+  const found = getReportVersion(q, params);
+  if (!found) throw new AppError("NOT_FOUND", "未找到该版本的通报");
+  const { document, asOf, rows } = found.content;
+  const base = `${params.roundName}-整改进展情况通报-第${params.version}版-${asOf}`;
+  if (params.format === "html") return { buffer: Buffer.from(reportHtmlFile(document), "utf8"), fileName: `${base}.html`, contentType: "text/html; charset=utf-8" };
+  if (params.format === "docx") return { buffer: await reportDocx(document), fileName: `${base}.docx`, contentType: DOCX_TYPE };
+  const { problems, aspectOrder } = ledgerAsPlan(rows);
+  const buffer = await writeLedgerWorkbook({ title: `${params.roundName}(通报第${params.version}版所据台账)`, date: asOf, problems, aspectOrder });
+  return { buffer, fileName: `${params.roundName}-通报第${params.version}版所据台账-${asOf}.xlsx`, contentType: XLSX_TYPE };
 }

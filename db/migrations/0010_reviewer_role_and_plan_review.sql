@@ -16,7 +16,7 @@ CREATE TABLE `review_comments` (
 	FOREIGN KEY (`thread_id`) REFERENCES `review_comments`(`id`) ON UPDATE no action ON DELETE cascade,
 	FOREIGN KEY (`author_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null,
 	FOREIGN KEY (`resolved_by_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null,
-	CONSTRAINT "review_comments_target_check" CHECK("review_comments"."target" in ('plan', 'problem', 'measure'))
+	CONSTRAINT "review_comments_target_check" CHECK("review_comments"."target" in ('plan', 'problem', 'measure', 'report'))
 );
 --> statement-breakpoint
 CREATE INDEX `review_comments_round_id_idx` ON `review_comments` (`round_id`,`created_at`);--> statement-breakpoint

@@ -16,9 +16,11 @@ import {
   createAspect, createMeasure, createProblem, deleteAspect, deleteMeasure, deleteProblem, moveAspect, moveAspectProblems,
   moveMeasure, renameAspect, updateMeasure, updateProblem, type MeasureValues,
 } from "./plan-edit";
+import { currentPlanVersion, decideSubmission, insertReviewComment, insertSubmission, resolveThread } from "./plan-review";
 import { addProgressReport, returnClaim, signOffClaim } from "./progress";
 import { remindMissingReports, runReminders } from "./reminders";
-import { createRound, setRoundArchived, updateRound } from "./rounds";
+import { setRoundReviewers } from "./round-reviewers";
+import { createRound, setRoundArchived, setUnitsSeeUnapprovedPlan, updateRound } from "./rounds";
 import { createUnit } from "./units";
 import { createUserWithPassword, setUserDisabled, setUserPassword } from "./users";
 
@@ -27,10 +29,10 @@ import { createUserWithPassword, setUserDisabled, setUserPassword } from "./user
 // demo and hands back the write alone; only that write is measured.
 
 const TODAY = "2026-11-21";
-type Actor = "office" | "jiaoyu" | "xinan";
+type Actor = "office" | "jiaoyu" | "xinan" | "ducha";
 let t: Awaited<ReturnType<typeof seededTestDb>>;
 let passwordHash = "";
-const ids: Record<Actor, string> = { office: "", jiaoyu: "", xinan: "" };
+const ids: Record<Actor, string> = { office: "", jiaoyu: "", xinan: "", ducha: "" };
 
 beforeAll(async () => {
   passwordHash = await hashPassword("Audit2026zg");
@@ -126,6 +128,10 @@ const pendingClaim = () => run((tx) => leadClaim(tx, openEduMeasure())).id;
 const pendingLookBack = () =>
   run((tx) => scheduleLookBack(tx, { ...by("office"), measureId: eligibleForLookBack(), scheduledDate: TODAY, today: TODAY })).id;
 const seededNotice = () => idWhere("supervision_notices");
+const submittedPlan = () =>
+  run((tx) => insertSubmission(tx, { ...plan(), kind: "plan", content: currentPlanVersion(tx, { roundId: t.roundId() }), note: "" })).id;
+const commentArgs = (threadId: number | null) =>
+  ({ ...by("ducha"), roundId: t.roundId(), submissionId: null, threadId, target: "plan", targetId: null, targetLabel: "整改方案", body: "请细化措施" }) as const;
 const newUnread = () => {
   notifyUsers(t.db, { userIds: [ids.jiaoyu], notification: { kind: "assignment", title: "新任务", dedupeKey: "audit-coverage" } });
   return idWhere("notifications where user_id = ? and read_at is null", ids.jiaoyu);
@@ -296,6 +302,33 @@ const writePaths: WritePath[] = [
   path("markNotificationsRead (all)", "notification.read_all", "jiaoyu", () => {
     newUnread();
     return inTx((tx) => markNotificationsRead(tx, { userId: ids.jiaoyu, target: { all: true } }));
+  }),
+  // the chain above the office: reviewers, submitted versions, decisions, comments
+  path("setRoundReviewers", "round.assign_reviewers", "office", () =>
+    inTx((tx) => setRoundReviewers(tx, { ...plan(), userIds: [ids.ducha] })),
+  ),
+  path("setUnitsSeeUnapprovedPlan", "round.update", "office", () =>
+    inTx((tx) => setUnitsSeeUnapprovedPlan(tx, { ...plan(), value: false })),
+  ),
+  path("insertSubmission (plan)", "submission.submit", "office", () =>
+    inTx((tx) => insertSubmission(tx, { ...plan(), kind: "plan", content: currentPlanVersion(tx, { roundId: t.roundId() }), note: "第一版" })),
+  ),
+  path("decideSubmission (approve)", "submission.approve", "ducha", () => {
+    const id = submittedPlan();
+    return inTx((tx) => decideSubmission(tx, { ...by("ducha"), roundId: t.roundId(), id, approve: true, note: "" }));
+  }),
+  path("decideSubmission (return)", "submission.return", "ducha", () => {
+    const id = submittedPlan();
+    return inTx((tx) => decideSubmission(tx, { ...by("ducha"), roundId: t.roundId(), id, approve: false, note: "请修改" }));
+  }),
+  path("insertReviewComment (new thread)", "review_comment.create", "ducha", () => inTx((tx) => insertReviewComment(tx, commentArgs(null)))),
+  path("insertReviewComment (reply)", "review_comment.reply", "office", () => {
+    const threadId = run((tx) => insertReviewComment(tx, commentArgs(null))).id;
+    return inTx((tx) => insertReviewComment(tx, { ...commentArgs(threadId), ...by("office"), body: "已修改" }));
+  }),
+  path("resolveThread", "review_comment.resolve", "ducha", () => {
+    const threadId = run((tx) => insertReviewComment(tx, commentArgs(null))).id;
+    return inTx((tx) => resolveThread(tx, { ...by("ducha"), roundId: t.roundId(), threadId }));
   }),
   path("runReminders (one row per run)", "reminders.run", null, () => () => runReminders(t.db, { today: TODAY })),
   path("remindMissingReports", "reporting.remind", "office", () => () =>

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, isNull, max } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import type { SubmissionKind } from "@/lib/domain";
+import type { CommentTarget, SubmissionKind } from "@/lib/domain";
 import type { PlanVersion } from "@/lib/plan-version";
 import type { Queryable } from "../client";
 import { reviewComments, rounds, submissions, users } from "../schema";
@@ -173,7 +173,7 @@ export function insertReviewComment(
     roundId: number;
     submissionId: number | null;
     threadId: number | null;
-    target: "plan" | "problem" | "measure";
+    target: CommentTarget;
     targetId: number | null;
     targetLabel: string;
     body: string;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { CommentTarget } from "@/lib/domain";
 import { id, optionalText, text } from "./common";
 
 // The forms of plan review: the office submits a version and assigns reviewers; the
@@ -13,13 +14,15 @@ export const submitPlanSchema = z.object({
   note: optionalText("报送说明", REVIEW_TEXT_MAX),
 });
 
-/** "plan", "problem:12" or "measure:34": what a comment is about, as the form's select sends it. */
+export const submitReportSchema = submitPlanSchema;
+
+/** "plan", "report", "problem:12" or "measure:34": what a comment is about, as the form's select sends it. */
 const commentTarget = z
   .string({ error: "请选择意见针对的内容" })
   .trim()
-  .regex(/^(plan|problem:\d{1,15}|measure:\d{1,15})$/, "请选择意见针对的内容")
+  .regex(/^(plan|report|problem:\d{1,15}|measure:\d{1,15})$/, "请选择意见针对的内容")
   .transform((value) => {
-    const [target, targetId] = value.split(":") as ["plan" | "problem" | "measure", string | undefined];
+    const [target, targetId] = value.split(":") as [CommentTarget, string | undefined];
     return { target, targetId: targetId === undefined ? null : Number(targetId) };
   });
 

@@ -3,6 +3,7 @@ import Link from "@/components/link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { db } from "@/db";
+import { publishedReports } from "@/db/queries/report-versions";
 import { listRoundsWithCountsWhileUnchanged } from "@/db/queries/rounds";
 import { can, onlyVisibleRounds } from "@/lib/permissions";
 import { requirePermission } from "@/server/session";
@@ -58,12 +59,30 @@ export default async function ReportsPage() {
                   <Link href={`/rounds/${round.id}/snapshots`} className={LINK}>
                     台账快照
                   </Link>
+                  <Link href={`/rounds/${round.id}/report-review`} className={LINK}>
+                    审核与发布
+                  </Link>
                 </div>
+                <PublishedLine roundId={round.id} />
               </article>
             </li>
           ))}
         </ul>
       )}
     </>
+  );
+}
+
+/** The round's current published 通报, if the superior office has approved one. */
+function PublishedLine({ roundId }: { roundId: number }) {
+  const current = publishedReports(db, { roundId })[0];
+  if (!current) return null;
+  return (
+    <p className="mt-2 text-sm text-gray-700">
+      已发布:第 {current.version} 版(截至 {current.asOf}),
+      <a href={`/api/v1/rounds/${roundId}/report-versions/${current.version}?format=docx`} className="text-brand-700 hover:underline">
+        下载发布版
+      </a>
+    </p>
   );
 }

@@ -1,8 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { SUBMISSION_KIND_LABELS } from "@/lib/domain";
 import { defineAction } from "@/server/action";
-import { addComment, assignReviewers, decidePlan, replyToComment, resolveComment, setPlanVisibility, submitPlan } from "@/server/plan-review";
+import { assignReviewers, setPlanVisibility, submitPlan } from "@/server/plan-review";
+import { addComment, decideVersion, replyToComment, resolveComment } from "@/server/submissions";
 import {
   assignReviewersSchema,
   commentSchema,
@@ -13,9 +15,10 @@ import {
   submitPlanSchema,
 } from "@/lib/validations/plan-review";
 
-// The writes of 方案审核: the office submits and assigns reviewers, the reviewer decides,
-// both discuss in threads. Each calls one use case of server/plan-review.ts, which checks
-// that a reviewer acts only on its own rounds.
+// The writes of 方案审核 (and, shared with 通报审核, the decision and the comment threads):
+// the office submits and assigns reviewers, the reviewer decides, both discuss. The use
+// cases (server/plan-review.ts, server/submissions.ts) check that a reviewer acts only on
+// its own rounds.
 
 function touched(roundId: number) {
   revalidatePath(`/rounds/${roundId}`, "layout");
@@ -32,14 +35,17 @@ export const submitPlanAction = defineAction({
   },
 });
 
-export const decidePlanAction = defineAction({
+/** The reviewer's decision on a pending plan or 通报 (approving a 通报 publishes it). */
+export const decideVersionAction = defineAction({
   permission: "submission.decide",
   schema: decisionSchema,
-  revalidate: ["/my-tasks"],
+  revalidate: ["/my-tasks", "/reports"],
   run: ({ actor, input }) => {
-    const decided = decidePlan(actor, input);
+    const decided = decideVersion(actor, input);
     touched(input.roundId);
-    return decided.state === "approved" ? `第 ${decided.version} 版整改方案已审核通过` : `第 ${decided.version} 版整改方案已退回修改`;
+    const label = SUBMISSION_KIND_LABELS[decided.kind];
+    if (decided.state !== "approved") return `第 ${decided.version} 版${label}已退回修改`;
+    return decided.kind === "report" ? `第 ${decided.version} 版${label}已审核通过并发布` : `第 ${decided.version} 版${label}已审核通过`;
   },
 });
 

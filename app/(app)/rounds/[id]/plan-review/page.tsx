@@ -1,24 +1,22 @@
 import type { Metadata } from "next";
-import { ConfirmButton } from "@/components/confirm-button";
-import { EmptyState } from "@/components/ui/empty-state";
-import { Table, Td, Th } from "@/components/ui/table";
 import { db } from "@/db";
 import { currentPlanVersion, getSubmission, listReviewComments, listSubmissions } from "@/db/queries/plan-review";
 import { reviewerChoices, reviewersOf } from "@/db/queries/round-reviewers";
-import { ROLE_LABELS, SUBMISSION_STATE_LABELS } from "@/lib/domain";
+import { SUBMISSION_STATE_LABELS } from "@/lib/domain";
 import { canOpenRound, can } from "@/lib/permissions";
 import { diffPlanVersions, versionCounts, type PlanVersion } from "@/lib/plan-version";
 import { parseId } from "@/lib/validations/common";
 import { roundFor } from "../round-data";
-import { resolveCommentAction } from "./actions";
+import { submitPlanAction } from "./actions";
 import { PlanDiffView } from "./plan-diff-view";
-import { AssignReviewersForm, CommentForm, DecisionForm, PlanVisibilityForm, ReplyForm, SubmitPlanForm } from "./review-forms";
+import { AssignReviewersForm, DecisionForm, PlanVisibilityForm, SubmitVersionForm } from "./review-forms";
+import { ReviewThreads } from "./review-threads";
+import { reviewTime } from "./review-time";
+import { VersionsTable } from "./versions-table";
 
 export const metadata: Metadata = { title: "方案审核" };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-const when = (d: Date | null) => (d ? d.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false }) : "—");
 
 // 方案审核: the office submits the plan to the superior office, the reviewer comments and
 // decides, and any two submitted versions can be compared.
@@ -43,11 +41,6 @@ export default async function PlanReviewPage({ params, searchParams }: Props) {
   const from = contentOf(fromVersion);
   const to = contentOf(toVersion);
 
-  const comments = listReviewComments(db, { roundId: round.id });
-  const threads = comments
-    .filter((c) => c.threadId === null)
-    .map((c) => ({ ...c, replies: comments.filter((r) => r.threadId === c.id) }))
-    .sort((a, b) => Number(a.resolvedAt !== null) - Number(b.resolvedAt !== null));
   const targets = [
     { value: "plan", label: "整个整改方案" },
     ...current.problems.flatMap((p) => [
@@ -65,7 +58,7 @@ export default async function PlanReviewPage({ params, searchParams }: Props) {
         <p className="mt-1 text-sm text-gray-700" data-testid="plan-review-state">
           {!latest
             ? "整改方案尚未报送上级审核。"
-            : `第 ${latest.version} 版${SUBMISSION_STATE_LABELS[latest.state]}(${when(latest.decidedAt ?? latest.createdAt)})。`}
+            : `第 ${latest.version} 版${SUBMISSION_STATE_LABELS[latest.state]}(${reviewTime(latest.decidedAt ?? latest.createdAt)})。`}
           {round.planApprovedAt ? "" : round.unitsSeeUnapprovedPlan ? "方案通过前责任单位可以看到任务。" : "方案通过前责任单位看不到本轮任务。"}
         </p>
         {latest?.decisionNote ? <p className="mt-1 text-sm text-gray-700">审核意见:{latest.decisionNote}</p> : null}
@@ -81,7 +74,13 @@ export default async function PlanReviewPage({ params, searchParams }: Props) {
               <p className="mb-3 text-sm text-gray-700">
                 当前方案:{versionCounts(current).problems} 个问题、{versionCounts(current).measures} 项整改措施。报送后该版本内容固定,之后修改方案不影响已报送的版本。
               </p>
-              <SubmitPlanForm roundId={round.id} version={(latest?.version ?? 0) + 1} />
+              <SubmitVersionForm
+                action={submitPlanAction}
+                roundId={round.id}
+                version={(latest?.version ?? 0) + 1}
+                label="整改方案"
+                placeholder="如:已按第 1 版审核意见修改问题 3、问题 5 的整改措施"
+              />
             </>
           )}
         </section>
@@ -89,7 +88,7 @@ export default async function PlanReviewPage({ params, searchParams }: Props) {
 
       {mayDecide && pending ? (
         <section aria-label="审核结论" className="rounded-lg border border-brand-200 bg-white p-4">
-          <DecisionForm roundId={round.id} submissionId={pending.id} version={pending.version} />
+          <DecisionForm roundId={round.id} submissionId={pending.id} version={pending.version} label="整改方案" />
         </section>
       ) : null}
 
@@ -97,33 +96,7 @@ export default async function PlanReviewPage({ params, searchParams }: Props) {
         <h3 id="versions" className="mb-2 font-semibold text-gray-900">
           报审版本
         </h3>
-        {versions.length === 0 ? (
-          <EmptyState title="还没有报审版本">整改办报送整改方案后,每一版都保存在这里,可以两两比较。</EmptyState>
-        ) : (
-          <Table caption="报审版本">
-            <thead>
-              <tr>
-                <Th>版本</Th>
-                <Th>报送</Th>
-                <Th>状态</Th>
-                <Th wrap>审核</Th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-gray-100">
-              {versions.map((v) => (
-                <tr key={v.id}>
-                  <Td>第 {v.version} 版</Td>
-                  <Td>
-                    {when(v.createdAt)} · {v.submittedByName ?? "—"}
-                    {v.note ? <p className="text-xs text-gray-600">{v.note}</p> : null}
-                  </Td>
-                  <Td>{SUBMISSION_STATE_LABELS[v.state]}</Td>
-                  <Td className="whitespace-normal">{v.decidedAt ? `${when(v.decidedAt)} · ${v.decidedByName ?? "—"}${v.decisionNote ? `:${v.decisionNote}` : ""}` : "—"}</Td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
-        )}
+        <VersionsTable versions={versions} empty="整改办报送整改方案后,每一版都保存在这里,可以两两比较。" />
       </section>
 
       {versions.length >= 2 ? (
@@ -152,52 +125,13 @@ export default async function PlanReviewPage({ params, searchParams }: Props) {
         </section>
       ) : null}
 
-      <section aria-labelledby="comments" className="space-y-3">
-        <h3 id="comments" className="font-semibold text-gray-900">
-          审核意见({threads.filter((t) => !t.resolvedAt).length} 条未解决)
-        </h3>
-        {mayComment && actor.role === "reviewer" ? (
-          <div className="rounded-lg border border-gray-200 bg-white p-4">
-            <CommentForm roundId={round.id} targets={targets} />
-          </div>
-        ) : null}
-        {threads.length === 0 ? (
-          <p className="text-sm text-gray-600">还没有审核意见。</p>
-        ) : (
-          <ol className="space-y-3">
-            {threads.map((t) => (
-              <li key={t.id}>
-                <article aria-label={`意见:${t.targetLabel}`} className={`rounded-lg border p-4 ${t.resolvedAt ? "border-gray-200 bg-gray-50" : "border-amber-200 bg-white"}`}>
-                  <header className="flex flex-wrap items-baseline justify-between gap-2">
-                    <p className="text-sm font-medium text-gray-900">{t.targetLabel}</p>
-                    <p className="text-xs text-gray-600">{t.resolvedAt ? `已解决 · ${when(t.resolvedAt)}` : "未解决"}</p>
-                  </header>
-                  <p className="mt-2 text-sm whitespace-pre-wrap text-gray-800">{t.body}</p>
-                  <p className="mt-1 text-xs text-gray-500">
-                    {t.authorName ?? "—"}({t.authorRole ? ROLE_LABELS[t.authorRole] : ""})· {when(t.createdAt)}
-                  </p>
-                  {t.replies.map((r) => (
-                    <div key={r.id} className="mt-2 border-l-2 border-gray-200 pl-3">
-                      <p className="text-sm whitespace-pre-wrap text-gray-800">{r.body}</p>
-                      <p className="text-xs text-gray-500">
-                        {r.authorName ?? "—"}({r.authorRole ? ROLE_LABELS[r.authorRole] : ""})· {when(r.createdAt)}
-                      </p>
-                    </div>
-                  ))}
-                  {mayComment && !t.resolvedAt ? (
-                    <div className="no-print">
-                      <ReplyForm roundId={round.id} threadId={t.id} label={t.targetLabel} />
-                      <div className="mt-2">
-                        <ConfirmButton action={resolveCommentAction} fields={{ roundId: round.id, threadId: t.id }} label="标记已解决" variant="secondary" ariaLabel={`标记已解决:${t.targetLabel}`} />
-                      </div>
-                    </div>
-                  ) : null}
-                </article>
-              </li>
-            ))}
-          </ol>
-        )}
-      </section>
+      <ReviewThreads
+        roundId={round.id}
+        comments={listReviewComments(db, { roundId: round.id }).filter((c) => c.target !== "report")}
+        mayComment={mayComment}
+        mayStart={canOpenRound(actor, "submission.decide", round.id)}
+        targets={targets}
+      />
 
       {can(actor, "plan.manage") ? (
         <section aria-label="审核设置" className="no-print space-y-4 rounded-lg border border-gray-200 bg-white p-4">

@@ -5,23 +5,37 @@ import { Button } from "@/components/ui/button";
 import { SelectField, TextAreaField } from "@/components/ui/field";
 import { FormMessage, formKey } from "@/components/ui/form-message";
 import { REVIEW_TEXT_MAX } from "@/lib/validations/plan-review";
-import { addCommentAction, assignReviewersAction, decidePlanAction, planVisibilityAction, replyCommentAction, submitPlanAction } from "./actions";
+import type { ActionState } from "@/server/action";
+import { addCommentAction, assignReviewersAction, decideVersionAction, planVisibilityAction, replyCommentAction } from "./actions";
 
 // The forms of 方案审核. Each keeps what was typed after an error (formKey) and shows the
 // field's error beside it.
 
-export function SubmitPlanForm({ roundId, version }: { roundId: number; version: number }) {
-  const [state, action, pending] = useActionState(submitPlanAction, null);
+export function SubmitVersionForm({
+  action,
+  roundId,
+  version,
+  label,
+  placeholder,
+}: {
+  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+  roundId: number;
+  version: number;
+  /** 整改方案 or 整改通报. */
+  label: string;
+  placeholder: string;
+}) {
+  const [state, formAction, pending] = useActionState(action, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
     <form
-      action={action}
+      action={formAction}
       noValidate
       key={formKey(state)}
       aria-label="报送审核"
       className="space-y-3"
       onSubmit={(event) => {
-        if (!window.confirm(`确定把当前整改方案作为第 ${version} 版报送上级审核吗?报送后该版本内容固定,审核期间不能再报送新版本。`)) event.preventDefault();
+        if (!window.confirm(`确定把当前${label}作为第 ${version} 版报送上级审核吗?报送后该版本内容固定,审核期间不能再报送新版本。`)) event.preventDefault();
       }}
     >
       <FormMessage state={state} />
@@ -32,7 +46,7 @@ export function SubmitPlanForm({ roundId, version }: { roundId: number; version:
         maxLength={REVIEW_TEXT_MAX}
         defaultValue={state && !state.ok ? state.values?.note : ""}
         errors={errors?.note}
-        placeholder="如:已按第 1 版审核意见修改问题 3、问题 5 的整改措施"
+        placeholder={placeholder}
       />
       <Button type="submit" disabled={pending}>
         {pending ? "正在报送…" : `报送第 ${version} 版审核`}
@@ -41,8 +55,8 @@ export function SubmitPlanForm({ roundId, version }: { roundId: number; version:
   );
 }
 
-export function DecisionForm({ roundId, submissionId, version }: { roundId: number; submissionId: number; version: number }) {
-  const [state, action, pending] = useActionState(decidePlanAction, null);
+export function DecisionForm({ roundId, submissionId, version, label = "" }: { roundId: number; submissionId: number; version: number; label?: string }) {
+  const [state, action, pending] = useActionState(decideVersionAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const values = state && !state.ok ? state.values : undefined;
   return (
@@ -51,7 +65,9 @@ export function DecisionForm({ roundId, submissionId, version }: { roundId: numb
       <input type="hidden" name="roundId" value={roundId} />
       <input type="hidden" name="submissionId" value={submissionId} />
       <fieldset className="space-y-1" aria-describedby={errors?.decision ? "decision-error" : undefined}>
-        <legend className="text-sm font-medium text-gray-800">第 {version} 版的审核结论</legend>
+        <legend className="text-sm font-medium text-gray-800">
+          第 {version} 版{label}的审核结论
+        </legend>
         <label className="mr-4 inline-flex items-center gap-1 text-sm">
           <input type="radio" name="decision" value="approve" defaultChecked={values?.decision === "approve"} /> 审核通过
         </label>
