@@ -1,8 +1,9 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { DB, Tx } from "@/db/client";
 import { addProgressReport, returnClaim, reviewQueue, signOffClaim } from "@/db/queries/progress";
+import { appealCounts, listAppeals } from "@/db/queries/appeals";
 import { deadlineState } from "@/lib/deadline-state";
-import type { Actor } from "@/lib/permissions";
+import { visibleUnitIds, type Actor } from "@/lib/permissions";
 import { seededTestDb } from "@/testing/seeded-db";
 
 // 申诉 (issue 16 item 5), the use cases on the seeded demo in a migrated temp database: a unit
@@ -244,5 +245,17 @@ describe("who may do what", () => {
       /该申诉已处理,不能重复处理/,
     );
     expectUnchanged(() => decideAppeal(as("office"), { appealId: 987_654, decision: "rejected", decisionReason: "无", newDeadline: null }), /^未找到该申诉$/);
+  });
+
+  it("the list of appeals keeps to the units the actor answers for", () => {
+    const appeal = appealOverdue(as("jiaoyu"), { measureId: overdueMeasure(), reason: "申诉" });
+    const listed = (username: string) => {
+      const unitIds = visibleUnitIds(as(username), "appeal.read");
+      return { ids: listAppeals(t.db, { view: "open", unitIds }).map((a) => a.id), counts: appealCounts(t.db, { unitIds }) };
+    };
+    expect(listed("office")).toEqual({ ids: [appeal.id], counts: { open: 1, decided: 0 } });
+    expect(listed("jiaoyu")).toEqual({ ids: [appeal.id], counts: { open: 1, decided: 0 } });
+    expect(listed("xinan")).toEqual({ ids: [], counts: { open: 0, decided: 0 } });
+    expect(listed("leader")).toEqual({ ids: [], counts: { open: 0, decided: 0 } });
   });
 });
