@@ -7,13 +7,14 @@ export interface NavItem {
   permission: Permission;
 }
 
-// Navigation per role: 整改办 轮次/台账/审核/督办/报告/驾驶舱/单位与用户; 责任单位 我的任务/督办;
+// Navigation per role: 整改办 轮次/台账/审核/申诉/督办/报告/驾驶舱/单位与用户; 责任单位 我的任务/督办/申诉;
 // 领导 驾驶舱/通报/督办. Each entry shows only to whom the permission table allows it.
 const NAV_BY_ROLE: Record<Actor["role"], NavItem[]> = {
   office: [
     { href: "/rounds", label: "轮次", permission: "round.read" },
     { href: "/ledger", label: "台账", permission: "ledger.read" },
     { href: "/review", label: "审核", permission: "claim.review" },
+    { href: "/appeals", label: "申诉", permission: "appeal.decide" },
     { href: "/reporting", label: "催报", permission: "claim.review" },
     { href: "/notices", label: "督办", permission: "notice.issue" },
     { href: "/look-backs", label: "回头看", permission: "lookback.manage" },
@@ -25,6 +26,7 @@ const NAV_BY_ROLE: Record<Actor["role"], NavItem[]> = {
   unit: [
     { href: "/my-tasks", label: "我的任务", permission: "progress.report" },
     { href: "/notices", label: "督办", permission: "notice.read" },
+    { href: "/appeals", label: "申诉", permission: "appeal.read" },
   ],
   leader: [
     { href: "/dashboard", label: "驾驶舱", permission: "dashboard.read" },

@@ -1,5 +1,7 @@
 import { entityLabel, FIELD_LABELS } from "./audit-labels";
 import {
+  APPEAL_DECISION_LABELS,
+  APPEAL_SUBJECT_LABELS,
   DEADLINE_KIND_LABELS,
   LOOK_BACK_RESULT_LABELS,
   MEASURE_CATEGORY_LABELS,
@@ -21,7 +23,7 @@ export { actionLabel, AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, entityLabel, FIE
 // looked up for the page. Pure, so the /audit page and a measure's timeline agree.
 
 /** The kinds of row an id in the log may point at. */
-export const REFERENCE_KINDS = ["unit", "user", "round", "aspect", "problem", "measure", "progress_report", "look_back", "notice", "api_token", "institution", "ledger_snapshot"] as const;
+export const REFERENCE_KINDS = ["unit", "user", "round", "aspect", "problem", "measure", "progress_report", "look_back", "appeal", "notice", "api_token", "institution", "ledger_snapshot"] as const;
 export type ReferenceKind = (typeof REFERENCE_KINDS)[number];
 
 /** Names by kind and id (as text, the way audit_log.entity_id holds it). */
@@ -70,6 +72,8 @@ const ENUM_LABELS: Record<string, Record<string, string>> = {
   reportCycle: REPORT_CYCLE_LABELS,
   deadlineKind: DEADLINE_KIND_LABELS,
   category: MEASURE_CATEGORY_LABELS,
+  subject: APPEAL_SUBJECT_LABELS,
+  decision: APPEAL_DECISION_LABELS,
 };
 
 const MAX_VALUE_CHARS = 60;

@@ -118,3 +118,18 @@ export const SUBMISSION_STATE_LABELS: Record<SubmissionState, string> = {
 // the submitted 通报.
 export const COMMENT_TARGETS = ["plan", "problem", "measure", "report"] as const;
 export type CommentTarget = (typeof COMMENT_TARGETS)[number];
+
+// 申诉: a responsible unit contests the office's return of its claim, or an overdue mark.
+export const APPEAL_SUBJECTS = ["return", "overdue"] as const;
+export type AppealSubject = (typeof APPEAL_SUBJECTS)[number];
+export const APPEAL_SUBJECT_LABELS: Record<AppealSubject, string> = {
+  return: "退回申报",
+  overdue: "逾期认定",
+};
+
+export const APPEAL_DECISIONS = ["granted", "rejected"] as const;
+export type AppealDecision = (typeof APPEAL_DECISIONS)[number];
+export const APPEAL_DECISION_LABELS: Record<AppealDecision, string> = {
+  granted: "申诉成立",
+  rejected: "申诉不成立",
+};

@@ -13,7 +13,8 @@ export interface NotificationInput {
     | "report_missing"
     | "relapsed"
     | "review_requested"
-    | "review_decided";
+    | "review_decided"
+    | "appeal_decided";
   title: string;
   body?: string;
   link?: string;

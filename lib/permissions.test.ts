@@ -45,6 +45,10 @@ const EXPECTED: Record<Permission, Record<ActorName, Access>> = {
   "measure.read": { "office admin": "Y", office: "Y", leader: "Y", unit: "own", reviewer: "assigned" },
   "progress.report": { "office admin": "N", office: "N", leader: "N", unit: "own", reviewer: "N" },
   "claim.review": { "office admin": "Y", office: "Y", leader: "N", unit: "N", reviewer: "N" },
+  // 申诉: a unit contests its own returns and overdue marks; the office alone decides.
+  "appeal.submit": { "office admin": "N", office: "N", leader: "N", unit: "own", reviewer: "N" },
+  "appeal.decide": { "office admin": "Y", office: "Y", leader: "N", unit: "N", reviewer: "N" },
+  "appeal.read": { "office admin": "Y", office: "Y", leader: "N", unit: "own", reviewer: "N" },
   "notice.read": { "office admin": "Y", office: "Y", leader: "Y", unit: "own", reviewer: "N" },
   "notice.issue": { "office admin": "Y", office: "Y", leader: "N", unit: "N", reviewer: "N" },
   "notice.reply": { "office admin": "N", office: "N", leader: "N", unit: "own", reviewer: "N" },

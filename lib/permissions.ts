@@ -18,6 +18,12 @@ export const PERMISSIONS = {
   "measure.read": { office: "all", leader: "all", unit: "own", reviewer: "assigned" },
   "progress.report": { office: "none", leader: "none", unit: "own", reviewer: "none" },
   "claim.review": { office: "all", leader: "none", unit: "none", reviewer: "none" },
+  // 申诉: the lead unit contests a return or an overdue mark of its own measures; the office
+  // decides. The list of appeals is a work queue, not a leader's or a reviewer's view: they
+  // read appeals on the measure's page and history, as they read any measure they may see.
+  "appeal.submit": { office: "none", leader: "none", unit: "own", reviewer: "none" },
+  "appeal.decide": { office: "all", leader: "none", unit: "none", reviewer: "none" },
+  "appeal.read": { office: "all", leader: "none", unit: "own", reviewer: "none" },
   "notice.read": { office: "all", leader: "all", unit: "own", reviewer: "none" },
   "notice.issue": { office: "all", leader: "none", unit: "none", reviewer: "none" },
   "notice.reply": { office: "none", leader: "none", unit: "own", reviewer: "none" },

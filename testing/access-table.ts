@@ -340,6 +340,12 @@ export interface ActionTargets {
   bareMeasure: number;
   eligibleMeasure: number;
   claim: number;
+  /** A claim of 区教育局 the office returned, its measure's latest, not yet appealed. */
+  returnedClaim: number;
+  /** An overdue measure led by 区教育局 (and shared with neither 新安街道 nor any unit of it). */
+  overdueMeasure: number;
+  /** An open appeal of 区教育局 against an overdue mark. */
+  appeal: number;
   lookBack: number;
   notice: number;
   /** An unread notification of the unit lead's user. */
@@ -374,6 +380,7 @@ const ADMIN = "app/(app)/admin/actions.ts";
 const REVIEW = "app/(app)/review/actions.ts";
 const NOTICES = "app/(app)/notices/actions.ts";
 const LOOK_BACKS = "app/(app)/look-backs/actions.ts";
+const APPEALS = "app/(app)/appeals/actions.ts";
 const NOTIFICATIONS = "app/(app)/notifications/actions.ts";
 const REPORTING = "app/(app)/reporting/actions.ts";
 const ACCOUNT = "app/(app)/account/actions.ts";
@@ -455,6 +462,23 @@ export const ACTION_ACCESS: ActionAccessRow[] = [
   action(REVIEW, "signOffAction", access({ allowed: OFFICE }), (t) => ({ reportId: String(t.claim) }), "claim"),
   action(REVIEW, "bulkSignOffAction", access({ allowed: OFFICE }), (t) => ({ reportIds: [String(t.claim)] }), "claim"),
   action(REVIEW, "returnClaimAction", access({ allowed: OFFICE }), (t) => ({ reportId: String(t.claim), reason: "佐证材料不足" }), "claim"),
+
+  // 申诉: the lead unit appeals its own returns and overdue marks; another unit's are not there
+  // for it. Only the office decides.
+  action(APPEALS, "appealReturnAction", access({ allowed: ["unitLead"], notFound: ["unitOther"] }), (t) => ({
+    reportId: String(t.returnedClaim),
+    reason: `验收意见已随附件报送${t.unique}`,
+  })),
+  action(APPEALS, "appealOverdueAction", access({ allowed: ["unitLead"], notFound: ["unitOther"] }), (t) => ({
+    measureId: String(t.overdueMeasure),
+    reason: `施工审批延误${t.unique}`,
+  })),
+  action(APPEALS, "decideAppealAction", access({ allowed: OFFICE }), (t) => ({
+    appealId: String(t.appeal),
+    decision: "granted",
+    decisionReason: `审批延误属实${t.unique}`,
+    newDeadline: "2027-03-31",
+  })),
 
   action(NOTICES, "issueNoticeAction", access({ allowed: OFFICE }), (t) => ({
     roundId: String(t.round),

@@ -5,7 +5,8 @@ import type { DB } from "@/db/client";
 import { createApiToken } from "@/db/queries/api-tokens";
 import { notifyUsers } from "@/db/queries/notifications";
 import { createAspect, createMeasure, createProblem } from "@/db/queries/plan-edit";
-import { addProgressReport } from "@/db/queries/progress";
+import { submitOverdueAppeal } from "@/db/queries/appeals";
+import { addProgressReport, returnClaim } from "@/db/queries/progress";
 import { createRound, setRoundArchived } from "@/db/queries/rounds";
 import { createUserWithPassword, getPasswordHash, setUserDisabled } from "@/db/queries/users";
 import * as schema from "@/db/schema";
@@ -96,12 +97,31 @@ export async function buildActionWorld(): Promise<ActionWorld> {
         input: { reportDate: TODAY, text: "已完成整改", percent: 100, milestone: null, claimedStatus: "completed" },
         evidence: [{ fileName: "纪要.pdf", mimeType: "application/pdf", size: 10, sha256: "c".repeat(64), storedPath: "cc/cccc" }],
       }).id;
+      // A returned claim on 区教育局's 基本完成 measure, and an open appeal against the overdue
+      // mark of a measure of its own (the demo's overdue measure stays free to appeal).
+      const returnedMeasure = id("select id from measures where lead_unit_id = ? and status = 'basically_completed' order by id limit 1", unit);
+      const returnedClaim = addProgressReport(tx, {
+        actorId: userId("jiaoyu"), measureId: returnedMeasure, unitId: unit, isLead: true, currentStatus: "basically_completed",
+        input: { reportDate: TODAY, text: "收尾工作已完成", percent: 100, milestone: null, claimedStatus: "completed" },
+        evidence: [{ fileName: "验收意见.pdf", mimeType: "application/pdf", size: 10, sha256: "e".repeat(64), storedPath: "ee/eeee" }],
+      }).id;
+      returnClaim(tx, { actorId: office, reportId: returnedClaim, reason: "缺少验收意见" });
+      const appealProblem = createProblem(tx, {
+        ...ctx,
+        input: { number: 801, title: "有待处理申诉的问题", description: "", leadLeader: "", leadUnitId: unit, aspectId: null },
+      }).id;
+      const lateMeasure = createMeasure(tx, {
+        ...ctx,
+        problemId: appealProblem,
+        input: { deadline: "2026-10-31", deadlineKind: "date", deadlineText: "2026年10月底", category: "time_limited", text: "逾期并已申诉的措施", goal: "", leadUnitId: unit, coUnitIds: [] },
+      }).id;
+      const appeal = submitOverdueAppeal(tx, { actorId: userId("jiaoyu"), unitId: unit, measureId: lateMeasure, reason: "审批延误", today: TODAY }).id;
       notifyUsers(tx, {
         userIds: Object.values(ROLE_USERNAMES).filter((u): u is string => u !== null).map(userId),
         notification: { kind: "assignment", title: "新分配的整改任务", dedupeKey: "action-matrix" },
       });
       const token = createApiToken(tx, { actorId: office, userId: userId("leader"), name: "省平台对接", tokenHash: "f".repeat(64) }).id;
-      return { spareUser, disabledUser, archivedRound, emptyRound, emptyAspect, bareProblem, bareMeasure, problem, measure, claim, token };
+      return { spareUser, disabledUser, archivedRound, emptyRound, emptyAspect, bareProblem, bareMeasure, problem, measure, claim, returnedClaim, appeal, token };
     });
 
     const aspects = t.column<number>("select id from aspects where round_id = ? order by position, id", round);
@@ -115,6 +135,12 @@ export async function buildActionWorld(): Promise<ActionWorld> {
         `select id from measures m where m.status = 'completed' and m.lead_unit_id = ?
          and not exists (select 1 from look_backs l where l.measure_id = m.id and l.result is null) order by id limit 1`,
         unit,
+      ),
+      overdueMeasure: id(
+        `select id from measures m where m.lead_unit_id = ? and m.status != 'completed' and m.deadline < ?
+         and not exists (select 1 from appeals a where a.measure_id = m.id) order by id limit 1`,
+        unit,
+        TODAY,
       ),
       lookBack: id("select id from look_backs where result is null order by id limit 1"),
       notice: id("select id from supervision_notices where unit_id = ? and state = 'open' order by id limit 1", unit),

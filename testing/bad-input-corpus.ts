@@ -296,6 +296,10 @@ export const ACTION_INPUTS: Record<string, ActionInputs> = {
   signOffAction: { fields: { reportId: "id" } },
   bulkSignOffAction: { fields: { reportIds: "idList" } },
   returnClaimAction: { fields: { reportId: "id", reason: "text" } },
+  appealReturnAction: { as: "unitLead", fields: { reportId: "id", reason: "text" } },
+  appealOverdueAction: { as: "unitLead", fields: { measureId: "id", reason: "text" } },
+  // The valid form grants an overdue appeal: the new deadline is required and must lie after today.
+  decideAppealAction: { fields: { appealId: "id", decision: "enum", decisionReason: "text", newDeadline: "notPastDate" } },
   issueNoticeAction: {
     fields: { roundId: "id", unitId: "id", measureIds: "idList", level: "enum", request: "text", replyDeadline: "notPastDate" },
   },

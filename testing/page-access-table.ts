@@ -76,6 +76,8 @@ export const PAGE_ACCESS: PageAccessRow[] = [
   page({ route: "(app)/admin/users", path: () => "/admin/users", access: access({ page: ["officeAdmin"] }), navigatesAs: "officeAdmin", from: () => "/admin/units" }),
   page({ route: "(app)/admin/units", path: () => "/admin/units", access: access({ page: ["officeAdmin"] }), navigatesAs: "officeAdmin", from: () => "/admin/users" }),
   page({ route: "(app)/admin/tokens", path: () => "/admin/tokens", access: access({ page: ["officeAdmin"] }), navigatesAs: "officeAdmin", from: () => "/admin/users" }),
+  // 申诉: the office's queue; a unit sees its own appeals (the query keeps to its units).
+  page({ route: "(app)/appeals", path: () => "/appeals", access: access({ page: [...OFFICE, ...UNITS] }), navigatesAs: "officeAdmin", from: fromNotifications }),
   page({ route: "(app)/audit", path: () => "/audit", access: access({ page: OFFICE }), navigatesAs: "officeAdmin", from: fromNotifications }),
   page({ route: "(app)/dashboard", path: (t) => `/dashboard?round=${t.round}`, access: access({ page: OFFICE_AND_LEADER }), navigatesAs: "officeAdmin", from: fromNotifications }),
   page({ route: "(app)/ledger", path: () => "/ledger", access: access({ redirect: OFFICE_AND_LEADER }), navigatesAs: "officeAdmin", from: fromNotifications }),

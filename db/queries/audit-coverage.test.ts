@@ -6,6 +6,7 @@ import { seededTestDb } from "@/testing/seeded-db";
 import type { RoundInput } from "@/lib/validations/round";
 import type { Tx } from "../client";
 import { createApiToken, revokeApiToken } from "./api-tokens";
+import { decideAppeal, submitOverdueAppeal, submitReturnAppeal } from "./appeals";
 import { auditReferenceNames } from "./audit-names";
 import { createPlanFromDocument } from "./document-import";
 import { importPlan } from "./import";
@@ -125,6 +126,14 @@ const leadClaim = (tx: Tx, measureId: number) =>
     ...by("jiaoyu"), measureId, unitId: edu(), isLead: true, currentStatus: "incomplete", input: report("completed"), evidence,
   });
 const pendingClaim = () => run((tx) => leadClaim(tx, openEduMeasure())).id;
+const returnedClaim = () => {
+  const reportId = pendingClaim();
+  run((tx) => returnClaim(tx, { ...by("office"), reportId, reason: "佐证材料不足" }));
+  return reportId;
+};
+const overdueEduMeasure = () => idWhere("measures where lead_unit_id = ? and status != 'completed' and deadline < ?", edu(), TODAY);
+const openOverdueAppeal = () =>
+  run((tx) => submitOverdueAppeal(tx, { ...by("jiaoyu"), unitId: edu(), measureId: overdueEduMeasure(), reason: "审批延误", today: TODAY })).id;
 const pendingLookBack = () =>
   run((tx) => scheduleLookBack(tx, { ...by("office"), measureId: eligibleForLookBack(), scheduledDate: TODAY, today: TODAY })).id;
 const seededNotice = () => idWhere("supervision_notices");
@@ -266,6 +275,26 @@ const writePaths: WritePath[] = [
   path("returnClaim", "claim.return", "office", () => {
     const reportId = pendingClaim();
     return inTx((tx) => returnClaim(tx, { ...by("office"), reportId, reason: "佐证材料不足" }));
+  }),
+  // appeals (issue 16 item 5)
+  path("submitReturnAppeal", "appeal.submit", "jiaoyu", () => {
+    const reportId = returnedClaim();
+    return inTx((tx) => submitReturnAppeal(tx, { ...by("jiaoyu"), unitId: edu(), reportId, reason: "退回理由与事实不符" }));
+  }),
+  path("submitOverdueAppeal", "appeal.submit", "jiaoyu", () =>
+    inTx((tx) => submitOverdueAppeal(tx, { ...by("jiaoyu"), unitId: edu(), measureId: overdueEduMeasure(), reason: "审批延误", today: TODAY })),
+  ),
+  path("decideAppeal (return granted → claim pending)", "appeal.grant", "office", () => {
+    const appealId = run((tx) => submitReturnAppeal(tx, { ...by("jiaoyu"), unitId: edu(), reportId: returnedClaim(), reason: "申诉" })).id;
+    return inTx((tx) => decideAppeal(tx, { ...by("office"), appealId, decision: "granted", decisionReason: "退回有误", newDeadline: null, today: TODAY }));
+  }),
+  path("decideAppeal (overdue granted → new deadline)", "appeal.grant", "office", () => {
+    const appealId = openOverdueAppeal();
+    return inTx((tx) => decideAppeal(tx, { ...by("office"), appealId, decision: "granted", decisionReason: "同意延期", newDeadline: "2027-01-31", today: TODAY }));
+  }),
+  path("decideAppeal (rejected)", "appeal.reject", "office", () => {
+    const appealId = openOverdueAppeal();
+    return inTx((tx) => decideAppeal(tx, { ...by("office"), appealId, decision: "rejected", decisionReason: "理由不成立", newDeadline: null, today: TODAY }));
   }),
   // look-backs
   path("scheduleLookBack", "look_back.schedule", "office", () => {

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "../client";
 import {
+  appeals,
   auditLog,
   institutions,
   lookBacks,
@@ -78,7 +79,7 @@ export function auditFilterOptions(q: Queryable) {
 
 /**
  * A measure's history: its own rows and those of its progress reports (claims, returns),
- * the institutions they registered, its look-backs and its supervision notices, oldest first. Each branch is an
+ * the institutions they registered, its look-backs, appeals and supervision notices, oldest first. Each branch is an
  * (entity, entity_id) lookup on the log's index; ids are cast to text to match entity_id.
  */
 export function measureHistory(q: Queryable, params: { measureId: number }) {
@@ -91,6 +92,10 @@ export function measureHistory(q: Queryable, params: { measureId: number }) {
       sql`${auditLog.entityId} in (select cast(${lookBacks.id} as text) from ${lookBacks} where ${lookBacks.measureId} = ${id})`,
     ),
     and(eq(auditLog.entity, "progress_report"), sql`${auditLog.entityId} in (${reportIds})`),
+    and(
+      eq(auditLog.entity, "appeal"),
+      sql`${auditLog.entityId} in (select cast(${appeals.id} as text) from ${appeals} where ${appeals.measureId} = ${id})`,
+    ),
     and(
       eq(auditLog.entity, "institution"),
       sql`${auditLog.entityId} in (select cast(${institutions.id} as text) from ${institutions}

@@ -2,10 +2,12 @@ import "server-only";
 import { eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { auditReferences, type AuditNames } from "@/lib/audit-format";
+import { APPEAL_SUBJECT_LABELS } from "@/lib/domain";
 import { noticeNumber } from "@/lib/notice";
 import type { Queryable } from "../client";
 import {
   apiTokens,
+  appeals,
   aspects,
   institutions,
   ledgerSnapshots,
@@ -65,6 +67,8 @@ export function auditReferenceNames(q: Queryable, rows: readonly Row[]): AuditNa
     measure: lookUp(q, refs.measure, measures.id, measureLabel),
     progress_report: lookUpJoined(q, refs.progress_report, progressReports.id, progressReports.measureId, sql<string>`${progressReports.reportDate} || ' 报送(' || ${measureLabel} || ')'`),
     look_back: lookUpJoined(q, refs.look_back, lookBacks.id, lookBacks.measureId, sql<string>`${lookBacks.scheduledDate} || '(' || ${measureLabel} || ')'`),
+    // An appeal is called by what it contests and its measure: 逾期认定(建立学位建设台账…).
+    appeal: lookUpJoined(q, refs.appeal, appeals.id, appeals.measureId, sql<string>`case ${appeals.subject} when 'return' then ${APPEAL_SUBJECT_LABELS.return} else ${APPEAL_SUBJECT_LABELS.overdue} end || '(' || ${measureLabel} || ')'`),
     api_token: lookUp(q, refs.api_token, apiTokens.id, apiTokens.name),
     institution: lookUp(q, refs.institution, institutions.id, institutions.title),
     ledger_snapshot: lookUp(q, refs.ledger_snapshot, ledgerSnapshots.id, sql<string>`case when ${ledgerSnapshots.label} != '' then ${ledgerSnapshots.label} else '截至 ' || ${ledgerSnapshots.asOf} end`),

@@ -4,6 +4,7 @@ export * from "./rounds";
 export * from "./plan";
 export * from "./progress";
 export * from "./supervision";
+export * from "./appeals";
 export * from "./notifications";
 export * from "./audit";
 export * from "./api-tokens";

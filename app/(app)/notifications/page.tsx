@@ -23,6 +23,7 @@ const KIND_LABELS: Record<string, string> = {
   overdue: "逾期",
   report_missing: "未报送",
   relapsed: "回头看",
+  appeal_decided: "申诉",
 };
 
 // The signed-in user's own notifications, newest first; nobody else's are ever read here.

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "@/components/link";
 import { notFound } from "next/navigation";
+import { MeasureAppeals } from "@/components/measure-appeals";
 import { MeasureLookBack } from "@/components/measure-look-back";
 import { MeasureNotices } from "@/components/measure-notices";
 import { MeasureTimeline } from "@/components/measure-timeline";
@@ -118,6 +119,7 @@ export default async function MeasurePage({ params }: { params: Promise<{ id: st
         </ol>
       )}
 
+      <MeasureAppeals measureId={measure.id} actor={actor} />
       <MeasureNotices measureId={measure.id} actor={actor} />
       <MeasureLookBack measureId={measure.id} actor={actor} />
       <MeasureTimeline measureId={measure.id} />
