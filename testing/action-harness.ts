@@ -6,10 +6,11 @@ import { createApiToken } from "@/db/queries/api-tokens";
 import { notifyUsers } from "@/db/queries/notifications";
 import { createAspect, createMeasure, createProblem } from "@/db/queries/plan-edit";
 import { addProgressReport } from "@/db/queries/progress";
+import { setRoundReviewers } from "@/db/queries/round-reviewers";
 import { createRound, setRoundArchived } from "@/db/queries/rounds";
 import { createUserWithPassword, getPasswordHash, setUserDisabled } from "@/db/queries/users";
 import * as schema from "@/db/schema";
-import { DEMO_PASSWORD } from "@/db/seed/demo-accounts";
+import { DEMO_PASSWORD, REVIEW_UNIT } from "@/db/seed/demo-accounts";
 import type { ActionState } from "@/server/action";
 import type { ActionTargets, Role } from "@/testing/access-table";
 import { seededTestDb } from "@/testing/seeded-db";
@@ -21,13 +22,19 @@ import { seededTestDb } from "@/testing/seeded-db";
 
 export const TODAY = "2026-11-20";
 
-/** The demo's users by role; "office" is a non-admin office account the template adds. */
+/**
+ * The demo's users by role; "office" is a non-admin office account the template adds, and
+ * so is "reviewerOther", a reviewer of the same superior office as the demo's "ducha" but
+ * assigned to another round (the empty one) instead of the demo round.
+ */
 export const ROLE_USERNAMES: Record<Role, string | null> = {
   officeAdmin: "office",
   office: "office2",
   unitLead: "jiaoyu",
   unitOther: "xinan",
   leader: "leader",
+  reviewer: "ducha",
+  reviewerOther: "ducha2",
   anonymous: null,
 };
 
@@ -51,11 +58,13 @@ export async function buildActionWorld(): Promise<ActionWorld> {
     const unit = t.unitIdOf("区教育局");
     const passwordHash = getPasswordHash(t.db, { userId: office })!;
     const officeUnit = id("select unit_id from users where id = ?", office);
+    const reviewUnit = t.unitIdOf(REVIEW_UNIT);
 
     const made = t.db.transaction((tx) => {
-      const newUser = (username: string, role: "office" | "unit", unitId: number) =>
+      const newUser = (username: string, role: "office" | "unit" | "reviewer", unitId: number) =>
         createUserWithPassword(tx, { actorId: null, passwordHash, input: { username, name: username, role, unitId, isAdmin: false } }).id;
       newUser("office2", "office", officeUnit);
+      const otherReviewer = newUser("ducha2", "reviewer", reviewUnit);
       const spareUser = newUser("spare", "unit", unit);
       const disabledUser = newUser("retired", "unit", unit);
       setUserDisabled(tx, { actorId: office, userId: disabledUser, disabled: true });
@@ -75,6 +84,8 @@ export async function buildActionWorld(): Promise<ActionWorld> {
           inspectionStart: null, inspectionEnd: null, feedbackDate: "2026-10-01", deadline: null, dueSoonDays: 7,
         },
       }).id;
+      // The other reviewer really reviews a round: just not the demo round.
+      setRoundReviewers(tx, { actorId: office, roundId: emptyRound, userIds: [otherReviewer] });
 
       const ctx = { actorId: office, roundId: round };
       const emptyAspect = createAspect(tx, { ...ctx, input: { name: "七、空的方面" } }).id;
