@@ -358,6 +358,14 @@ export interface ActionTargets {
   notice: number;
   /** An unread notification of the unit lead's user. */
   notification: number;
+  /** A round with a plan and no version under review, which the office may submit. */
+  unsubmittedRound: number;
+  /** The pending plan version of `round`, awaiting the reviewer's decision. */
+  submission: number;
+  /** An unresolved thread of review comments on `round`'s plan. */
+  commentThread: number;
+  /** Every reviewer account: assigning them all changes who reviews `round`. */
+  reviewers: string[];
   /** 区教育局's id. */
   unit: number;
   /** A user none of the roles is (to disable, reset). */
@@ -391,6 +399,7 @@ const LOOK_BACKS = "app/(app)/look-backs/actions.ts";
 const NOTIFICATIONS = "app/(app)/notifications/actions.ts";
 const REPORTING = "app/(app)/reporting/actions.ts";
 const ACCOUNT = "app/(app)/account/actions.ts";
+const PLAN_REVIEW = "app/(app)/rounds/[id]/plan-review/actions.ts";
 
 const action = (module: string, name: string, who: Record<Role, Verdict>, form: ActionAccessRow["form"], consumes?: TargetKind): ActionAccessRow => ({
   module,
@@ -402,6 +411,8 @@ const action = (module: string, name: string, who: Record<Role, Verdict>, form: 
 
 const planManager = access({ allowed: OFFICE });
 const adminOnly = access({ allowed: ["officeAdmin"] });
+/** review.comment: the office and the round's own reviewer. */
+const reviewDiscussion = access({ allowed: [...OFFICE, "reviewer"] });
 const roundFields = (t: ActionTargets) => ({
   name: `矩阵轮次${t.unique}`,
   kind: "patrol",
@@ -515,6 +526,30 @@ export const ACTION_ACCESS: ActionAccessRow[] = [
     newPassword: "Changed2026xy",
     confirmPassword: "Changed2026xy",
   })),
+
+  // 方案审核: the office submits, the round's reviewer decides, both discuss. A reviewer of
+  // another round is refused (403) by the use case, which checks the round it names.
+  action(PLAN_REVIEW, "submitPlanAction", access({ allowed: OFFICE }), (t) => ({ roundId: String(t.unsubmittedRound), note: `请审核${t.unique}` })),
+  action(PLAN_REVIEW, "decidePlanAction", access({ allowed: ["reviewer"] }), (t) => ({
+    roundId: String(t.round),
+    submissionId: String(t.submission),
+    decision: "return",
+    note: `请按意见修改${t.unique}`,
+  })),
+  action(PLAN_REVIEW, "addCommentAction", reviewDiscussion, (t) => ({
+    roundId: String(t.round),
+    about: `problem:${t.problem}`,
+    body: `问题表述请与反馈意见一致${t.unique}`,
+  })),
+  action(PLAN_REVIEW, "replyCommentAction", reviewDiscussion, (t) => ({
+    roundId: String(t.round),
+    threadId: String(t.commentThread),
+    body: `已按意见修改${t.unique}`,
+  })),
+  action(PLAN_REVIEW, "resolveCommentAction", reviewDiscussion, (t) => ({ roundId: String(t.round), threadId: String(t.commentThread) })),
+  action(PLAN_REVIEW, "assignReviewersAction", adminOnly, (t) => ({ roundId: String(t.round), reviewerIds: t.reviewers })),
+  // The checkbox left unchecked: units no longer see the round's tasks before approval.
+  action(PLAN_REVIEW, "planVisibilityAction", planManager, (t) => ({ roundId: String(t.round) })),
 ];
 
 /** Exported from an actions file but deliberately outside defineAction, with the reason. */

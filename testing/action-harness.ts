@@ -6,6 +6,7 @@ import { createApiToken } from "@/db/queries/api-tokens";
 import { notifyUsers } from "@/db/queries/notifications";
 import { createAspect, createMeasure, createProblem } from "@/db/queries/plan-edit";
 import { addProgressReport } from "@/db/queries/progress";
+import { currentPlanVersion, insertReviewComment, insertSubmission } from "@/db/queries/plan-review";
 import { setRoundReviewers } from "@/db/queries/round-reviewers";
 import { createRound, setRoundArchived } from "@/db/queries/rounds";
 import { createUserWithPassword, getPasswordHash, setUserDisabled } from "@/db/queries/users";
@@ -112,7 +113,32 @@ export async function buildActionWorld(): Promise<ActionWorld> {
         notification: { kind: "assignment", title: "新分配的整改任务", dedupeKey: "action-matrix" },
       });
       const token = createApiToken(tx, { actorId: office, userId: userId("leader"), name: "省平台对接", tokenHash: "f".repeat(64) }).id;
-      return { spareUser, disabledUser, archivedRound, emptyRound, emptyAspect, bareProblem, bareMeasure, problem, measure, claim, token };
+
+      // 方案审核: the demo round's plan is under review, with one open thread of comments
+      // by its reviewer; another round has a plan not yet submitted.
+      const submission = insertSubmission(tx, { actorId: office, roundId: round, kind: "plan", content: currentPlanVersion(tx, { roundId: round }), note: "" }).id;
+      const commentThread = insertReviewComment(tx, {
+        actorId: userId("ducha"), roundId: round, submissionId: submission, threadId: null,
+        target: "plan", targetId: null, targetLabel: "整改方案", body: "请补充整改时限的依据",
+      }).id;
+      const unsubmittedRound = createRound(tx, {
+        actorId: office,
+        input: {
+          name: "方案待报审的轮次", kind: "patrol", inspectingBody: "区委第二巡察组", inspectedBody: "区教育局", inspectedUnitId: null,
+          inspectionStart: null, inspectionEnd: null, feedbackDate: "2026-09-01", deadline: null, dueSoonDays: 7,
+        },
+      }).id;
+      const ownProblem = createProblem(tx, {
+        actorId: office,
+        roundId: unsubmittedRound,
+        input: { number: 1, title: "待报审方案中的问题", description: "", leadLeader: "", leadUnitId: unit, aspectId: null },
+      }).id;
+      createMeasure(tx, { actorId: office, roundId: unsubmittedRound, problemId: ownProblem, input: { ...deadline, text: "待报审方案中的措施", goal: "", leadUnitId: unit, coUnitIds: [] } });
+
+      return {
+        spareUser, disabledUser, archivedRound, emptyRound, emptyAspect, bareProblem, bareMeasure, problem, measure, claim, token,
+        submission, commentThread, unsubmittedRound, reviewers: [userId("ducha"), otherReviewer],
+      };
     });
 
     const aspects = t.column<number>("select id from aspects where round_id = ? order by position, id", round);

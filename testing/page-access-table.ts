@@ -125,6 +125,8 @@ export const PAGE_ACCESS: PageAccessRow[] = [
   page({ route: "(app)/rounds/[id]/edit", path: roundPage("edit"), access: access({ page: OFFICE }), navigatesAs: "officeAdmin", from: fromTasks }),
   page({ route: "(app)/rounds/[id]/import", path: roundPage("import"), access: access({ page: OFFICE }), navigatesAs: "officeAdmin", from: fromTasks }),
   page({ route: "(app)/rounds/[id]/document-import", path: roundPage("document-import"), access: access({ page: OFFICE }), navigatesAs: "officeAdmin", from: fromTasks }),
+  // 方案审核: whoever reads review.read in the round; the units have no part in it.
+  page({ route: "(app)/rounds/[id]/plan-review", path: roundPage("plan-review"), access: access({ page: READS_ROUND }), navigatesAs: "officeAdmin", from: fromTasks }),
   page({ route: "(app)/rounds/[id]/plan", path: roundPage("plan"), access: access({ page: OFFICE }), navigatesAs: "officeAdmin", from: fromTasks, shows: "both" }),
   page({
     route: "(app)/rounds/[id]/plan/aspects/[aspectId]",
