@@ -5,7 +5,8 @@ import { CJK, HardeningWorld, requestFiles, type AuthMode } from "./support/hard
 // Issue 6, access matrix over real HTTP: every route of testing/access-table.ts × each
 // role × a browser session's cookie and an API token. Allowed → the success status, and a
 // write changes the database; refused → 401/403/404 with a Chinese message and the database
-// unchanged. A unit's user never receives anything of another unit, whatever the answer.
+// unchanged. A unit's user never receives anything of another unit, nor a reviewer anything
+// of a round it does not review, whatever the answer.
 test.describe.configure({ mode: "default" });
 
 let world: HardeningWorld;
@@ -41,7 +42,7 @@ async function cell(row: ApiAccessRow, mode: AuthMode, role: Role) {
     expect.soft(changed, `${label}: 被拒绝的请求不应改变数据库`).toBe(false);
   }
   const leaked = world.forbiddenFor(role).filter((text) => body.includes(text));
-  expect.soft(leaked, `${label}: 响应中不得出现其他单位的数据`).toEqual([]);
+  expect.soft(leaked, `${label}: 响应中不得出现无权查看的数据(其他单位的,或未审核的轮次的)`).toEqual([]);
 }
 
 for (const row of API_ACCESS) {

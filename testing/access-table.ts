@@ -6,8 +6,12 @@
 //
 // Objects always belong to the lead unit (区教育局): "unitLead" is a user of that unit,
 // "unitOther" a user of another unit (新安街道), who must get 404 for them, never the data.
+// Likewise every object lies in the run's round: "reviewer" is a superior office's reviewer
+// (上级督导) assigned to that round, "reviewerOther" one assigned only to another round, who
+// gets 404 for the round's objects over the API. A reviewer reads its rounds and writes only
+// review comments and decisions.
 
-export const ROLES = ["officeAdmin", "office", "unitLead", "unitOther", "leader", "anonymous"] as const;
+export const ROLES = ["officeAdmin", "office", "unitLead", "unitOther", "leader", "reviewer", "reviewerOther", "anonymous"] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -16,6 +20,8 @@ export const ROLE_LABELS: Record<Role, string> = {
   unitLead: "牵头单位(本单位的对象)",
   unitOther: "其他单位(他单位的对象)",
   leader: "领导",
+  reviewer: "上级督导(审核本轮次)",
+  reviewerOther: "上级督导(审核其他轮次)",
   anonymous: "未登录",
 };
 
@@ -42,9 +48,15 @@ function access(spec: { allowed: readonly Role[]; notFound?: readonly Role[]; ig
 
 const OFFICE = ["officeAdmin", "office"] as const;
 const OFFICE_AND_LEADER = ["officeAdmin", "office", "leader"] as const;
-const EVERYONE = ["officeAdmin", "office", "unitLead", "unitOther", "leader"] as const;
+/** The district's own users: the office, its units and leaders (not the superior office). */
+const DISTRICT = ["officeAdmin", "office", "unitLead", "unitOther", "leader"] as const;
+const EVERYONE = [...DISTRICT, "reviewer", "reviewerOther"] as const;
 /** Who may see one object of the lead unit; another unit gets 404 (ids cannot be probed). */
 const SEES_UNIT_OBJECT = { allowed: ["officeAdmin", "office", "leader", "unitLead"], notFound: ["unitOther"] } as const;
+/** Who may read the run's round (round.read, ledger.read); a reviewer of another round gets 404. */
+const READS_ROUND = { allowed: [...OFFICE_AND_LEADER, "reviewer"], notFound: ["reviewerOther"] } as const;
+/** Who may see one measure of the lead unit in the run's round, and its files (measure.read). */
+const SEES_MEASURE = { allowed: [...SEES_UNIT_OBJECT.allowed, "reviewer"], notFound: [...SEES_UNIT_OBJECT.notFound, "reviewerOther"] } as const;
 
 /**
  * Objects a run provides. A write that consumes its target (a claim can be signed off once)
@@ -119,35 +131,44 @@ const api = (row: ApiAccessRow) => row;
 
 export const API_ACCESS: ApiAccessRow[] = [
   // rounds and the ledger
-  api({ route: "rounds", method: "GET", access: access({ allowed: OFFICE_AND_LEADER }), request: () => ({ path: "/api/v1/rounds" }) }),
+  // A reviewer lists only its own rounds: the run's round must not reach reviewerOther
+  // (e2e/support/hardening-world.ts forbids its name in that reviewer's answers).
+  api({ route: "rounds", method: "GET", access: access({ allowed: [...OFFICE_AND_LEADER, "reviewer", "reviewerOther"] }), request: () => ({ path: "/api/v1/rounds" }) }),
   api({
     route: "rounds/[id]/summary",
     method: "GET",
-    access: access({ allowed: OFFICE_AND_LEADER }),
+    access: access(READS_ROUND),
     request: (t) => ({ path: `/api/v1/rounds/${t.round}/summary` }),
   }),
   api({
     route: "rounds/[id]/export",
     method: "GET",
-    access: access({ allowed: OFFICE_AND_LEADER }),
+    access: access(READS_ROUND),
     request: (t) => ({ path: `/api/v1/rounds/${t.round}/export?unit=${t.unit}` }),
   }),
   api({
     route: "rounds/[id]/report.docx",
     method: "GET",
-    access: access({ allowed: OFFICE_AND_LEADER }),
+    access: access(READS_ROUND),
     request: (t) => ({ path: `/api/v1/rounds/${t.round}/report.docx` }),
   }),
   api({
     route: "rounds/[id]/report",
     method: "GET",
-    access: access({ allowed: OFFICE_AND_LEADER }),
+    access: access(READS_ROUND),
     request: (t) => ({ path: `/api/v1/rounds/${t.round}/report?format=html` }),
+  }),
+  // The run's round has its 通报 submitted once (version 1) when the world is built.
+  api({
+    route: "rounds/[id]/report-versions/[version]",
+    method: "GET",
+    access: access(READS_ROUND),
+    request: (t) => ({ path: `/api/v1/rounds/${t.round}/report-versions/1?format=html` }),
   }),
   api({
     route: "rounds/[id]/snapshots",
     method: "GET",
-    access: access({ allowed: OFFICE_AND_LEADER }),
+    access: access(READS_ROUND),
     request: (t) => ({ path: `/api/v1/rounds/${t.round}/snapshots` }),
   }),
   api({
@@ -159,7 +180,7 @@ export const API_ACCESS: ApiAccessRow[] = [
   api({
     route: "snapshots/[id]",
     method: "GET",
-    access: access({ allowed: OFFICE_AND_LEADER }),
+    access: access(READS_ROUND),
     request: (t) => ({ path: `/api/v1/snapshots/${t.snapshot}` }),
   }),
   api({
@@ -192,11 +213,11 @@ export const API_ACCESS: ApiAccessRow[] = [
   }),
 
   // measures, progress and evidence
-  api({ route: "measures/[id]", method: "GET", access: access(SEES_UNIT_OBJECT), request: (t) => ({ path: `/api/v1/measures/${t.measure}` }) }),
+  api({ route: "measures/[id]", method: "GET", access: access(SEES_MEASURE), request: (t) => ({ path: `/api/v1/measures/${t.measure}` }) }),
   api({
     route: "measures/[id]/look-backs",
     method: "GET",
-    access: access(SEES_UNIT_OBJECT),
+    access: access(SEES_MEASURE),
     request: (t) => ({ path: `/api/v1/measures/${t.measure}/look-backs` }),
   }),
   api({
@@ -216,7 +237,7 @@ export const API_ACCESS: ApiAccessRow[] = [
       multipart: { reportDate: t.today, text: `甲单位专属矩阵进展${t.unique}`, claimedStatus: "incomplete" },
     }),
   }),
-  api({ route: "evidence/[id]", method: "GET", access: access(SEES_UNIT_OBJECT), request: (t) => ({ path: `/api/v1/evidence/${t.evidence}` }) }),
+  api({ route: "evidence/[id]", method: "GET", access: access(SEES_MEASURE), request: (t) => ({ path: `/api/v1/evidence/${t.evidence}` }) }),
   api({ route: "my/measures", method: "GET", access: access({ allowed: ["unitLead", "unitOther"] }), request: () => ({ path: "/api/v1/my/measures" }) }),
 
   // review
@@ -254,7 +275,7 @@ export const API_ACCESS: ApiAccessRow[] = [
   }),
 
   // supervision notices
-  api({ route: "notices", method: "GET", access: access({ allowed: EVERYONE }), request: (t) => ({ path: `/api/v1/notices?round=${t.round}` }) }),
+  api({ route: "notices", method: "GET", access: access({ allowed: DISTRICT }), request: (t) => ({ path: `/api/v1/notices?round=${t.round}` }) }),
   api({
     route: "notices",
     method: "POST",
@@ -307,7 +328,7 @@ export const API_ACCESS: ApiAccessRow[] = [
   }),
 
   // units
-  api({ route: "units", method: "GET", access: access({ allowed: EVERYONE }), request: () => ({ path: "/api/v1/units" }) }),
+  api({ route: "units", method: "GET", access: access({ allowed: DISTRICT }), request: () => ({ path: "/api/v1/units" }) }),
   api({
     route: "units",
     method: "POST",
@@ -350,6 +371,14 @@ export interface ActionTargets {
   notice: number;
   /** An unread notification of the unit lead's user. */
   notification: number;
+  /** A round with a plan and no version under review, which the office may submit. */
+  unsubmittedRound: number;
+  /** The pending plan version of `round`, awaiting the reviewer's decision. */
+  submission: number;
+  /** An unresolved thread of review comments on `round`'s plan. */
+  commentThread: number;
+  /** Every reviewer account: assigning them all changes who reviews `round`. */
+  reviewers: string[];
   /** 区教育局's id. */
   unit: number;
   /** A user none of the roles is (to disable, reset). */
@@ -376,6 +405,7 @@ const ROUNDS = "app/(app)/rounds/actions.ts";
 const DOCUMENT_IMPORT = "app/(app)/rounds/[id]/document-import/actions.ts";
 const PLAN = "app/(app)/rounds/[id]/plan/actions.ts";
 const REPORT = "app/(app)/rounds/[id]/report/actions.ts";
+const REPORT_REVIEW = "app/(app)/rounds/[id]/report-review/actions.ts";
 const ADMIN = "app/(app)/admin/actions.ts";
 const REVIEW = "app/(app)/review/actions.ts";
 const NOTICES = "app/(app)/notices/actions.ts";
@@ -384,6 +414,7 @@ const APPEALS = "app/(app)/appeals/actions.ts";
 const NOTIFICATIONS = "app/(app)/notifications/actions.ts";
 const REPORTING = "app/(app)/reporting/actions.ts";
 const ACCOUNT = "app/(app)/account/actions.ts";
+const PLAN_REVIEW = "app/(app)/rounds/[id]/plan-review/actions.ts";
 
 const action = (module: string, name: string, who: Record<Role, Verdict>, form: ActionAccessRow["form"], consumes?: TargetKind): ActionAccessRow => ({
   module,
@@ -395,6 +426,8 @@ const action = (module: string, name: string, who: Record<Role, Verdict>, form: 
 
 const planManager = access({ allowed: OFFICE });
 const adminOnly = access({ allowed: ["officeAdmin"] });
+/** review.comment: the office and the round's own reviewer. */
+const reviewDiscussion = access({ allowed: [...OFFICE, "reviewer"] });
 const roundFields = (t: ActionTargets) => ({
   name: `矩阵轮次${t.unique}`,
   kind: "patrol",
@@ -498,7 +531,7 @@ export const ACTION_ACCESS: ActionAccessRow[] = [
   action(LOOK_BACKS, "recordLookBackAction", access({ allowed: OFFICE }), (t) => ({ lookBackId: String(t.lookBack), result: "holds", note: "" }), "lookBack"),
 
   // Another user's notification id matches nothing: accepted, without effect (not probeable).
-  action(NOTIFICATIONS, "markNotificationRead", access({ allowed: ["unitLead"], ignored: ["officeAdmin", "office", "unitOther", "leader"] }), (t) => ({
+  action(NOTIFICATIONS, "markNotificationRead", access({ allowed: ["unitLead"], ignored: ["officeAdmin", "office", "unitOther", "leader", "reviewer", "reviewerOther"] }), (t) => ({
     notificationId: String(t.notification),
   })),
   action(NOTIFICATIONS, "markAllNotificationsRead", access({ allowed: EVERYONE }), () => ({})),
@@ -525,6 +558,31 @@ export const ACTION_ACCESS: ActionAccessRow[] = [
     newPassword: "Changed2026xy",
     confirmPassword: "Changed2026xy",
   })),
+
+  // 方案审核: the office submits, the round's reviewer decides, both discuss. A reviewer of
+  // another round is refused (403) by the use case, which checks the round it names.
+  action(PLAN_REVIEW, "submitPlanAction", access({ allowed: OFFICE }), (t) => ({ roundId: String(t.unsubmittedRound), note: `请审核${t.unique}` })),
+  action(REPORT_REVIEW, "submitReportAction", access({ allowed: OFFICE }), (t) => ({ roundId: String(t.round), note: `请审核通报${t.unique}` })),
+  action(PLAN_REVIEW, "decideVersionAction", access({ allowed: ["reviewer"] }), (t) => ({
+    roundId: String(t.round),
+    submissionId: String(t.submission),
+    decision: "return",
+    note: `请按意见修改${t.unique}`,
+  })),
+  action(PLAN_REVIEW, "addCommentAction", reviewDiscussion, (t) => ({
+    roundId: String(t.round),
+    about: `problem:${t.problem}`,
+    body: `问题表述请与反馈意见一致${t.unique}`,
+  })),
+  action(PLAN_REVIEW, "replyCommentAction", reviewDiscussion, (t) => ({
+    roundId: String(t.round),
+    threadId: String(t.commentThread),
+    body: `已按意见修改${t.unique}`,
+  })),
+  action(PLAN_REVIEW, "resolveCommentAction", reviewDiscussion, (t) => ({ roundId: String(t.round), threadId: String(t.commentThread) })),
+  action(PLAN_REVIEW, "assignReviewersAction", adminOnly, (t) => ({ roundId: String(t.round), reviewerIds: t.reviewers })),
+  // The checkbox left unchecked: units no longer see the round's tasks before approval.
+  action(PLAN_REVIEW, "planVisibilityAction", planManager, (t) => ({ roundId: String(t.round) })),
 ];
 
 /** Exported from an actions file but deliberately outside defineAction, with the reason. */

@@ -90,8 +90,8 @@ describe("server action × 角色", () => {
       expect(outcome.redirectTo ?? (outcome.state?.ok ? "ok" : `refused: ${message}`)).not.toMatch(/^refused/);
       if (outcome.state?.ok) expect(outcome.state.message).toMatch(CJK);
       expect(fingerprint(sqlite)).not.toBe(before.all);
-      // Every write leaves an audit row by whoever made it.
-      expect(newAuditActors).toContain(actorId);
+      // Every write leaves exactly one audit row, by whoever made it.
+      expect(newAuditActors).toEqual([actorId]);
     } else if (verdict === "ignored") {
       expect(outcome.state?.ok).toBe(true);
       expect(fingerprint(sqlite, { withoutAudit: true })).toBe(before.withoutAudit);

@@ -7,10 +7,12 @@ import { notifyUsers } from "@/db/queries/notifications";
 import { createAspect, createMeasure, createProblem } from "@/db/queries/plan-edit";
 import { submitOverdueAppeal } from "@/db/queries/appeals";
 import { addProgressReport, returnClaim } from "@/db/queries/progress";
+import { currentPlanVersion, insertReviewComment, insertSubmission } from "@/db/queries/plan-review";
+import { setRoundReviewers } from "@/db/queries/round-reviewers";
 import { createRound, setRoundArchived } from "@/db/queries/rounds";
 import { createUserWithPassword, getPasswordHash, setUserDisabled } from "@/db/queries/users";
 import * as schema from "@/db/schema";
-import { DEMO_PASSWORD } from "@/db/seed/demo-accounts";
+import { DEMO_PASSWORD, REVIEW_UNIT } from "@/db/seed/demo-accounts";
 import type { ActionState } from "@/server/action";
 import type { ActionTargets, Role } from "@/testing/access-table";
 import { seededTestDb } from "@/testing/seeded-db";
@@ -22,13 +24,19 @@ import { seededTestDb } from "@/testing/seeded-db";
 
 export const TODAY = "2026-11-20";
 
-/** The demo's users by role; "office" is a non-admin office account the template adds. */
+/**
+ * The demo's users by role; "office" is a non-admin office account the template adds, and
+ * so is "reviewerOther", a reviewer of the same superior office as the demo's "ducha" but
+ * assigned to another round (the empty one) instead of the demo round.
+ */
 export const ROLE_USERNAMES: Record<Role, string | null> = {
   officeAdmin: "office",
   office: "office2",
   unitLead: "jiaoyu",
   unitOther: "xinan",
   leader: "leader",
+  reviewer: "ducha",
+  reviewerOther: "ducha2",
   anonymous: null,
 };
 
@@ -52,11 +60,13 @@ export async function buildActionWorld(): Promise<ActionWorld> {
     const unit = t.unitIdOf("区教育局");
     const passwordHash = getPasswordHash(t.db, { userId: office })!;
     const officeUnit = id("select unit_id from users where id = ?", office);
+    const reviewUnit = t.unitIdOf(REVIEW_UNIT);
 
     const made = t.db.transaction((tx) => {
-      const newUser = (username: string, role: "office" | "unit", unitId: number) =>
+      const newUser = (username: string, role: "office" | "unit" | "reviewer", unitId: number) =>
         createUserWithPassword(tx, { actorId: null, passwordHash, input: { username, name: username, role, unitId, isAdmin: false } }).id;
       newUser("office2", "office", officeUnit);
+      const otherReviewer = newUser("ducha2", "reviewer", reviewUnit);
       const spareUser = newUser("spare", "unit", unit);
       const disabledUser = newUser("retired", "unit", unit);
       setUserDisabled(tx, { actorId: office, userId: disabledUser, disabled: true });
@@ -76,6 +86,8 @@ export async function buildActionWorld(): Promise<ActionWorld> {
           inspectionStart: null, inspectionEnd: null, feedbackDate: "2026-10-01", deadline: null, dueSoonDays: 7,
         },
       }).id;
+      // The other reviewer really reviews a round: just not the demo round.
+      setRoundReviewers(tx, { actorId: office, roundId: emptyRound, userIds: [otherReviewer] });
 
       const ctx = { actorId: office, roundId: round };
       const emptyAspect = createAspect(tx, { ...ctx, input: { name: "七、空的方面" } }).id;
@@ -121,7 +133,32 @@ export async function buildActionWorld(): Promise<ActionWorld> {
         notification: { kind: "assignment", title: "新分配的整改任务", dedupeKey: "action-matrix" },
       });
       const token = createApiToken(tx, { actorId: office, userId: userId("leader"), name: "省平台对接", tokenHash: "f".repeat(64) }).id;
-      return { spareUser, disabledUser, archivedRound, emptyRound, emptyAspect, bareProblem, bareMeasure, problem, measure, claim, returnedClaim, appeal, token };
+
+      // 方案审核: the demo round's plan is under review, with one open thread of comments
+      // by its reviewer; another round has a plan not yet submitted.
+      const submission = insertSubmission(tx, { actorId: office, roundId: round, kind: "plan", content: currentPlanVersion(tx, { roundId: round }), note: "" }).id;
+      const commentThread = insertReviewComment(tx, {
+        actorId: userId("ducha"), roundId: round, submissionId: submission, threadId: null,
+        target: "plan", targetId: null, targetLabel: "整改方案", body: "请补充整改时限的依据",
+      }).id;
+      const unsubmittedRound = createRound(tx, {
+        actorId: office,
+        input: {
+          name: "方案待报审的轮次", kind: "patrol", inspectingBody: "区委第二巡察组", inspectedBody: "区教育局", inspectedUnitId: null,
+          inspectionStart: null, inspectionEnd: null, feedbackDate: "2026-09-01", deadline: null, dueSoonDays: 7,
+        },
+      }).id;
+      const ownProblem = createProblem(tx, {
+        actorId: office,
+        roundId: unsubmittedRound,
+        input: { number: 1, title: "待报审方案中的问题", description: "", leadLeader: "", leadUnitId: unit, aspectId: null },
+      }).id;
+      createMeasure(tx, { actorId: office, roundId: unsubmittedRound, problemId: ownProblem, input: { ...deadline, text: "待报审方案中的措施", goal: "", leadUnitId: unit, coUnitIds: [] } });
+
+      return {
+        spareUser, disabledUser, archivedRound, emptyRound, emptyAspect, bareProblem, bareMeasure, problem, measure, claim, returnedClaim, appeal, token,
+        submission, commentThread, unsubmittedRound, reviewers: [userId("ducha"), otherReviewer],
+      };
     });
 
     const aspects = t.column<number>("select id from aspects where round_id = ? order by position, id", round);

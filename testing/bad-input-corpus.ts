@@ -50,6 +50,8 @@ export type FieldKind =
   | "username"
   | "password"
   | "userRef"
+  | "userRefList"
+  | "reviewTarget"
   | "deadlineText"
   | "noProbeId"
   | "noProbeIdList"
@@ -137,6 +139,27 @@ export const FORM_CASES: Partial<Record<FieldKind, InputCase<FormValue>[]>> = {
   username: [refused("空", ""), refused("100 KB", PAYLOADS.overLong), refused("SQL 注入样式", PAYLOADS.sqlOr), refused("<script>", PAYLOADS.script)],
   password: [refused("空", ""), refused("100 KB", PAYLOADS.overLong), refused("过短", "ab1")],
   userRef: [refused("空", ""), refused("100 KB", PAYLOADS.overLong), refused("不存在的账号", "no-such-user"), refused("SQL 注入样式", PAYLOADS.sqlOr)],
+  // A checkbox list of accounts: none checked is a valid answer (no one), so "" is not bad.
+  userRefList: [
+    refused("100 KB", PAYLOADS.overLong),
+    refused("不存在的账号", "no-such-user"),
+    refused("SQL 注入样式", PAYLOADS.sqlOr),
+    refused("列表中有不存在的账号", ["no-such-user", "no-such-user-2"]),
+    refused("51 个账号(上限 50 个)", Array.from({ length: 51 }, (_, i) => `no-such-user-${i}`)),
+  ],
+  // What a review comment is about, as the form's select sends it: "plan", "problem:12", "measure:34".
+  reviewTarget: [
+    refused("空", ""),
+    refused("缺少字段", { absent: true }),
+    refused("同名字段两次", ["plan", "plan"]),
+    refused("未知的对象", "castle"),
+    refused("编号不是数字", "problem:abc"),
+    refused("1e308", `measure:${PAYLOADS.huge}`),
+    refused("不存在的问题", `problem:${MISSING_ROW}`),
+    refused("不存在的措施", `measure:${MISSING_ROW}`),
+    refused("SQL 注入样式", "problem:1 OR 1=1"),
+    refused("<script>", PAYLOADS.script),
+  ],
   deadlineText: [refused("“明天”", PAYLOADS.chineseDate), refused("100 KB", PAYLOADS.overLong), refused("SQL 注入样式", PAYLOADS.sql)],
   // Another user's or a missing notification id is accepted without effect, so ids cannot be probed.
   noProbeId: [refused("空", ""), ...badIds],
@@ -318,6 +341,16 @@ export const ACTION_INPUTS: Record<string, ActionInputs> = {
   issueApiToken: { fields: { name: "text", userId: "userRef" } },
   revokeToken: { fields: { tokenId: "id" } },
   changePassword: { as: "unitLead", fields: { currentPassword: "password", newPassword: "password", confirmPassword: "password" } },
+  submitPlanAction: { fields: { roundId: "id", note: "optionalText" } },
+  submitReportAction: { fields: { roundId: "id", note: "optionalText" } },
+  // Returning the plan needs a note, so every hostile note is one that gets stored.
+  decideVersionAction: { as: "reviewer", fields: { roundId: "id", submissionId: "id", decision: "enum", note: "optionalText" } },
+  addCommentAction: { as: "reviewer", fields: { roundId: "id", about: "reviewTarget", body: "text" } },
+  replyCommentAction: { as: "reviewer", fields: { roundId: "id", threadId: "id", body: "text" } },
+  resolveCommentAction: { as: "reviewer", fields: { roundId: "id", threadId: "id" } },
+  assignReviewersAction: { fields: { roundId: "id", reviewerIds: "userRefList" } },
+  // unitsSeeUnapprovedPlan is a checkbox: anything but "on" is unchecked, as a browser sends it.
+  planVisibilityAction: { fields: { roundId: "id" } },
 };
 
 /** Actions without input of their own (nothing to corrupt), with the reason. */

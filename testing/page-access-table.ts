@@ -6,6 +6,8 @@
 //
 // The objects are those of the API table's run (e2e/support/hardening-world.ts): they
 // belong to 区教育局 (unitLead) and carry its marker; 新安街道 (unitOther) has its own.
+// They all lie in the run's round, which "reviewer" reviews and "reviewerOther" does not:
+// that reviewer gets the 403 page for the round's pages and 404 for a measure of it.
 
 import { ROLES, type Role } from "@/testing/access-table";
 
@@ -43,8 +45,11 @@ export interface PageAccessRow {
 
 const OFFICE = ["officeAdmin", "office"] as const;
 const OFFICE_AND_LEADER = ["officeAdmin", "office", "leader"] as const;
-const SIGNED_IN = ["officeAdmin", "office", "unitLead", "unitOther", "leader"] as const;
+const REVIEWERS = ["reviewer", "reviewerOther"] as const;
+const SIGNED_IN = ["officeAdmin", "office", "unitLead", "unitOther", "leader", ...REVIEWERS] as const;
 const UNITS = ["unitLead", "unitOther"] as const;
+/** Who reads the run's round (round.read, ledger.read): the office, leaders and its reviewer. */
+const READS_ROUND = [...OFFICE_AND_LEADER, "reviewer"] as const;
 
 function access(spec: { page?: readonly Role[]; redirect?: readonly Role[]; notFound?: readonly Role[] }): Record<Role, PageVerdict> {
   return Object.fromEntries(
@@ -80,18 +85,19 @@ export const PAGE_ACCESS: PageAccessRow[] = [
   page({ route: "(app)/appeals", path: () => "/appeals", access: access({ page: [...OFFICE, ...UNITS] }), navigatesAs: "officeAdmin", from: fromNotifications }),
   page({ route: "(app)/audit", path: () => "/audit", access: access({ page: OFFICE }), navigatesAs: "officeAdmin", from: fromNotifications }),
   page({ route: "(app)/dashboard", path: (t) => `/dashboard?round=${t.round}`, access: access({ page: OFFICE_AND_LEADER }), navigatesAs: "officeAdmin", from: fromNotifications }),
-  page({ route: "(app)/ledger", path: () => "/ledger", access: access({ redirect: OFFICE_AND_LEADER }), navigatesAs: "officeAdmin", from: fromNotifications }),
+  // A reviewer is sent to the ledger of a round it reviews.
+  page({ route: "(app)/ledger", path: () => "/ledger", access: access({ redirect: [...OFFICE_AND_LEADER, ...REVIEWERS] }), navigatesAs: "officeAdmin", from: fromNotifications }),
   page({ route: "(app)/look-backs", path: () => "/look-backs", access: access({ page: OFFICE }), navigatesAs: "officeAdmin", from: fromNotifications }),
   page({
     route: "(app)/measures/[id]",
     path: (t) => `/measures/${t.measure}`,
-    access: access({ page: [...OFFICE_AND_LEADER, "unitLead"], notFound: ["unitOther"] }),
+    access: access({ page: [...READS_ROUND, "unitLead"], notFound: ["unitOther", "reviewerOther"] }),
     navigatesAs: "officeAdmin",
     from: (t) => `/rounds/${t.round}/ledger`,
     shows: "lead",
   }),
   page({ route: "(app)/my-tasks", path: () => "/my-tasks", access: access({ page: UNITS }), navigatesAs: "unitLead", from: fromNotifications }),
-  page({ route: "(app)/notices", path: () => "/notices", access: access({ page: SIGNED_IN }), navigatesAs: "officeAdmin", from: fromNotifications }),
+  page({ route: "(app)/notices", path: () => "/notices", access: access({ page: [...OFFICE_AND_LEADER, ...UNITS] }), navigatesAs: "officeAdmin", from: fromNotifications }),
   page({ route: "(app)/notices/new", path: () => "/notices/new", access: access({ page: OFFICE }), navigatesAs: "officeAdmin", from: () => "/notices" }),
   page({
     route: "(app)/notices/[id]",
@@ -103,24 +109,27 @@ export const PAGE_ACCESS: PageAccessRow[] = [
   }),
   page({ route: "(app)/notifications", path: () => "/notifications", access: access({ page: SIGNED_IN }), navigatesAs: "officeAdmin", from: () => "/account/password" }),
   page({ route: "(app)/reporting", path: () => "/reporting", access: access({ page: OFFICE }), navigatesAs: "officeAdmin", from: fromNotifications }),
-  page({ route: "(app)/reports", path: () => "/reports", access: access({ page: OFFICE_AND_LEADER }), navigatesAs: "officeAdmin", from: fromNotifications }),
+  page({ route: "(app)/reports", path: () => "/reports", access: access({ page: [...OFFICE_AND_LEADER, ...REVIEWERS] }), navigatesAs: "officeAdmin", from: fromNotifications }),
   page({ route: "(app)/review", path: () => "/review", access: access({ page: OFFICE }), navigatesAs: "officeAdmin", from: fromNotifications }),
-  page({ route: "(app)/rounds", path: () => "/rounds", access: access({ page: OFFICE_AND_LEADER }), navigatesAs: "officeAdmin", from: fromNotifications }),
+  page({ route: "(app)/rounds", path: () => "/rounds", access: access({ page: [...OFFICE_AND_LEADER, ...REVIEWERS] }), navigatesAs: "officeAdmin", from: fromNotifications }),
   page({ route: "(app)/rounds/new", path: () => "/rounds/new", access: access({ page: OFFICE }), navigatesAs: "officeAdmin", from: () => "/rounds" }),
-  page({ route: "(app)/rounds/[id]", path: (t) => `/rounds/${t.round}`, access: access({ redirect: OFFICE_AND_LEADER }), navigatesAs: "officeAdmin", from: fromTasks }),
+  page({ route: "(app)/rounds/[id]", path: (t) => `/rounds/${t.round}`, access: access({ redirect: READS_ROUND }), navigatesAs: "officeAdmin", from: fromTasks }),
   // The round's lists: the pages that leaked (issue 11).
-  page({ route: "(app)/rounds/[id]/problems", path: roundPage("problems"), access: access({ page: OFFICE_AND_LEADER }), navigatesAs: "officeAdmin", from: fromTasks, shows: "both" }),
-  page({ route: "(app)/rounds/[id]/responsibility", path: roundPage("responsibility"), access: access({ page: OFFICE_AND_LEADER }), navigatesAs: "officeAdmin", from: fromTasks, shows: "both" }),
-  page({ route: "(app)/rounds/[id]/tasks", path: roundPage("tasks"), access: access({ page: OFFICE_AND_LEADER }), navigatesAs: "officeAdmin", from: fromProblems, shows: "both" }),
-  page({ route: "(app)/rounds/[id]/progress", path: roundPage("progress"), access: access({ page: OFFICE_AND_LEADER }), navigatesAs: "officeAdmin", from: fromTasks, shows: "lead" }),
-  page({ route: "(app)/rounds/[id]/ledger", path: roundPage("ledger"), access: access({ page: OFFICE_AND_LEADER }), navigatesAs: "officeAdmin", from: fromTasks, shows: "both" }),
-  page({ route: "(app)/rounds/[id]/institutions", path: roundPage("institutions"), access: access({ page: OFFICE_AND_LEADER }), navigatesAs: "officeAdmin", from: fromTasks }),
-  page({ route: "(app)/rounds/[id]/report", path: roundPage("report"), access: access({ page: OFFICE_AND_LEADER }), navigatesAs: "officeAdmin", from: fromTasks, shows: "both" }),
-  page({ route: "(app)/rounds/[id]/snapshots", path: roundPage("snapshots"), access: access({ page: OFFICE_AND_LEADER }), navigatesAs: "officeAdmin", from: fromTasks }),
+  page({ route: "(app)/rounds/[id]/problems", path: roundPage("problems"), access: access({ page: READS_ROUND }), navigatesAs: "officeAdmin", from: fromTasks, shows: "both" }),
+  page({ route: "(app)/rounds/[id]/responsibility", path: roundPage("responsibility"), access: access({ page: READS_ROUND }), navigatesAs: "officeAdmin", from: fromTasks, shows: "both" }),
+  page({ route: "(app)/rounds/[id]/tasks", path: roundPage("tasks"), access: access({ page: READS_ROUND }), navigatesAs: "officeAdmin", from: fromProblems, shows: "both" }),
+  page({ route: "(app)/rounds/[id]/progress", path: roundPage("progress"), access: access({ page: READS_ROUND }), navigatesAs: "officeAdmin", from: fromTasks, shows: "lead" }),
+  page({ route: "(app)/rounds/[id]/ledger", path: roundPage("ledger"), access: access({ page: READS_ROUND }), navigatesAs: "officeAdmin", from: fromTasks, shows: "both" }),
+  page({ route: "(app)/rounds/[id]/institutions", path: roundPage("institutions"), access: access({ page: READS_ROUND }), navigatesAs: "officeAdmin", from: fromTasks }),
+  page({ route: "(app)/rounds/[id]/report", path: roundPage("report"), access: access({ page: READS_ROUND }), navigatesAs: "officeAdmin", from: fromTasks, shows: "both" }),
+  page({ route: "(app)/rounds/[id]/snapshots", path: roundPage("snapshots"), access: access({ page: READS_ROUND }), navigatesAs: "officeAdmin", from: fromTasks }),
   page({ route: "(app)/rounds/[id]/report/edit", path: roundPage("report/edit"), access: access({ page: OFFICE }), navigatesAs: "officeAdmin", from: roundPage("report") }),
   page({ route: "(app)/rounds/[id]/edit", path: roundPage("edit"), access: access({ page: OFFICE }), navigatesAs: "officeAdmin", from: fromTasks }),
   page({ route: "(app)/rounds/[id]/import", path: roundPage("import"), access: access({ page: OFFICE }), navigatesAs: "officeAdmin", from: fromTasks }),
   page({ route: "(app)/rounds/[id]/document-import", path: roundPage("document-import"), access: access({ page: OFFICE }), navigatesAs: "officeAdmin", from: fromTasks }),
+  // 方案审核: whoever reads review.read in the round; the units have no part in it.
+  page({ route: "(app)/rounds/[id]/plan-review", path: roundPage("plan-review"), access: access({ page: READS_ROUND }), navigatesAs: "officeAdmin", from: fromTasks }),
+  page({ route: "(app)/rounds/[id]/report-review", path: roundPage("report-review"), access: access({ page: READS_ROUND }), navigatesAs: "officeAdmin", from: fromTasks }),
   page({ route: "(app)/rounds/[id]/plan", path: roundPage("plan"), access: access({ page: OFFICE }), navigatesAs: "officeAdmin", from: fromTasks, shows: "both" }),
   page({
     route: "(app)/rounds/[id]/plan/aspects/[aspectId]",

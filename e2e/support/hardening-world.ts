@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { request as playwrightRequest, type APIRequestContext, type APIResponse, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import type { ApiFile, ApiFiles, ApiRequest, ApiTargets, Role, TargetKind } from "../../testing/access-table";
+import { OFFICE_UNIT, REVIEW_UNIT } from "../../db/seed/demo-accounts";
 import { DEMO_PASSWORD, expect, readDb } from "../fixtures";
 import { submitForm } from "./form-post";
 
@@ -8,15 +9,20 @@ import { submitForm } from "./form-post";
 // a round of its own, so that other specs writing to the shared server at the same time
 // neither disturb them nor are disturbed. Everything of 区教育局 carries LEAD_MARK and
 // everything of 新安街道 OTHER_MARK, so a leak shows up as a marker in a response body.
+// The run's own accounts (a non-admin office user, two reviewers of the superior office)
+// are made by the admin as a real admin makes them; one reviewer is assigned to the run's
+// round, the other to a round of its own, so each must see only what its round holds.
 
 export const LEAD_MARK = "甲单位专属";
 export const OTHER_MARK = "乙单位专属";
 const LEAD_UNIT = "区教育局";
 const OTHER_UNIT = "新安街道";
-const OFFICE_PASSWORD = "Matrix2026ab";
+/** The password the admin gives the run's own accounts. */
+const NEW_ACCOUNT_PASSWORD = "Matrix2026ab";
 export const CJK = /[\u4e00-\u9fff]/;
 
-const USERNAMES: Record<Exclude<Role, "anonymous" | "office">, string> = {
+/** The demo's accounts; the run makes its own for the other roles. */
+const USERNAMES: Record<Exclude<Role, "anonymous" | "office" | "reviewer" | "reviewerOther">, string> = {
   officeAdmin: "office",
   unitLead: "jiaoyu",
   unitOther: "xinan",
@@ -85,6 +91,8 @@ export class HardeningWorld {
   private readonly emptyRounds: number[] = [];
   private browser!: Browser;
   private counter = 0;
+  /** The names of the run's round and of the round the other reviewer reviews instead. */
+  private readonly roundNames = { run: "", otherReviewed: "" };
   shared!: Omit<ApiTargets, "unique">;
 
   private constructor(readonly baseURL: string) {}
@@ -102,11 +110,17 @@ export class HardeningWorld {
     // browser (e2e/support/form-post.ts): the sign-in form, the admin's user and token
     // forms, the new-round form.
     await this.addCaller("officeAdmin", "office", DEMO_PASSWORD);
-    const officeUser = `office_${this.tag}`;
-    if (options.roles.includes("office")) await this.createOfficeUser(officeUser);
+    const ownAccounts = {
+      office: { username: `office_${this.tag}`, role: "office", unit: OFFICE_UNIT },
+      reviewer: { username: `reviewer_${this.tag}`, role: "reviewer", unit: REVIEW_UNIT },
+      reviewerOther: { username: `reviewer_other_${this.tag}`, role: "reviewer", unit: REVIEW_UNIT },
+    } as const;
     for (const role of options.roles) {
-      if (role === "office") await this.addCaller(role, officeUser, OFFICE_PASSWORD);
-      else if (role !== "anonymous" && role !== "officeAdmin") await this.addCaller(role, USERNAMES[role], DEMO_PASSWORD);
+      if (role === "office" || role === "reviewer" || role === "reviewerOther") {
+        const account = ownAccounts[role];
+        await this.createAccount(account.username, account.role, account.unit);
+        await this.addCaller(role, account.username, NEW_ACCOUNT_PASSWORD);
+      } else if (role !== "anonymous" && role !== "officeAdmin") await this.addCaller(role, USERNAMES[role], DEMO_PASSWORD);
     }
     if (options.roles.includes("anonymous")) {
       this.callers.set("anonymous", {
@@ -124,7 +138,14 @@ export class HardeningWorld {
     }
     if (!options.roles.includes("officeAdmin")) throw new Error("the office admin builds the world");
 
-    const round = await this.newRound(`权限与输入校验(${this.tag})`);
+    this.roundNames.run = `权限与输入校验(${this.tag})`;
+    const round = await this.newRound(this.roundNames.run);
+    if (options.roles.includes("reviewer")) await this.assignReviewer(round, this.userId("reviewer")!);
+    if (options.roles.includes("reviewerOther")) {
+      // A round of its own, outside the pool that imports use up: it stays the one it reviews.
+      this.roundNames.otherReviewed = `另一位督导审核的轮次(${this.tag})`;
+      await this.assignReviewer(await this.newRound(this.roundNames.otherReviewed), this.userId("reviewerOther")!);
+    }
     for (let i = 0; i < options.emptyRounds; i++) this.emptyRounds.push(await this.newRound(`空轮次(${this.tag}-${++this.counter})`));
     const imported = await this.as("officeAdmin").post(`/api/v1/rounds/${round}/import`, {
       headers: { origin: this.baseURL },
@@ -146,6 +167,9 @@ export class HardeningWorld {
     this.shared.emptyRound = await this.fresh("emptyRound");
     const snapshot = await this.post("officeAdmin", `/api/v1/rounds/${round}/snapshots`, { json: { label: `矩阵快照${this.tag}` } });
     this.shared.snapshot = (await snapshot.json()).snapshot.id;
+    // The round's 通报 submitted for review: version 1, for the frozen-version download.
+    const submitted = await submitForm(this.as("officeAdmin"), this.baseURL, `/rounds/${round}/report-review`, "note", { note: `矩阵通报${this.tag}` });
+    expect(submitted.html).toContain("已报送整改通报第 1 版");
   }
 
   /** Signs a user in through the sign-in form; the context keeps the session cookie. */
@@ -157,17 +181,23 @@ export class HardeningWorld {
     this.callers.set(role, { userId, cookie });
   }
 
-  /** A non-admin office account, made by the admin with the new-user form. */
-  private async createOfficeUser(username: string) {
-    const officeUnit = readDb((db) => db.prepare("select id from units where name = '区委巡视整改办'").pluck().get()) as number;
+  /** An account of the run (not an admin), made by the admin with the new-user form. */
+  private async createAccount(username: string, role: "office" | "reviewer", unitName: string) {
+    const unitId = readDb((db) => db.prepare("select id from units where name = ?").pluck().get(unitName)) as number;
     const created = await submitForm(this.as("officeAdmin"), this.baseURL, "/admin/users", "role", {
       username,
-      name: "矩阵测试员",
-      role: "office",
-      unitId: String(officeUnit),
-      password: OFFICE_PASSWORD,
+      name: role === "office" ? "矩阵测试员" : "矩阵督导",
+      role,
+      unitId: String(unitId),
+      password: NEW_ACCOUNT_PASSWORD,
     });
-    expect(created.html).toContain(`已创建整改办账号“${username}”`);
+    expect(created.html).toContain(`已创建${role === "office" ? "整改办" : "上级督导"}账号“${username}”`);
+  }
+
+  /** Makes `userId` the round's one reviewer, with the 指定上级督导 form of its 方案审核 page. */
+  private async assignReviewer(roundId: number, userId: string) {
+    const assigned = await submitForm(this.as("officeAdmin"), this.baseURL, `/rounds/${roundId}/plan-review`, "reviewerIds", { reviewerIds: userId });
+    expect(assigned.html, `指定上级督导审核轮次 ${roundId}`).toContain("已指定 1 位上级督导");
   }
 
   private async issueToken(userId: string, role: Role): Promise<string> {
@@ -293,6 +323,9 @@ export class HardeningWorld {
         `select * from supervision_notice_measures where notice_id in ${notices} order by 1, 2`,
         `select * from ledger_snapshots where round_id in ${inRounds} order by id`,
         `select * from report_drafts where round_id in ${inRounds} order by id`,
+        `select * from round_reviewers where round_id in ${inRounds} order by 1, 2`,
+        `select * from submissions where round_id in ${inRounds} order by id`,
+        `select * from review_comments where round_id in ${inRounds} order by id`,
         `select * from audit_log where (entity = 'round' and entity_id in (select cast(value as text) from json_each('${rounds}')))
            or (entity in ('measure', 'problem') and entity_id in (select cast(id as text) from measures where round_id in ${inRounds}
                                                                   union select cast(id as text) from problems where round_id in ${inRounds}))
@@ -300,6 +333,8 @@ export class HardeningWorld {
            or (entity = 'notice' and entity_id in (select cast(id as text) from ${notices}))
            or (entity = 'look_back' and entity_id in (select cast(id as text) from ${lookBacks}))
            or (entity = 'ledger_snapshot' and entity_id in (select cast(id as text) from ledger_snapshots where round_id in ${inRounds}))
+           or (entity = 'submission' and entity_id in (select cast(id as text) from submissions where round_id in ${inRounds}))
+           or (entity = 'review_comment' and entity_id in (select cast(id as text) from review_comments where round_id in ${inRounds}))
            order by id`,
       ];
       const hash = createHash("sha256");
@@ -317,8 +352,19 @@ export class HardeningWorld {
   /**
    * What a unit's users must never receive: the marker of the other unit's objects in this
    * run, and the text of every measure of the demo that the unit neither leads nor shares.
+   * What a reviewer must never receive: anything of a round it does not review — the demo
+   * round's name and measures, the other reviewer's round and, for the one not reviewing
+   * the run's round, that round's name and everything in it.
    */
   forbiddenFor(role: Role): string[] {
+    if (role === "reviewer" || role === "reviewerOther") {
+      const demo = readDb((db) => ({
+        name: db.prepare("select name from rounds where id = (select min(id) from rounds)").pluck().get() as string,
+        texts: db.prepare("select distinct text from measures where round_id = (select min(id) from rounds)").pluck().all() as string[],
+      }));
+      const notReviewed = role === "reviewer" ? [this.roundNames.otherReviewed] : [this.roundNames.run, LEAD_MARK, OTHER_MARK];
+      return [demo.name, ...notReviewed.filter((text) => text !== ""), ...demo.texts];
+    }
     if (role !== "unitLead" && role !== "unitOther") return [];
     const [unit, otherMark] = role === "unitLead" ? [LEAD_UNIT, OTHER_MARK] : [OTHER_UNIT, LEAD_MARK];
     const texts = readDb((db) =>
