@@ -131,7 +131,7 @@ describe("stepRecipients: who each step reaches", () => {
     leadLeaderNames: ["林某"],
     leaderAccounts: [{ userId: "u-linmou", name: "林某" }],
   };
-  const summary = (step: EscalationStep, w = who) => stepRecipients(step, w).map((r) => `${r.rung}:${r.reach}:${r.name}`);
+  const summary = (step: EscalationStep, w: Parameters<typeof stepRecipients>[1] = who) => stepRecipients(step, w).map((r) => `${r.rung}:${r.reach}:${r.name}`);
 
   it("climbs rung by rung, each step reaching every rung below it", () => {
     expect(rungsOf("liaison")).toEqual(["liaison"]);
@@ -163,8 +163,16 @@ describe("stepRecipients: who each step reaches", () => {
   });
 
   it("notifies a person once however many rungs they hold", () => {
-    const same = { ...who, deputy: account("u-lin", "林教育"), principal: account("u-lin", "林教育") };
-    expect(notifiedUserIds(stepRecipients("principal", same))).toEqual(["u-lin"]);
+    const same = { ...who, liaisons: [...who.liaisons, { userId: "u-head", name: "局长乙" }], deputy: account("u-head", "局长乙"), principal: account("u-head", "局长乙") };
+    expect(notifiedUserIds(stepRecipients("principal", same))).toEqual(["u-lin", "u-head"]);
+  });
+
+  it("a head with an account of the unit is not told as a liaison before their own rung", () => {
+    const staff = { ...who, liaisons: [{ userId: "u-lin", name: "林教育" }, { userId: "u-dep", name: "副局长甲" }] };
+    expect(summary("liaison", staff)).toEqual(["liaison:notified:林教育"]);
+    expect(summary("deputy", staff)).toEqual(["liaison:notified:林教育", "deputy:notified:副局长甲"]);
+    // A unit whose only account is its 分管领导 has no liaison to tell.
+    expect(summary("liaison", { ...staff, liaisons: [{ userId: "u-dep", name: "副局长甲" }] })).toEqual(["liaison:unassigned:"]);
   });
 
   it("says on the timeline how each was reached", () => {

@@ -109,8 +109,11 @@ export interface EscalationRecipient {
 }
 
 /**
- * Who a step reaches, rung by rung. A rung nobody recorded is kept as "unassigned", so the
- * timeline says who was missing; a head without a usable account is a contact to phone. The
+ * Who a step reaches, rung by rung. The liaison rung is the lead unit's accounts other than
+ * its recorded heads: a 分管领导 with an account of the unit is not told at the first step,
+ * the ladder is there so that the heads hear of it later. A rung nobody recorded is kept as
+ * "unassigned", so the timeline says who was missing; a head without a usable account is a
+ * contact to phone. The
  * 牵头领导 is matched to a leader account by exact name, only when exactly one account has
  * that name (two accounts of one name cannot tell which is meant: the office phones).
  */
@@ -127,12 +130,12 @@ export function stepRecipients(
   const nobody = (rung: EscalationStep): EscalationRecipient => ({ rung, reach: "unassigned", userId: null, name: "", phone: null });
   const head = (rung: EscalationStep, h: UnitHead | null): EscalationRecipient =>
     !h ? nobody(rung) : { rung, reach: h.userId && h.active ? "notified" : "contact", userId: h.userId, name: h.name, phone: h.phone };
+  const headIds = new Set([who.principal?.userId, who.deputy?.userId].filter(Boolean));
+  const liaisons = who.liaisons.filter((l) => !headIds.has(l.userId));
   return rungsOf(step).flatMap((rung): EscalationRecipient[] => {
     switch (rung) {
       case "liaison":
-        return who.liaisons.length === 0
-          ? [nobody(rung)]
-          : who.liaisons.map((l) => ({ rung, reach: "notified", userId: l.userId, name: l.name, phone: null }));
+        return liaisons.length === 0 ? [nobody(rung)] : liaisons.map((l) => ({ rung, reach: "notified", userId: l.userId, name: l.name, phone: null }));
       case "deputy":
         return [head(rung, who.deputy)];
       case "principal":
