@@ -50,7 +50,7 @@ const SEES_UNIT_OBJECT = { allowed: ["officeAdmin", "office", "leader", "unitLea
  * Objects a run provides. A write that consumes its target (a claim can be signed off once)
  * names it in `consumes`: each allowed call then gets a fresh one, refused calls share one.
  */
-export type TargetKind = "claim" | "notice" | "lookBack" | "eligibleMeasure" | "emptyRound";
+export type TargetKind = "claim" | "notice" | "noticeDraft" | "lookBack" | "eligibleMeasure" | "emptyRound";
 
 // ── JSON API ─────────────────────────────────────────────────────────────
 
@@ -348,6 +348,8 @@ export interface ActionTargets {
   appeal: number;
   lookBack: number;
   notice: number;
+  /** A 督办单 the escalation ladder drafted for 区教育局, waiting for the office. */
+  noticeDraft: number;
   /** An unread notification of the unit lead's user. */
   notification: number;
   /** 区教育局's id. */
@@ -493,6 +495,9 @@ export const ACTION_ACCESS: ActionAccessRow[] = [
     reply: "已按要求整改",
   }), "notice"),
   action(NOTICES, "closeNoticeAction", access({ allowed: OFFICE }), (t) => ({ noticeId: String(t.notice) }), "notice"),
+  // Drafts of the escalation ladder are the office's: nobody else confirms or sets one aside.
+  action(NOTICES, "confirmNoticeDraftAction", access({ allowed: OFFICE }), (t) => ({ draftId: String(t.noticeDraft) }), "noticeDraft"),
+  action(NOTICES, "dismissNoticeDraftAction", access({ allowed: OFFICE }), (t) => ({ draftId: String(t.noticeDraft) }), "noticeDraft"),
 
   action(LOOK_BACKS, "scheduleLookBackAction", access({ allowed: OFFICE }), (t) => ({ measureId: String(t.eligibleMeasure), scheduledDate: t.today }), "eligibleMeasure"),
   action(LOOK_BACKS, "recordLookBackAction", access({ allowed: OFFICE }), (t) => ({ lookBackId: String(t.lookBack), result: "holds", note: "" }), "lookBack"),
@@ -514,6 +519,14 @@ export const ACTION_ACCESS: ActionAccessRow[] = [
     password: "Matrix2026ab",
   })),
   action(ADMIN, "renameUnit", adminOnly, (t) => ({ unitId: String(t.unit), name: `矩阵改名单位${t.unique}` })),
+  action(ADMIN, "setUnitHeadsAction", adminOnly, (t) => ({
+    unitId: String(t.unit),
+    principalKind: "contact",
+    principalName: `郑局长${t.unique}`,
+    principalPhone: "0755-27790000",
+    deputyKind: "account",
+    deputyUserId: t.spareUser,
+  })),
   action(ADMIN, "disableUser", adminOnly, (t) => ({ userId: String(t.spareUser) })),
   action(ADMIN, "enableUser", adminOnly, (t) => ({ userId: t.disabledUser })),
   action(ADMIN, "resetUserPassword", adminOnly, (t) => ({ userId: String(t.spareUser), password: "Reset2026ab" })),
