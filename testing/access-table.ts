@@ -50,7 +50,9 @@ const SEES_UNIT_OBJECT = { allowed: ["officeAdmin", "office", "leader", "unitLea
  * Objects a run provides. A write that consumes its target (a claim can be signed off once)
  * names it in `consumes`: each allowed call then gets a fresh one, refused calls share one.
  */
-export type TargetKind = "claim" | "notice" | "noticeDraft" | "lookBack" | "eligibleMeasure" | "emptyRound";
+export type TargetKind = "claim" | "notice" | "lookBack" | "eligibleMeasure" | "emptyRound";
+/** Server actions also use up the escalation ladder's 督办单 drafts (no API route takes one). */
+export type ActionTargetKind = TargetKind | "noticeDraft";
 
 // ── JSON API ─────────────────────────────────────────────────────────────
 
@@ -370,7 +372,7 @@ export interface ActionAccessRow {
   /** The export's name. */
   name: string;
   access: Record<Role, Verdict>;
-  consumes?: TargetKind;
+  consumes?: ActionTargetKind;
   form: (t: ActionTargets) => Record<string, string | string[]>;
 }
 
@@ -387,7 +389,7 @@ const NOTIFICATIONS = "app/(app)/notifications/actions.ts";
 const REPORTING = "app/(app)/reporting/actions.ts";
 const ACCOUNT = "app/(app)/account/actions.ts";
 
-const action = (module: string, name: string, who: Record<Role, Verdict>, form: ActionAccessRow["form"], consumes?: TargetKind): ActionAccessRow => ({
+const action = (module: string, name: string, who: Record<Role, Verdict>, form: ActionAccessRow["form"], consumes?: ActionTargetKind): ActionAccessRow => ({
   module,
   name,
   access: who,
