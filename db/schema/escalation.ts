@@ -12,9 +12,9 @@ import { units } from "./units";
 // 预警升级 (issue 16 item 4): who a late measure climbs to, when, and what it left behind.
 // The rule is lib/escalation.ts; the daily reminder job writes these rows.
 
-// A round's thresholds, in their own table: a new CHECKed column on `rounds` would make
-// drizzle-kit rebuild that table, and dropping `rounds` inside a migration cascades to its
-// whole plan. A round without a row uses lib/escalation.ts's defaults (20 / 10 / 0 / 30).
+// A round's thresholds, in their own table: a round the office never configured has no row
+// and climbs lib/escalation.ts's defaults (20 / 10 / 0 / 30), and CHECKed columns added to
+// `rounds` would have drizzle-kit rebuild that table, with its plan hanging off it.
 export const escalationThresholds = sqliteTable(
   "escalation_thresholds",
   {
