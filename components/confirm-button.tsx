@@ -20,7 +20,7 @@ export function ConfirmButton({
   fields: Record<string, string | number>;
   label: string;
   confirm?: string;
-  variant?: "danger" | "secondary" | "primary";
+  variant?: "danger" | "secondary";
   ariaLabel?: string;
 }) {
   const [state, formAction, pending] = useActionState(action, null);

@@ -14,10 +14,7 @@ export interface NotificationInput {
     | "relapsed"
     | "review_requested"
     | "review_decided"
-    | "appeal_decided"
-    | "escalation"
-    | "escalation_digest"
-    | "notice_drafted";
+    | "appeal_decided";
   title: string;
   body?: string;
   link?: string;

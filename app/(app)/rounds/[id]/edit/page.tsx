@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
 import { db } from "@/db";
-import { thresholdsOf } from "@/db/queries/escalation-thresholds";
 import { listUnits } from "@/db/queries/units";
 import { RoundForm } from "../../round-form";
 import { roundFor } from "../round-data";
@@ -14,7 +13,7 @@ export default async function EditRoundPage({ params }: { params: Promise<{ id: 
   return (
     <>
       <PageHeader title="编辑轮次" description={round.name} />
-      <RoundForm round={round} escalation={thresholdsOf(db, { roundId: round.id })} units={units} />
+      <RoundForm round={round} units={units} />
     </>
   );
 }
