@@ -64,6 +64,13 @@ const server = createServer((req, res) => {
   requestContext.run(context, () => handle(req, res));
 });
 
+// Node closes an idle kept-alive connection after 5 s by default. A client (a reverse proxy,
+// or a test's request context) that reuses the connection just as it closes gets
+// ECONNRESET. Idle connections are kept longer than proxies usually keep theirs (60 s), so
+// it is the client that closes first; headers may take no longer than that.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
+
 // While the server runs its pid sits beside the database, so that `cli restore` can refuse
 // to replace a database in use. (Same default path as lib/config.ts.)
 const pidFile = path.join(path.dirname(path.resolve(process.env.DATABASE_PATH ?? "data/rectify.db")), "server.pid");
