@@ -20,7 +20,7 @@ export function ConfirmButton({
   fields: Record<string, string | number>;
   label: string;
   confirm?: string;
-  variant?: "danger" | "secondary";
+  variant?: "danger" | "secondary" | "primary";
   ariaLabel?: string;
 }) {
   const [state, formAction, pending] = useActionState(action, null);

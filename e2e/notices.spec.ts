@@ -8,7 +8,9 @@ const auditActions = (noticeId: number) =>
   readDb((db) =>
     db.prepare("select action from audit_log where entity = 'notice' and entity_id = ? order by id").pluck().all(String(noticeId)),
   );
-const noticeCount = () => readDb((db) => db.prepare("select count(*) from supervision_notices").pluck().get() as number);
+// 通报-level notices only: other specs (and this file's other tests, in parallel) issue 提醒
+// and 督办 notices meanwhile, and the escalation spec confirms a drafted 督办.
+const criticismCount = () => readDb((db) => db.prepare("select count(*) from supervision_notices where level = 'criticize'").pluck().get() as number);
 
 test("整改办向区教育局发督办单,单位收到通知并回复,其他单位得到 404,整改办办结", async ({ browser, baseURL }) => {
   const { own } = measuresOf("区教育局");
@@ -146,7 +148,7 @@ test("领导可以查看督办单,但打开发督办单页面得到 403", async 
 test("回复期限早于今天被拒绝,错误显示在该字段旁,已填内容保留", async ({ page }) => {
   const { own } = measuresOf("区教育局");
   await signInAs(page, "office");
-  const before = noticeCount();
+  const before = criticismCount();
   const pages = new NoticePages(page);
   const form = await pages.fill({ unit: "区教育局", measure: own.text, level: "通报", request: "逾期未报送整改进展。", replyDeadline: dayFromToday(-1) });
 
@@ -155,7 +157,7 @@ test("回复期限早于今天被拒绝,错误显示在该字段旁,已填内容
   await expect(form.getByLabel("督办要求")).toHaveValue("逾期未报送整改进展。");
   await expect(form.getByLabel(own.text)).toBeChecked();
   await expect(page).toHaveURL(/\/notices\/new\?/);
-  expect(noticeCount()).toBe(before);
+  expect(criticismCount()).toBe(before);
 
   // Nothing ticked and no request: each field says so.
   await form.getByLabel(own.text).uncheck();
@@ -164,5 +166,5 @@ test("回复期限早于今天被拒绝,错误显示在该字段旁,已填内容
   await form.getByRole("button", { name: "发出督办单" }).click();
   await expect(form.getByRole("group", { name: "涉及的整改措施" })).toHaveAccessibleDescription("请至少选择一项整改措施");
   await expect(form.getByLabel("督办要求")).toHaveAccessibleDescription("请输入督办要求");
-  expect(noticeCount()).toBe(before);
+  expect(criticismCount()).toBe(before);
 });

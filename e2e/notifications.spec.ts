@@ -11,7 +11,19 @@ test.describe.configure({ mode: "serial" });
 
 const databasePath = process.env.DATABASE_PATH ?? path.join(process.cwd(), "data", "e2e", "rectify.db");
 
-function remind(today: string): { today: string; dueSoon: number; overdue: number; reportMissing: number; total: number } {
+interface RemindCounts {
+  today: string;
+  dueSoon: number;
+  overdue: number;
+  reportMissing: number;
+  escalated: number;
+  escalationNotifications: number;
+  noticeDrafts: number;
+  digests: number;
+  total: number;
+}
+
+function remind(today: string): RemindCounts {
   const output = execFileSync("npm", ["run", "-s", "cli", "--", "remind", "--today", today], {
     env: { ...process.env, DATABASE_PATH: databasePath },
     encoding: "utf8",
@@ -43,7 +55,7 @@ test("命令行 remind 生成提醒并输出各类数量", () => {
   const counts = remind(today);
   expect(counts.today).toBe(today);
   expect(counts.dueSoon).toBeGreaterThan(0);
-  expect(counts.total).toBe(counts.dueSoon + counts.overdue + counts.reportMissing);
+  expect(counts.total).toBe(counts.dueSoon + counts.overdue + counts.reportMissing + counts.escalationNotifications + counts.digests);
   const audits = readDb((db) => db.prepare("select count(*) n from audit_log where action = 'reminders.run' and entity_id = ?").get(today));
   expect(audits).toEqual({ n: 1 });
 });

@@ -5,6 +5,7 @@ import {
   DEADLINE_KIND_LABELS,
   LOOK_BACK_RESULT_LABELS,
   MEASURE_CATEGORY_LABELS,
+  NOTICE_DRAFT_STATE_LABELS,
   NOTICE_LEVEL_LABELS,
   NOTICE_STATE_LABELS,
   REPORT_CYCLE_LABELS,
@@ -42,6 +43,8 @@ export const REFERENCE_FIELDS: Record<string, ReferenceKind> = {
   issuedById: "user",
   repliedById: "user",
   closedById: "user",
+  principalUserId: "user",
+  deputyUserId: "user",
   createdById: "user",
   userId: "user",
   roundId: "round",
@@ -74,7 +77,11 @@ const ENUM_LABELS: Record<string, Record<string, string>> = {
   category: MEASURE_CATEGORY_LABELS,
   subject: APPEAL_SUBJECT_LABELS,
   decision: APPEAL_DECISION_LABELS,
+  draftState: NOTICE_DRAFT_STATE_LABELS,
 };
+
+/** Numbers that count days of the escalation ladder. */
+const DAY_FIELDS = new Set(["dueSoonDays", "liaisonDays", "deputyDays", "principalDays", "leadLeaderOverdueDays"]);
 
 const MAX_VALUE_CHARS = 60;
 const shorten = (s: string, max = MAX_VALUE_CHARS) => (s.length > max ? `${s.slice(0, max)}…` : s);
@@ -143,7 +150,7 @@ function show(field: string, value: unknown, names: AuditNames): string | null {
   if (typeof value === "number") {
     if (field === "reportWeekday") return WEEKDAY_LABELS[value] ?? String(value);
     if (field === "percent") return `${value}%`;
-    if (field === "dueSoonDays") return `${value} 天`;
+    if (DAY_FIELDS.has(field)) return `${value} 天`;
     return String(value);
   }
   if (Array.isArray(value)) {

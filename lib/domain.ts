@@ -133,3 +133,48 @@ export const APPEAL_DECISION_LABELS: Record<AppealDecision, string> = {
   granted: "申诉成立",
   rejected: "申诉不成立",
 };
+
+/**
+ * 预警升级: the rungs a late measure climbs, in order. Each step reaches its own rung and
+ * every rung below it (江津's 三色预警: "at 10 days also the 分管领导").
+ */
+export const ESCALATION_STEPS = ["liaison", "deputy", "principal", "lead_leader"] as const;
+export type EscalationStep = (typeof ESCALATION_STEPS)[number];
+/** Who each rung is. */
+export const ESCALATION_RUNG_LABELS: Record<EscalationStep, string> = {
+  liaison: "联络员",
+  deputy: "分管领导",
+  principal: "主要负责人",
+  lead_leader: "牵头领导",
+};
+/** What reaching a step is called on the timeline and in the notification. */
+export const ESCALATION_STEP_LABELS: Record<EscalationStep, string> = {
+  liaison: "预警:提醒联络员",
+  deputy: "预警升级:告知分管领导",
+  principal: "预警升级:告知主要负责人",
+  lead_leader: "逾期升级:告知牵头领导",
+};
+
+/** The two heads a unit records for the ladder. */
+export const UNIT_HEAD_POSTS = ["principal", "deputy"] as const;
+export type UnitHeadPost = (typeof UNIT_HEAD_POSTS)[number];
+export const UNIT_HEAD_POST_LABELS: Record<UnitHeadPost, string> = {
+  principal: "主要负责人",
+  deputy: "分管领导",
+};
+
+/**
+ * How a step reached one person: an in-app notification to an account, a contact the office
+ * must phone (no usable account), or nobody because the rung was never recorded.
+ */
+export const ESCALATION_REACHES = ["notified", "contact", "unassigned"] as const;
+export type EscalationReach = (typeof ESCALATION_REACHES)[number];
+
+/** A 督办单 the ladder drafted: waiting for the office, issued, or set aside. */
+export const NOTICE_DRAFT_STATES = ["pending", "issued", "dismissed"] as const;
+export type NoticeDraftState = (typeof NOTICE_DRAFT_STATES)[number];
+export const NOTICE_DRAFT_STATE_LABELS: Record<NoticeDraftState, string> = {
+  pending: "待确认",
+  issued: "已发出",
+  dismissed: "不发出",
+};

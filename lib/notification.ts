@@ -14,7 +14,10 @@ export interface NotificationInput {
     | "relapsed"
     | "review_requested"
     | "review_decided"
-    | "appeal_decided";
+    | "appeal_decided"
+    | "escalation"
+    | "escalation_digest"
+    | "notice_drafted";
   title: string;
   body?: string;
   link?: string;

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/db";
+import * as draftWrites from "@/db/queries/notice-drafts";
 import * as noticeWrites from "@/db/queries/notice-writes";
 import { todayISO } from "@/lib/deadline-state";
 import { visibleUnitIds, type Actor } from "@/lib/permissions";
@@ -22,4 +23,15 @@ export function replyNotice(actor: Actor, input: { noticeId: number; reply: stri
 
 export function closeNotice(actor: Actor, noticeId: number) {
   return db.transaction((tx) => noticeWrites.closeNotice(tx, { actorId: actor.id, noticeId }));
+}
+
+/** The office issues a 督办单 the escalation ladder drafted, as drafted: one click. */
+export function confirmNoticeDraft(actor: Actor, draftId: number) {
+  // IMMEDIATE, as issuing any notice: its number is read and used under the write lock.
+  return db.transaction((tx) => draftWrites.confirmDraft(tx, { actorId: actor.id, draftId, today: todayISO() }));
+}
+
+/** The office decides a drafted notice is not to be sent. */
+export function dismissNoticeDraft(actor: Actor, draftId: number) {
+  return db.transaction((tx) => draftWrites.dismissDraft(tx, { actorId: actor.id, draftId }));
 }

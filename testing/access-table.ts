@@ -63,6 +63,8 @@ const SEES_MEASURE = { allowed: [...SEES_UNIT_OBJECT.allowed, "reviewer"], notFo
  * names it in `consumes`: each allowed call then gets a fresh one, refused calls share one.
  */
 export type TargetKind = "claim" | "notice" | "lookBack" | "eligibleMeasure" | "emptyRound";
+/** Server actions also use up the escalation ladder's 督办单 drafts (no API route takes one). */
+export type ActionTargetKind = TargetKind | "noticeDraft";
 
 // ── JSON API ─────────────────────────────────────────────────────────────
 
@@ -369,6 +371,8 @@ export interface ActionTargets {
   appeal: number;
   lookBack: number;
   notice: number;
+  /** A 督办单 the escalation ladder drafted for 区教育局, waiting for the office. */
+  noticeDraft: number;
   /** An unread notification of the unit lead's user. */
   notification: number;
   /** A round with a plan and no version under review, which the office may submit. */
@@ -397,7 +401,7 @@ export interface ActionAccessRow {
   /** The export's name. */
   name: string;
   access: Record<Role, Verdict>;
-  consumes?: TargetKind;
+  consumes?: ActionTargetKind;
   form: (t: ActionTargets) => Record<string, string | string[]>;
 }
 
@@ -416,7 +420,7 @@ const REPORTING = "app/(app)/reporting/actions.ts";
 const ACCOUNT = "app/(app)/account/actions.ts";
 const PLAN_REVIEW = "app/(app)/rounds/[id]/plan-review/actions.ts";
 
-const action = (module: string, name: string, who: Record<Role, Verdict>, form: ActionAccessRow["form"], consumes?: TargetKind): ActionAccessRow => ({
+const action = (module: string, name: string, who: Record<Role, Verdict>, form: ActionAccessRow["form"], consumes?: ActionTargetKind): ActionAccessRow => ({
   module,
   name,
   access: who,
@@ -526,6 +530,9 @@ export const ACTION_ACCESS: ActionAccessRow[] = [
     reply: "已按要求整改",
   }), "notice"),
   action(NOTICES, "closeNoticeAction", access({ allowed: OFFICE }), (t) => ({ noticeId: String(t.notice) }), "notice"),
+  // Drafts of the escalation ladder are the office's: nobody else confirms or sets one aside.
+  action(NOTICES, "confirmNoticeDraftAction", access({ allowed: OFFICE }), (t) => ({ draftId: String(t.noticeDraft) }), "noticeDraft"),
+  action(NOTICES, "dismissNoticeDraftAction", access({ allowed: OFFICE }), (t) => ({ draftId: String(t.noticeDraft) }), "noticeDraft"),
 
   action(LOOK_BACKS, "scheduleLookBackAction", access({ allowed: OFFICE }), (t) => ({ measureId: String(t.eligibleMeasure), scheduledDate: t.today }), "eligibleMeasure"),
   action(LOOK_BACKS, "recordLookBackAction", access({ allowed: OFFICE }), (t) => ({ lookBackId: String(t.lookBack), result: "holds", note: "" }), "lookBack"),
@@ -547,6 +554,14 @@ export const ACTION_ACCESS: ActionAccessRow[] = [
     password: "Matrix2026ab",
   })),
   action(ADMIN, "renameUnit", adminOnly, (t) => ({ unitId: String(t.unit), name: `矩阵改名单位${t.unique}` })),
+  action(ADMIN, "setUnitHeadsAction", adminOnly, (t) => ({
+    unitId: String(t.unit),
+    principalKind: "contact",
+    principalName: `郑局长${t.unique}`,
+    principalPhone: "0755-27790000",
+    deputyKind: "account",
+    deputyUserId: t.spareUser,
+  })),
   action(ADMIN, "disableUser", adminOnly, (t) => ({ userId: String(t.spareUser) })),
   action(ADMIN, "enableUser", adminOnly, (t) => ({ userId: t.disabledUser })),
   action(ADMIN, "resetUserPassword", adminOnly, (t) => ({ userId: String(t.spareUser), password: "Reset2026ab" })),

@@ -3,6 +3,7 @@ import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import type { DB } from "@/db/client";
 import { createApiToken } from "@/db/queries/api-tokens";
+import { addToPendingDraft } from "@/db/queries/notice-drafts";
 import { notifyUsers } from "@/db/queries/notifications";
 import { createAspect, createMeasure, createProblem } from "@/db/queries/plan-edit";
 import { submitOverdueAppeal } from "@/db/queries/appeals";
@@ -133,6 +134,8 @@ export async function buildActionWorld(): Promise<ActionWorld> {
         notification: { kind: "assignment", title: "新分配的整改任务", dedupeKey: "action-matrix" },
       });
       const token = createApiToken(tx, { actorId: office, userId: userId("leader"), name: "省平台对接", tokenHash: "f".repeat(64) }).id;
+      // What the escalation ladder leaves when a 区教育局 measure reaches the 牵头领导.
+      const noticeDraft = addToPendingDraft(tx, { roundId: round, unitId: unit, measureId: measure }).draftId;
 
       // 方案审核: the demo round's plan is under review, with one open thread of comments
       // by its reviewer; another round has a plan not yet submitted.
@@ -157,7 +160,7 @@ export async function buildActionWorld(): Promise<ActionWorld> {
 
       return {
         spareUser, disabledUser, archivedRound, emptyRound, emptyAspect, bareProblem, bareMeasure, problem, measure, claim, returnedClaim, appeal, token,
-        submission, commentThread, unsubmittedRound, reviewers: [userId("ducha"), otherReviewer],
+        submission, commentThread, unsubmittedRound, reviewers: [userId("ducha"), otherReviewer], noticeDraft,
       };
     });
 

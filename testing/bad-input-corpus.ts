@@ -44,6 +44,8 @@ export type FieldKind =
   | "percent"
   | "smallInt"
   | "weekday"
+  | "ladderDays"
+  | "phone"
   | "positiveInt"
   | "enum"
   | "optionalEnum"
@@ -133,6 +135,8 @@ export const FORM_CASES: Partial<Record<FieldKind, InputCase<FormValue>[]>> = {
   percent: badInts(0, 100),
   smallInt: badInts(0, 90),
   weekday: badInts(1, 7),
+  ladderDays: badInts(0, 365),
+  phone: [refused("字母", "abc"), refused("100 KB", PAYLOADS.overLong), refused("SQL 注入样式", PAYLOADS.sqlOr), refused("<script>", PAYLOADS.script)],
   positiveInt: [refused("零", "0"), refused("负数", "-1"), refused("1e308", PAYLOADS.huge), refused("字母", "abc"), refused("小数", "1.5")],
   enum: [refused("空", ""), refused("同名字段两次", ["a", "b"]), ...badEnum],
   optionalEnum: badEnum,
@@ -288,7 +292,10 @@ export const ACTION_INPUTS: Record<string, ActionInputs> = {
     },
   },
   updateRoundAction: {
-    fields: { roundId: "id", name: "text", inspectedUnitId: "optionalId", feedbackDate: "optionalDate", reportCycle: "enum", reportWeekday: "weekday" },
+    fields: {
+      roundId: "id", name: "text", inspectedUnitId: "optionalId", feedbackDate: "optionalDate", reportCycle: "enum", reportWeekday: "weekday",
+      escalationLiaisonDays: "ladderDays", escalationDeputyDays: "ladderDays", escalationPrincipalDays: "ladderDays", escalationLeadLeaderDays: "ladderDays",
+    },
   },
   archiveRoundAction: { fields: { roundId: "id" } },
   unarchiveRoundAction: { fields: { roundId: "id" } },
@@ -328,12 +335,17 @@ export const ACTION_INPUTS: Record<string, ActionInputs> = {
   },
   replyNoticeAction: { as: "unitLead", fields: { noticeId: "id", reply: "text" } },
   closeNoticeAction: { fields: { noticeId: "id" } },
+  confirmNoticeDraftAction: { fields: { draftId: "id" } },
+  dismissNoticeDraftAction: { fields: { draftId: "id" } },
   scheduleLookBackAction: { fields: { measureId: "id", scheduledDate: "notPastDate" } },
   recordLookBackAction: { fields: { lookBackId: "id", result: "enum", note: "optionalText" } },
   markNotificationRead: { as: "unitLead", fields: { notificationId: "noProbeId" } },
   remindMissingReportsAction: { fields: { roundId: "id", unitId: "optionalId" } },
   createUnit: { fields: { name: "text", kind: "enum", parentId: "optionalId" } },
   renameUnit: { fields: { unitId: "id", name: "text" } },
+  setUnitHeadsAction: {
+    fields: { unitId: "id", principalKind: "enum", principalName: "optionalText", principalPhone: "phone", deputyKind: "enum", deputyUserId: "userRef" },
+  },
   createUser: { fields: { username: "username", name: "text", role: "enum", unitId: "id", password: "password" } },
   disableUser: { fields: { userId: "userRef" } },
   enableUser: { fields: { userId: "userRef" } },

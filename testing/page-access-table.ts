@@ -80,6 +80,7 @@ export const PAGE_ACCESS: PageAccessRow[] = [
   page({ route: "(app)/account/password", path: () => "/account/password", access: access({ page: SIGNED_IN }), navigatesAs: "officeAdmin", from: fromNotifications }),
   page({ route: "(app)/admin/users", path: () => "/admin/users", access: access({ page: ["officeAdmin"] }), navigatesAs: "officeAdmin", from: () => "/admin/units" }),
   page({ route: "(app)/admin/units", path: () => "/admin/units", access: access({ page: ["officeAdmin"] }), navigatesAs: "officeAdmin", from: () => "/admin/users" }),
+  page({ route: "(app)/admin/units/[id]", path: (t) => `/admin/units/${t.unit}`, access: access({ page: ["officeAdmin"] }), navigatesAs: "officeAdmin", from: () => "/admin/units" }),
   page({ route: "(app)/admin/tokens", path: () => "/admin/tokens", access: access({ page: ["officeAdmin"] }), navigatesAs: "officeAdmin", from: () => "/admin/users" }),
   // 申诉: the office's queue; a unit sees its own appeals (the query keeps to its units).
   page({ route: "(app)/appeals", path: () => "/appeals", access: access({ page: [...OFFICE, ...UNITS] }), navigatesAs: "officeAdmin", from: fromNotifications }),

@@ -11,6 +11,7 @@ import { auditReferenceNames } from "./audit-names";
 import { createPlanFromDocument } from "./document-import";
 import { importPlan } from "./import";
 import { recordLookBackResult, scheduleLookBack } from "./look-backs";
+import { confirmDraft, dismissDraft, listPendingDrafts } from "./notice-drafts";
 import { closeNotice, issueNotice, replyNotice } from "./notice-writes";
 import { markNotificationsRead, notifyUsers } from "./notifications";
 import {
@@ -22,6 +23,7 @@ import { addProgressReport, returnClaim, signOffClaim } from "./progress";
 import { remindMissingReports, runReminders } from "./reminders";
 import { setRoundReviewers } from "./round-reviewers";
 import { createRound, setRoundArchived, setUnitsSeeUnapprovedPlan, updateRound } from "./rounds";
+import { setUnitHeads } from "./unit-heads";
 import { createUnit } from "./units";
 import { createUserWithPassword, setUserDisabled, setUserPassword } from "./users";
 
@@ -141,6 +143,12 @@ const submittedPlan = () =>
   run((tx) => insertSubmission(tx, { ...plan(), kind: "plan", content: currentPlanVersion(tx, { roundId: t.roundId() }), note: "" })).id;
 const commentArgs = (threadId: number | null) =>
   ({ ...by("ducha"), roundId: t.roundId(), submissionId: null, threadId, target: "plan", targetId: null, targetLabel: "整改方案", body: "请细化措施" }) as const;
+/** The escalation ladder's first pending 督办单 draft, after the job ran on TODAY. */
+const pendingDraft = () => {
+  runReminders(t.db, { today: TODAY });
+  return listPendingDrafts(t.db, { today: TODAY }).find((d) => d.measures.length > 0)!.id;
+};
+const ladder = { escalationLiaisonDays: 25, escalationDeputyDays: 12, escalationPrincipalDays: 3, escalationLeadLeaderDays: 20 };
 const newUnread = () => {
   notifyUsers(t.db, { userIds: [ids.jiaoyu], notification: { kind: "assignment", title: "新任务", dedupeKey: "audit-coverage" } });
   return idWhere("notifications where user_id = ? and read_at is null", ids.jiaoyu);
@@ -210,6 +218,12 @@ const writePaths: WritePath[] = [
   path("updateRound", "round.update", "office", () =>
     inTx((tx) => updateRound(tx, { ...by("office"), roundId: t.roundId(), input: roundInput("改名后的轮次") })),
   ),
+  path("createRound (with its escalation ladder)", "round.create", "office", () =>
+    inTx((tx) => createRound(tx, { ...by("office"), input: { ...roundInput("设置了预警升级的轮次"), ...ladder } })),
+  ),
+  path("updateRound (with its escalation ladder)", "round.update", "office", () =>
+    inTx((tx) => updateRound(tx, { ...by("office"), roundId: t.roundId(), input: { ...roundInput("改名后的轮次"), ...ladder } })),
+  ),
   path("setRoundArchived (archive)", "round.archive", "office", () =>
     inTx((tx) => setRoundArchived(tx, { ...by("office"), roundId: t.roundId(), archived: true })),
   ),
@@ -230,6 +244,9 @@ const writePaths: WritePath[] = [
   }),
   path("createUnit", "unit.create", "office", () =>
     inTx((tx) => createUnit(tx, { ...by("office"), input: { name: "区新设单位", kind: "government", parentId: null } })),
+  ),
+  path("setUnitHeads (account and contact)", "unit.set_heads", "office", () =>
+    inTx((tx) => setUnitHeads(tx, { ...by("office"), unitId: edu(), deputy: { userId: ids.jiaoyu }, principal: { name: "郑局长", phone: "0755-27790000" } })),
   ),
   // user admin and API tokens
   path("createUserWithPassword", "user.create", "office", () => {
@@ -323,6 +340,15 @@ const writePaths: WritePath[] = [
     const noticeId = seededNotice();
     return inTx((tx) => closeNotice(tx, { ...by("office"), noticeId }));
   }),
+  // 督办单 drafted by the escalation ladder
+  path("confirmDraft", "notice.issue_draft", "office", () => {
+    const draftId = pendingDraft();
+    return () => t.db.transaction((tx) => confirmDraft(tx, { ...by("office"), draftId, today: TODAY }), { behavior: "immediate" });
+  }),
+  path("dismissDraft", "notice_draft.dismiss", "office", () => {
+    const draftId = pendingDraft();
+    return inTx((tx) => dismissDraft(tx, { ...by("office"), draftId }));
+  }),
   // notifications; the reminder functions open their own transaction
   path("markNotificationsRead (ids)", "notification.read", "jiaoyu", () => {
     const id = newUnread();
@@ -359,7 +385,13 @@ const writePaths: WritePath[] = [
     const threadId = run((tx) => insertReviewComment(tx, commentArgs(null))).id;
     return inTx((tx) => resolveThread(tx, { ...by("ducha"), roundId: t.roundId(), threadId }));
   }),
-  path("runReminders (one row per run)", "reminders.run", null, () => () => runReminders(t.db, { today: TODAY })),
+  path("runReminders (one row per run, escalation ladder included)", "reminders.run", null, () => () => runReminders(t.db, { today: TODAY })),
+  path("runReminders (a Monday: leaders' digests too)", "reminders.run", null, () => {
+    // 区教育局's liaison stands in as its 分管领导, so last week's steps reached a head.
+    run((tx) => setUnitHeads(tx, { ...by("office"), unitId: edu(), deputy: { userId: ids.jiaoyu }, principal: null }));
+    runReminders(t.db, { today: TODAY });
+    return () => expect(runReminders(t.db, { today: "2026-11-23" }).digests).toBe(1);
+  }),
   path("remindMissingReports", "reporting.remind", "office", () => () =>
     remindMissingReports(t.db, { ...by("office"), roundId: t.roundId(), today: TODAY }),
   ),

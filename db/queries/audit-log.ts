@@ -6,6 +6,7 @@ import {
   auditLog,
   institutions,
   lookBacks,
+  noticeDraftMeasures,
   progressReports,
   supervisionNoticeMeasures,
   users,
@@ -79,7 +80,8 @@ export function auditFilterOptions(q: Queryable) {
 
 /**
  * A measure's history: its own rows and those of its progress reports (claims, returns),
- * the institutions they registered, its look-backs, appeals and supervision notices, oldest first. Each branch is an
+ * the institutions they registered, its look-backs, appeals, supervision notices and the drafts
+ * the escalation ladder made of them, oldest first. Each branch is an
  * (entity, entity_id) lookup on the log's index; ids are cast to text to match entity_id.
  */
 export function measureHistory(q: Queryable, params: { measureId: number }) {
@@ -105,6 +107,11 @@ export function measureHistory(q: Queryable, params: { measureId: number }) {
       eq(auditLog.entity, "notice"),
       sql`${auditLog.entityId} in (select cast(${supervisionNoticeMeasures.noticeId} as text) from ${supervisionNoticeMeasures}
         where ${supervisionNoticeMeasures.measureId} = ${id})`,
+    ),
+    and(
+      eq(auditLog.entity, "notice_draft"),
+      sql`${auditLog.entityId} in (select cast(${noticeDraftMeasures.draftId} as text) from ${noticeDraftMeasures}
+        where ${noticeDraftMeasures.measureId} = ${id})`,
     ),
   ];
   return q

@@ -18,10 +18,11 @@ const invalid = (field: string, message: string) => new AppError("VALIDATION", "
 
 /**
  * Issues a notice. The round, the unit and each measure are checked again here: the form
- * only offers valid choices, but an API caller may send anything.
+ * only offers valid choices, but an API caller may send anything. A notice the escalation
+ * ladder drafted names its draft, and its one audit row says it was a draft confirmed.
  * Run it in an IMMEDIATE transaction: the sequence is read and used under the write lock.
  */
-export function issueNotice(tx: Queryable, params: { actorId: string; input: IssueNoticeInput; today: string }): SupervisionNotice {
+export function issueNotice(tx: Queryable, params: { actorId: string; input: IssueNoticeInput; today: string; draftId?: number }): SupervisionNotice {
   const { input } = params;
   const round = tx.select({ id: rounds.id, archivedAt: rounds.archivedAt }).from(rounds).where(eq(rounds.id, input.roundId)).get();
   if (!round) throw invalid("roundId", "所选轮次不存在");
@@ -56,10 +57,10 @@ export function issueNotice(tx: Queryable, params: { actorId: string; input: Iss
     .run();
   recordAudit(tx, {
     actorId: params.actorId,
-    action: "notice.issue",
+    action: params.draftId ? "notice.issue_draft" : "notice.issue",
     entity: "notice",
     entityId: notice.id,
-    after: { ...notice, measureIds: input.measureIds },
+    after: params.draftId ? { ...notice, measureIds: input.measureIds, draftId: params.draftId } : { ...notice, measureIds: input.measureIds },
   });
   notifyUnit(tx, {
     unitId: notice.unitId,

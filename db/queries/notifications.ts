@@ -51,20 +51,35 @@ const BULK_ROWS = 400;
  * province scale the job sends tens of thousands, and one query each stalled the server.
  */
 export function notifyUnitsInBulk(tx: Queryable, items: readonly { unitIds: readonly number[]; notification: NotificationInput }[]): number[] {
-  const unitIds = [...new Set(items.flatMap((item) => item.unitIds))];
-  const usersOf = new Map<number, string[]>();
-  for (let i = 0; i < unitIds.length; i += BULK_ROWS) {
+  const usersOf = activeAccountsOfUnits(tx, items.flatMap((item) => item.unitIds));
+  return notifyUsersInBulk(
+    tx,
+    items.map(({ unitIds, notification }) => ({ userIds: unitIds.flatMap((id) => (usersOf.get(id) ?? []).map((u) => u.userId)), notification })),
+  );
+}
+
+/** The active accounts of each unit, read a few hundred units per query. */
+export function activeAccountsOfUnits(tx: Queryable, unitIds: readonly number[]): Map<number, { userId: string; name: string }[]> {
+  const ids = [...new Set(unitIds)];
+  const usersOf = new Map<number, { userId: string; name: string }[]>();
+  for (let i = 0; i < ids.length; i += BULK_ROWS) {
     const rows = tx
-      .select({ id: users.id, unitId: users.unitId })
+      .select({ id: users.id, name: users.name, unitId: users.unitId })
       .from(users)
-      .where(and(inArray(users.unitId, unitIds.slice(i, i + BULK_ROWS)), eq(users.disabled, false)))
+      .where(and(inArray(users.unitId, ids.slice(i, i + BULK_ROWS)), eq(users.disabled, false)))
+      .orderBy(users.name)
       .all();
-    for (const row of rows) usersOf.set(row.unitId, [...(usersOf.get(row.unitId) ?? []), row.id]);
+    for (const row of rows) usersOf.set(row.unitId, [...(usersOf.get(row.unitId) ?? []), { userId: row.id, name: row.name }]);
   }
+  return usersOf;
+}
+
+/** notifyUsers for many notifications at once; returns how many were new for each item. */
+export function notifyUsersInBulk(tx: Queryable, items: readonly { userIds: readonly string[]; notification: NotificationInput }[]): number[] {
   const itemOfKey = new Map<string, number>();
   const rows: (typeof notifications.$inferInsert)[] = [];
-  items.forEach(({ unitIds: ids, notification: n }, index) => {
-    for (const userId of new Set(ids.flatMap((id) => usersOf.get(id) ?? []))) {
+  items.forEach(({ userIds, notification: n }, index) => {
+    for (const userId of new Set(userIds)) {
       const dedupeKey = `${n.dedupeKey}:user:${userId}`;
       if (itemOfKey.has(dedupeKey)) continue;
       itemOfKey.set(dedupeKey, index);

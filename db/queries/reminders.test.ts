@@ -51,6 +51,11 @@ describe("runReminders", () => {
       dueSoon: rows.filter((r) => r.kind === "due_soon").length,
       overdue: rows.filter((r) => r.kind === "overdue").length,
       reportMissing: 0, // Tuesday: reports are due on Friday
+      // The escalation ladder runs in the same job (db/queries/escalation.test.ts tests it).
+      escalated: t.one<number>("select count(*) from escalation_steps"),
+      escalationNotifications: rows.filter((r) => r.kind === "escalation" || r.kind === "notice_drafted").length,
+      noticeDrafts: t.one<number>("select count(*) from notice_drafts"),
+      digests: 0,
       total: rows.length,
     });
     // 区教育局: its measure due on the 20th is 3 days away, the one due on 2 November 15 days late.
@@ -67,7 +72,7 @@ describe("runReminders", () => {
     expect(first.reportMissing).toBeGreaterThan(0);
     const before = notificationRows().length;
     const second = runReminders(t.db, { today: "2026-11-20" });
-    expect(second).toEqual({ today: "2026-11-20", dueSoon: 0, overdue: 0, reportMissing: 0, total: 0 });
+    expect(second).toEqual({ today: "2026-11-20", dueSoon: 0, overdue: 0, reportMissing: 0, escalated: 0, escalationNotifications: 0, noticeDrafts: 0, digests: 0, total: 0 });
     expect(notificationRows().length).toBe(before);
     expect(before).toBe(first.total);
     const audits = t.sqlite.prepare("select after from audit_log where action = 'reminders.run' order by id").pluck().all() as string[];

@@ -14,6 +14,7 @@ import {
 import type { DB, Queryable } from "../client";
 import { measureCoUnits, measures, notifications, problems, progressReports, rounds, units } from "../schema";
 import { recordAudit } from "./audit";
+import { escalate, sendLeaderDigests } from "./escalation";
 import type { NotificationInput } from "@/lib/notification";
 import { notifyUnitsInBulk } from "./notifications";
 import { outer } from "./sql";
@@ -103,14 +104,24 @@ export interface ReminderCounts {
   dueSoon: number;
   overdue: number;
   reportMissing: number;
+  /** Measures that climbed a step of the escalation ladder (预警升级). */
+  escalated: number;
+  /** Notifications the ladder sent (its steps and the office's new drafts). */
+  escalationNotifications: number;
+  /** 督办单 drafts the ladder opened for the office. */
+  noticeDrafts: number;
+  /** Leaders' weekly digests sent. */
+  digests: number;
+  /** Every notification the run created. */
   total: number;
 }
 
 /**
  * The daily reminder job: due-soon (7/3/1 days), overdue (weekly) and missing-report
- * notifications for `today`. Idempotent through the notifications' dedupe keys, so it can
- * run at every server start and from the command line without sending anything twice.
- * Counts are of notifications actually created; one audit row records the run.
+ * notifications for `today`, the escalation ladder's steps and drafts, and the leaders'
+ * weekly digest. Idempotent through the notifications' dedupe keys and the ladder's
+ * unique steps, so it can run at every server start and from the command line without
+ * sending anything twice. Counts are of rows actually created; one audit row records the run.
  */
 export function runReminders(db: DB, params: { today: string }): ReminderCounts {
   const { today } = params;
@@ -132,7 +143,10 @@ export function runReminders(db: DB, params: { today: string }): ReminderCounts 
       if (!window || !reportReminderDue(window, today)) continue;
       counts.reportMissing += remindUnits(tx, { round, window }).notifications;
     }
-    const result = { today, ...counts, total: counts.dueSoon + counts.overdue + counts.reportMissing };
+    const ladder = escalate(tx, { today });
+    const digests = sendLeaderDigests(tx, { today });
+    const total = counts.dueSoon + counts.overdue + counts.reportMissing + ladder.escalationNotifications + digests;
+    const result = { today, ...counts, ...ladder, digests, total };
     recordAudit(tx, { actorId: null, action: "reminders.run", entity: "reminders", entityId: today, after: result });
     return result;
   });

@@ -2,11 +2,12 @@ import "server-only";
 import { asc, eq, sql } from "drizzle-orm";
 import type { Status } from "@/lib/domain";
 import { countStatuses, type StatusCounts } from "@/lib/status";
-import type { RoundInput } from "@/lib/validations/round";
+import { splitRoundInput, type RoundInput } from "@/lib/validations/round";
 import type { Queryable } from "../client";
 import { measures, problems, rounds, type Round } from "../schema";
 import { recordAudit } from "./audit";
 import { whileUnchanged } from "./data-version";
+import { saveThresholds, thresholdsOf } from "./escalation-thresholds";
 
 export interface RoundWithCounts extends Round {
   problemCounts: StatusCounts;
@@ -57,9 +58,13 @@ export function findRoundByName(q: Queryable, params: { name: string }): Round |
   return q.select().from(rounds).where(eq(rounds.name, params.name)).get();
 }
 
+/** A new round; its escalation ladder is written when the input sets one (the form does). */
 export function createRound(tx: Queryable, params: { actorId: string | null; input: RoundInput }): Round {
-  const created = tx.insert(rounds).values(params.input).returning().get();
-  recordAudit(tx, { actorId: params.actorId, action: "round.create", entity: "round", entityId: created.id, after: created });
+  const { round, escalation } = splitRoundInput(params.input);
+  const created = tx.insert(rounds).values(round).returning().get();
+  if (escalation) saveThresholds(tx, { roundId: created.id, thresholds: escalation });
+  const after = escalation ? { ...created, escalation } : created;
+  recordAudit(tx, { actorId: params.actorId, action: "round.create", entity: "round", entityId: created.id, after });
   return created;
 }
 
@@ -69,8 +74,19 @@ export function updateRound(
 ): Round | undefined {
   const before = getRound(tx, { id: params.roundId });
   if (!before) return undefined;
-  const after = tx.update(rounds).set(params.input).where(eq(rounds.id, params.roundId)).returning().get();
-  recordAudit(tx, { actorId: params.actorId, action: "round.update", entity: "round", entityId: after.id, before, after });
+  const { round, escalation } = splitRoundInput(params.input);
+  const after = tx.update(rounds).set(round).where(eq(rounds.id, params.roundId)).returning().get();
+  // The ladder is part of the round as the office edits it: one audit row says both.
+  const ladderBefore = escalation ? thresholdsOf(tx, { roundId: after.id }) : null;
+  if (escalation) saveThresholds(tx, { roundId: after.id, thresholds: escalation });
+  recordAudit(tx, {
+    actorId: params.actorId,
+    action: "round.update",
+    entity: "round",
+    entityId: after.id,
+    before: ladderBefore ? { ...before, escalation: ladderBefore } : before,
+    after: escalation ? { ...after, escalation } : after,
+  });
   return after;
 }
 

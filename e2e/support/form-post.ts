@@ -21,14 +21,33 @@ export async function submitForm(
   fields: Record<string, string>,
 ): Promise<FormResult> {
   const page = await context.get(path);
-  const form = formWith(await page.text(), marker);
+  const hidden = hiddenInputs(formWith(await page.text(), marker));
+  const response = await context.post(path, { headers: { origin }, multipart: { ...hidden, ...fields } });
+  return { status: response.status(), url: response.url(), html: await response.text() };
+}
+
+/**
+ * The hidden fields ($ACTION_… and the form's own) of the first form in `html` that `wanted`
+ * picks: what a browser without JavaScript would post for it. A spec can then post them as
+ * another user would, by hand, to see the server refuse.
+ */
+export function hiddenFieldsOf(html: string, wanted: (form: string) => boolean): Record<string, string> {
+  const form = html
+    .split(/<form\b/)
+    .slice(1)
+    .map((part) => part.slice(0, part.indexOf("</form>")))
+    .find(wanted);
+  if (!form) throw new Error("no such form on the page");
+  return hiddenInputs(form);
+}
+
+function hiddenInputs(form: string): Record<string, string> {
   const hidden: Record<string, string> = {};
   for (const tag of form.match(/<input\b[^>]*>/g) ?? []) {
     const attributes = Object.fromEntries([...tag.matchAll(/([\w:$-]+)="([^"]*)"/g)].map((m) => [m[1], decodeEntities(m[2]!)]));
     if (attributes.type === "hidden" && attributes.name) hidden[attributes.name] = attributes.value ?? "";
   }
-  const response = await context.post(path, { headers: { origin }, multipart: { ...hidden, ...fields } });
-  return { status: response.status(), url: response.url(), html: await response.text() };
+  return hidden;
 }
 
 function formWith(html: string, marker: string): string {

@@ -41,6 +41,8 @@ export type IssueNoticeInput = z.infer<typeof issueNoticeSchema>;
 export const replyBodySchema = z.object({ reply: text("回复内容", NOTICE_TEXT_MAX) });
 export const replyNoticeSchema = replyBodySchema.extend({ noticeId: id("督办单") });
 export const closeNoticeSchema = z.object({ noticeId: id("督办单") });
+/** Confirming or setting aside a draft of the escalation ladder names the draft alone. */
+export const noticeDraftSchema = z.object({ draftId: id("督办单草稿") });
 
 // Filters of the notice lists, from the URL: a stale or malformed value is ignored so that
 // a shared link still opens.

@@ -1,6 +1,16 @@
 import { z } from "zod";
 import { REPORT_CYCLES, ROUND_KINDS } from "@/lib/domain";
+import { DEFAULT_ESCALATION_THRESHOLDS, MAX_ESCALATION_DAYS, type EscalationThresholds } from "@/lib/escalation";
 import { emptyToNull, id, optionalId, optionalIsoDate, text } from "./common";
+
+/** A whole number of days for one rung of the ladder; an empty field takes the default. */
+const ladderDays = (label: string, min: number, fallback: number) => {
+  const message = `${label}应为 ${min} 至 ${MAX_ESCALATION_DAYS} 的整数`;
+  return z.preprocess(
+    (v) => emptyToNull(v) ?? undefined,
+    z.coerce.number({ error: message }).int(message).min(min, message).max(MAX_ESCALATION_DAYS, message).default(fallback),
+  );
+};
 
 export const roundSchema = z
   .object({
@@ -27,6 +37,12 @@ export const roundSchema = z
       (v) => emptyToNull(v) ?? undefined,
       z.coerce.number({ error: "报送日应为周一至周日之一" }).int("报送日应为周一至周日之一").min(1, "报送日应为周一至周日之一").max(7, "报送日应为周一至周日之一").default(5),
     ),
+    // 预警升级 (lib/escalation.ts): days before the deadline for the first three rungs, days
+    // after it for the 牵头领导.
+    escalationLiaisonDays: ladderDays("提醒联络员的提前天数", 0, DEFAULT_ESCALATION_THRESHOLDS.liaisonDays),
+    escalationDeputyDays: ladderDays("告知分管领导的提前天数", 0, DEFAULT_ESCALATION_THRESHOLDS.deputyDays),
+    escalationPrincipalDays: ladderDays("告知主要负责人的提前天数", 0, DEFAULT_ESCALATION_THRESHOLDS.principalDays),
+    escalationLeadLeaderDays: ladderDays("告知牵头领导的逾期天数", 1, DEFAULT_ESCALATION_THRESHOLDS.leadLeaderOverdueDays),
   })
   .refine((r) => !r.inspectionStart || !r.inspectionEnd || r.inspectionStart <= r.inspectionEnd, {
     path: ["inspectionEnd"],
@@ -39,11 +55,43 @@ export const roundSchema = z
   .refine((r) => !r.feedbackDate || !r.deadline || r.feedbackDate <= r.deadline, {
     path: ["deadline"],
     message: "整改时限不能早于反馈日期",
+  })
+  // The ladder climbs: each rung is reached on or after the one below it.
+  .refine((r) => r.escalationDeputyDays <= r.escalationLiaisonDays, {
+    path: ["escalationDeputyDays"],
+    message: "告知分管领导不能早于提醒联络员:提前天数不能大于联络员的提前天数",
+  })
+  .refine((r) => r.escalationPrincipalDays <= r.escalationDeputyDays, {
+    path: ["escalationPrincipalDays"],
+    message: "告知主要负责人不能早于告知分管领导:提前天数不能大于分管领导的提前天数",
   });
 
 type ParsedRound = z.infer<typeof roundSchema>;
-/** The form always sends the reporting cycle; other writers (command line, tests) may leave the table's defaults. */
-export type RoundInput = Omit<ParsedRound, "reportCycle" | "reportWeekday"> & Partial<Pick<ParsedRound, "reportCycle" | "reportWeekday">>;
+type LadderField = "escalationLiaisonDays" | "escalationDeputyDays" | "escalationPrincipalDays" | "escalationLeadLeaderDays";
+type OptionalField = "reportCycle" | "reportWeekday" | LadderField;
+/**
+ * The form always sends the reporting cycle and the ladder; other writers (command line,
+ * tests) may leave the table's defaults, and an update without the ladder keeps the round's.
+ */
+export type RoundInput = Omit<ParsedRound, OptionalField> & Partial<Pick<ParsedRound, OptionalField>>;
+
+export type RoundColumns = Omit<RoundInput, LadderField>;
+
+/** The round's own columns, and its ladder when the input carries one. */
+export function splitRoundInput(input: RoundInput): { round: RoundColumns; escalation: EscalationThresholds | null } {
+  const { escalationLiaisonDays, escalationDeputyDays, escalationPrincipalDays, escalationLeadLeaderDays, ...round } = input;
+  const given = [escalationLiaisonDays, escalationDeputyDays, escalationPrincipalDays, escalationLeadLeaderDays];
+  if (given.some((v) => v === undefined)) return { round, escalation: null };
+  return {
+    round,
+    escalation: {
+      liaisonDays: escalationLiaisonDays!,
+      deputyDays: escalationDeputyDays!,
+      principalDays: escalationPrincipalDays!,
+      leadLeaderOverdueDays: escalationLeadLeaderDays!,
+    },
+  };
+}
 
 export const roundIdSchema = z.object({ roundId: id("轮次") });
 export const updateRoundSchema = roundSchema.and(z.object({ roundId: id("轮次") }));

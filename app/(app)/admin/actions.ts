@@ -1,8 +1,9 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { defineAction } from "@/server/action";
 import { createAccount, issueApiToken as issueToken, resetPassword, revokeApiToken, setAccountDisabled } from "@/server/accounts";
-import { createUnit as addUnit, renameUnit as changeUnitName } from "@/server/units";
+import { createUnit as addUnit, renameUnit as changeUnitName, setUnitHeads } from "@/server/units";
 import { ROLE_LABELS } from "@/lib/domain";
 import {
   createApiTokenSchema,
@@ -13,6 +14,7 @@ import {
   tokenIdSchema,
   userIdSchema,
 } from "@/lib/validations/account";
+import { unitHeadsSchema } from "@/lib/validations/unit-heads";
 
 const ADMIN_PATHS = ["/admin/users", "/admin/units"];
 
@@ -33,6 +35,17 @@ export const renameUnit = defineAction({
   run: ({ actor, input }) => {
     const unit = changeUnitName(actor, input);
     return `单位已改名为“${unit.name}”`;
+  },
+});
+
+export const setUnitHeadsAction = defineAction({
+  permission: "admin.manage",
+  schema: unitHeadsSchema,
+  revalidate: ADMIN_PATHS,
+  run: ({ actor, input }) => {
+    const unit = setUnitHeads(actor, input);
+    revalidatePath(`/admin/units/${unit.id}`);
+    return `已保存“${unit.name}”的主要负责人和分管领导`;
   },
 });
 

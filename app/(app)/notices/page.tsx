@@ -5,12 +5,14 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { db } from "@/db";
+import { listPendingDrafts } from "@/db/queries/notice-drafts";
 import { listNotices, noticeFilterOptions } from "@/db/queries/notices";
 import { todayISO } from "@/lib/deadline-state";
 import { isReplyOverdue, noticeNumber } from "@/lib/notice";
 import { can, visibleUnitIds } from "@/lib/permissions";
 import { requirePermission } from "@/server/session";
 import { parseNoticeFilter } from "@/lib/validations/notice";
+import { NoticeDrafts } from "./notice-drafts";
 import { NoticeFilterBar } from "./notice-filter-bar";
 
 export const metadata: Metadata = { title: "督办" };
@@ -35,6 +37,7 @@ export default async function NoticesPage({ searchParams }: { searchParams: Prom
         description={unitIds ? "整改办发给本单位的督办单,请在回复期限前回复。" : "整改办发出的督办单及各单位的回复情况。"}
         actions={issue}
       />
+      {can(actor, "notice.issue") ? <NoticeDrafts drafts={listPendingDrafts(db, { today })} /> : null}
       <NoticeFilterBar filter={filter} options={unitIds ? null : noticeFilterOptions(db)} />
       {notices.length === 0 ? (
         <EmptyState title={filtered ? "没有符合筛选条件的督办单" : "暂无督办单"}>

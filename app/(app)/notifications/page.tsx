@@ -24,6 +24,9 @@ const KIND_LABELS: Record<string, string> = {
   report_missing: "未报送",
   relapsed: "回头看",
   appeal_decided: "申诉",
+  escalation: "预警",
+  escalation_digest: "预警周报",
+  notice_drafted: "督办草稿",
 };
 
 // The signed-in user's own notifications, newest first; nobody else's are ever read here.
@@ -70,7 +73,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
                     n.title
                   )}
                 </p>
-                {n.body ? <p className="mt-0.5 text-sm leading-6 text-gray-700">{n.body}</p> : null}
+                {n.body ? <p className="mt-0.5 text-sm leading-6 whitespace-pre-line text-gray-700">{n.body}</p> : null}
                 <p className="mt-1 text-xs text-gray-500">
                   <time dateTime={n.createdAt.toISOString()}>{n.createdAt.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" })}</time>
                   {n.readAt ? " · 已读" : " · 未读"}

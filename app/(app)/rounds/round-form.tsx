@@ -6,16 +6,18 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { FormMessage, formKey } from "@/components/ui/form-message";
 import { REPORT_CYCLE_LABELS, REPORT_CYCLES, ROUND_KINDS, ROUND_KIND_LABELS, WEEKDAY_LABELS } from "@/lib/domain";
 import type { Round } from "@/db/schema";
+import { DEFAULT_ESCALATION_THRESHOLDS, type EscalationThresholds } from "@/lib/escalation";
 import { createRoundAction, updateRoundAction } from "./actions";
 
 type RoundDefaults = Partial<Record<keyof Round, string | number | null>>;
 
-/** Create a round, or edit one when `round` is given. */
-export function RoundForm({ round, units }: { round?: Round; units: { id: number; name: string }[] }) {
+/** Create a round, or edit one when `round` is given (with its escalation ladder). */
+export function RoundForm({ round, escalation = DEFAULT_ESCALATION_THRESHOLDS, units }: { round?: Round; escalation?: EscalationThresholds; units: { id: number; name: string }[] }) {
   const [state, action, pending] = useActionState(round ? updateRoundAction : createRoundAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const submitted = state && !state.ok ? state.values : undefined;
   const value = (key: keyof Round) => submitted?.[key] ?? stringOf((round as RoundDefaults | undefined)?.[key]);
+  const ladder = (key: string, current: number) => submitted?.[key] ?? String(current);
   return (
     <form action={action} noValidate key={formKey(state)} className="max-w-3xl space-y-4 rounded-lg border border-gray-200 bg-white p-5">
       <FormMessage state={state} />
@@ -64,6 +66,18 @@ export function RoundForm({ round, units }: { round?: Round; units: { id: number
         />
         <TextField name="dueSoonDays" label="临期提醒天数" type="number" min={0} max={90} defaultValue={value("dueSoonDays") || "7"} errors={errors?.dueSoonDays} hint="完成时限前多少天算临期(黄灯)" />
       </div>
+      <fieldset className="space-y-3 rounded-md border border-gray-200 p-4">
+        <legend className="px-1 text-sm font-semibold">预警升级</legend>
+        <p className="text-xs text-gray-600">
+          未完成的措施临近或超过完成时限时,预警逐级上报:先提醒牵头单位联络员,再告知单位分管领导、主要负责人,逾期较久时告知问题的牵头领导,并为整改办起草督办单。每一级只发一次。
+        </p>
+        <div className="grid gap-4 md:grid-cols-2">
+          <TextField name="escalationLiaisonDays" label="提醒联络员:完成时限前(天)" type="number" min={0} max={365} defaultValue={ladder("escalationLiaisonDays", escalation.liaisonDays)} errors={errors?.escalationLiaisonDays} />
+          <TextField name="escalationDeputyDays" label="告知分管领导:完成时限前(天)" type="number" min={0} max={365} defaultValue={ladder("escalationDeputyDays", escalation.deputyDays)} errors={errors?.escalationDeputyDays} />
+          <TextField name="escalationPrincipalDays" label="告知主要负责人:完成时限前(天)" type="number" min={0} max={365} defaultValue={ladder("escalationPrincipalDays", escalation.principalDays)} errors={errors?.escalationPrincipalDays} hint="0 即到期当日" />
+          <TextField name="escalationLeadLeaderDays" label="告知牵头领导并起草督办单:逾期(天)" type="number" min={1} max={365} defaultValue={ladder("escalationLeadLeaderDays", escalation.leadLeaderOverdueDays)} errors={errors?.escalationLeadLeaderDays} />
+        </div>
+      </fieldset>
       <Button type="submit" disabled={pending}>
         {pending ? "正在保存…" : round ? "保存修改" : "创建轮次"}
       </Button>

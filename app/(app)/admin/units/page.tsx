@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "@/components/link";
 import { AdminTabs } from "@/components/admin-tabs";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -31,7 +32,10 @@ export default async function UnitsPage() {
           <li key={unit.id}>
             <span className="font-medium">{unit.name}</span>
             <span className="ml-2 text-xs text-gray-500">
-              {UNIT_KIND_LABELS[unit.kind]} · {unit.userCount} 个账号
+              {UNIT_KIND_LABELS[unit.kind]} · {unit.userCount} 个账号 ·{" "}
+              <Link href={`/admin/units/${unit.id}`} aria-label={`${unit.name}的负责人`} className="text-brand-700 hover:underline">
+                负责人
+              </Link>
             </span>
             {renderTree(unit.id)}
           </li>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
 import { db } from "@/db";
+import { thresholdsOf } from "@/db/queries/escalation-thresholds";
 import { listUnits } from "@/db/queries/units";
 import { RoundForm } from "../../round-form";
 import { roundFor } from "../round-data";
@@ -13,7 +14,7 @@ export default async function EditRoundPage({ params }: { params: Promise<{ id: 
   return (
     <>
       <PageHeader title="编辑轮次" description={round.name} />
-      <RoundForm round={round} units={units} />
+      <RoundForm round={round} escalation={thresholdsOf(db, { roundId: round.id })} units={units} />
     </>
   );
 }
