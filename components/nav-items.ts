@@ -35,7 +35,10 @@ const NAV_BY_ROLE: Record<Actor["role"], NavItem[]> = {
     { href: "/notices", label: "督办", permission: "notice.read" },
   ],
   // The superior office's reviewer: the rounds assigned to it, nothing else.
-  reviewer: [{ href: "/rounds", label: "审核轮次", permission: "round.read" }],
+  reviewer: [
+    { href: "/rounds", label: "审核轮次", permission: "round.read" },
+    { href: "/dashboard", label: "驾驶舱", permission: "dashboard.read" },
+  ],
 };
 
 export function navItemsFor(actor: Actor): NavItem[] {

@@ -78,7 +78,8 @@ test("逾期到牵头领导一级时,整改办看到起草好的督办单并一�
   // The spec's own late round, then the daily job on the frozen day.
   const round = importLateRound("预警升级");
   const counts = cli(["remind", "--today", dayFromToday(0)]) as { escalated: number; noticeDrafts: number; total: number };
-  expect(counts.total).toBeGreaterThanOrEqual(counts.escalated);
+  // Steps that reach contacts send no notification, so only the steps themselves are counted.
+  expect(counts.escalated).toBeGreaterThan(0);
   const eduDraft = draftOf(round.roundId, "区教育局")!;
   const xinanDraft = draftOf(round.roundId, "新安街道")!;
   expect([eduDraft.state, xinanDraft.state]).toEqual(["pending", "pending"]);
@@ -164,7 +165,8 @@ test("整改办在轮次编辑页设置预警升级天数,倒置的设置被拒�
   await ladder.getByLabel("告知分管领导:完成时限前(天)").fill("7");
   await ladder.getByLabel("告知牵头领导并起草督办单:逾期(天)").fill("60");
   await page.getByRole("button", { name: "保存修改" }).click();
-  await expect(page).toHaveURL(new RegExp(`/rounds/${round.roundId}$`));
+  // Saved: back to the round, which opens on its problem list.
+  await expect(page).toHaveURL(new RegExp(`/rounds/${round.roundId}/problems$`));
   const saved = readDb((db) => db.prepare("select liaison_days l, deputy_days d, principal_days p, lead_leader_overdue_days o from escalation_thresholds where round_id = ?").get(round.roundId));
   expect(saved).toEqual({ l: 15, d: 7, p: 0, o: 60 });
   await page.goto(`/rounds/${round.roundId}/edit`);

@@ -99,8 +99,8 @@ test("教育局用户看到铃铛上的未读数,查看提醒并全部标为已�
   await expect(page.getByRole("heading", { name: "通知", level: 1 })).toBeVisible();
   const item = page
     .getByRole("list", { name: "通知列表" })
-    .getByRole("listitem")
-    .filter({ hasText: "整改措施还有 3 天到期" })
+    // Exact: the escalation ladder's notices quote the reminder in a longer title.
+    .getByRole("listitem", { name: "整改措施还有 3 天到期", exact: true })
     // Other specs import copies of the demo plan: the same text, another measure.
     .filter({ has: page.locator(`a[href="/measures/${target.id}"]`) });
   // Specs running alongside notify 区教育局 too (imports, returns, appeals), so the reminder

@@ -195,3 +195,39 @@ test("通报审核与发布:报送、审核通过即发布;之后的销号不改
   await leader.goto("/reports");
   await expect(leader.getByRole("article", { name: round.name })).toContainText("已发布:第 1 版");
 });
+
+test("上级督导的驾驶舱只含其审核的轮次,其他轮次的驾驶舱找不到", async ({ browser }) => {
+  const round = importBaoanRound("督导驾驶舱");
+  const other = importBaoanRound("督导未审核");
+  const office = await as(browser, "office");
+  await office.goto(`/rounds/${round.id}/plan-review`);
+  const assign = office.getByRole("form", { name: "指定上级督导" });
+  await assign.getByLabel(/赵督导/).check();
+  await assign.getByRole("button", { name: "保存" }).click();
+  await expect(assign.getByRole("status")).toHaveText("已指定 1 位上级督导");
+
+  const reviewer = await as(browser, "ducha");
+  await reviewer.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "驾驶舱" }).click();
+  await expect(reviewer.getByRole("heading", { level: 1 })).toContainText("驾驶舱");
+  const choice = reviewer.getByRole("search", { name: "选择轮次" }).getByLabel("轮次");
+  await expect(choice.getByRole("option", { name: round.name })).toHaveCount(1);
+  await expect(choice.getByRole("option", { name: other.name })).toHaveCount(0);
+
+  await choice.selectOption({ label: round.name });
+  await reviewer.getByRole("button", { name: "查看" }).click();
+  await expect(reviewer.getByRole("heading", { level: 1 })).toHaveText(`驾驶舱 · ${round.name}`);
+  await expect(reviewer.locator('[data-figure="措施总数"]')).toHaveText(new RegExp(`^${round.measures}(,|$)`));
+  // It reads the lists, not the office's 督办 work or review queue: those figures are not links.
+  await expect(reviewer.locator('[data-figure="待回复督办单"]').getByRole("link")).toHaveCount(0);
+  await expect(reviewer.locator('[data-figure="待审核申报"]').getByRole("link")).toHaveCount(0);
+  await reviewer.locator('[data-figure="措施总数"]').getByRole("link").click();
+  await expect(reviewer).toHaveURL(new RegExp(`/rounds/${round.id}/ledger`));
+
+  expect((await reviewer.goto(`/dashboard?round=${other.id}`))?.status()).toBe(404);
+  expect((await reviewer.request.get(`/api/v1/dashboard?round=${other.id}`)).status()).toBe(404);
+  const assigned = readDb((db) => db.prepare("select round_id from round_reviewers r join users u on u.id = r.user_id where u.username = 'ducha'").pluck().all() as number[]);
+  const all = await (await reviewer.request.get("/api/v1/dashboard?round=all")).json();
+  const shown = (all.rounds as { id: number }[]).map((r) => r.id);
+  expect(shown).toContain(round.id);
+  expect(shown.filter((id) => !assigned.includes(id))).toEqual([]);
+});

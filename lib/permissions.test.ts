@@ -52,7 +52,7 @@ const EXPECTED: Record<Permission, Record<ActorName, Access>> = {
   "notice.read": { "office admin": "Y", office: "Y", leader: "Y", unit: "own", reviewer: "N" },
   "notice.issue": { "office admin": "Y", office: "Y", leader: "N", unit: "N", reviewer: "N" },
   "notice.reply": { "office admin": "N", office: "N", leader: "N", unit: "own", reviewer: "N" },
-  "dashboard.read": { "office admin": "Y", office: "Y", leader: "Y", unit: "N", reviewer: "N" },
+  "dashboard.read": { "office admin": "Y", office: "Y", leader: "Y", unit: "N", reviewer: "assigned" },
   "report.manage": { "office admin": "Y", office: "Y", leader: "N", unit: "N", reviewer: "N" },
   "audit.read": { "office admin": "Y", office: "Y", leader: "N", unit: "N", reviewer: "N" },
   "unit.read": { "office admin": "Y", office: "Y", leader: "Y", unit: "own", reviewer: "N" },

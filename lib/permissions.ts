@@ -27,7 +27,7 @@ export const PERMISSIONS = {
   "notice.read": { office: "all", leader: "all", unit: "own", reviewer: "none" },
   "notice.issue": { office: "all", leader: "none", unit: "none", reviewer: "none" },
   "notice.reply": { office: "none", leader: "none", unit: "own", reviewer: "none" },
-  "dashboard.read": { office: "all", leader: "all", unit: "none", reviewer: "none" },
+  "dashboard.read": { office: "all", leader: "all", unit: "none", reviewer: "assigned" },
   "report.manage": { office: "all", leader: "none", unit: "none", reviewer: "none" },
   "audit.read": { office: "all", leader: "none", unit: "none", reviewer: "none" },
   "lookback.manage": { office: "all", leader: "none", unit: "none", reviewer: "none" },

@@ -210,7 +210,8 @@ export const API_ACCESS: ApiAccessRow[] = [
   api({
     route: "dashboard",
     method: "GET",
-    access: access({ allowed: OFFICE_AND_LEADER }),
+    // A reviewer's dashboard covers its own rounds; another round is not found.
+    access: access({ allowed: [...OFFICE_AND_LEADER, "reviewer"], notFound: ["reviewerOther"] }),
     request: (t) => ({ path: `/api/v1/dashboard?round=${t.round}` }),
   }),
 

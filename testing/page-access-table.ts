@@ -85,7 +85,14 @@ export const PAGE_ACCESS: PageAccessRow[] = [
   // 申诉: the office's queue; a unit sees its own appeals (the query keeps to its units).
   page({ route: "(app)/appeals", path: () => "/appeals", access: access({ page: [...OFFICE, ...UNITS] }), navigatesAs: "officeAdmin", from: fromNotifications }),
   page({ route: "(app)/audit", path: () => "/audit", access: access({ page: OFFICE }), navigatesAs: "officeAdmin", from: fromNotifications }),
-  page({ route: "(app)/dashboard", path: (t) => `/dashboard?round=${t.round}`, access: access({ page: OFFICE_AND_LEADER }), navigatesAs: "officeAdmin", from: fromNotifications }),
+  // A reviewer's dashboard covers the rounds it reviews; another round is not found.
+  page({
+    route: "(app)/dashboard",
+    path: (t) => `/dashboard?round=${t.round}`,
+    access: access({ page: READS_ROUND, notFound: ["reviewerOther"] }),
+    navigatesAs: "officeAdmin",
+    from: fromNotifications,
+  }),
   // A reviewer is sent to the ledger of a round it reviews.
   page({ route: "(app)/ledger", path: () => "/ledger", access: access({ redirect: [...OFFICE_AND_LEADER, ...REVIEWERS] }), navigatesAs: "officeAdmin", from: fromNotifications }),
   page({ route: "(app)/look-backs", path: () => "/look-backs", access: access({ page: OFFICE }), navigatesAs: "officeAdmin", from: fromNotifications }),

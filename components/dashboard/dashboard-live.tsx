@@ -30,7 +30,19 @@ export const dashboardQuery = (round: string, initialData: DashboardData) => ({
  * kept current by polling the JSON API (and on returning to the tab), so a sign-off shows
  * up on a leader's screen without a reload.
  */
-export function DashboardLive({ round, initialData, canReview, canSeeUnits }: { round: string; initialData: DashboardData; canReview: boolean; canSeeUnits: boolean }) {
+export function DashboardLive({
+  round,
+  initialData,
+  canReview,
+  canSeeUnits,
+  canSeeNotices,
+}: {
+  round: string;
+  initialData: DashboardData;
+  canReview: boolean;
+  canSeeUnits: boolean;
+  canSeeNotices: boolean;
+}) {
   const { data, isError } = useQuery({
     ...dashboardQuery(round, initialData),
     initialDataUpdatedAt: initialData.generatedAt,
@@ -44,7 +56,7 @@ export function DashboardLive({ round, initialData, canReview, canSeeUnits }: { 
         数据每 {REFRESH_MS / 1000} 秒自动更新,最近更新 {UPDATED_AT.format(data.generatedAt)}
         {isError ? <span className="ml-2 text-red-700">(更新失败,显示的是上次的数据)</span> : null}
       </p>
-      <HeadlineFigures data={data} canReview={canReview} />
+      <HeadlineFigures data={data} canReview={canReview} canSeeNotices={canSeeNotices} />
       <div className="grid gap-4 lg:grid-cols-2">
         <StatusDonut data={data} />
         <CompletionBars data={data} />

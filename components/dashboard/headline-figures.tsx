@@ -40,7 +40,7 @@ function FigureLink({ label, value, href, tone = "gray" }: { label: string; valu
  * both), deadlines, the review queue and open notices. Claims lead to the review queue,
  * which only the office may open; leaders see the number without the link.
  */
-export function HeadlineFigures({ data, canReview }: { data: DashboardData; canReview: boolean }) {
+export function HeadlineFigures({ data, canReview, canSeeNotices }: { data: DashboardData; canReview: boolean; canSeeNotices: boolean }) {
   const { totals: t, roundId: r } = data;
   const p = t.problems;
   const m = t.measures;
@@ -70,7 +70,7 @@ export function HeadlineFigures({ data, canReview }: { data: DashboardData; canR
         <FigureLink label="逾期措施" value={t.overdue} tone="red" href={list((id) => tasksHref(id, { overdue: true }))} />
         <FigureLink label="临期措施" value={t.dueSoon} tone="amber" href={list((id) => tasksHref(id, { dueSoon: true }))} />
         <FigureLink label="待审核申报" value={t.pendingClaims} href={canReview ? reviewHref(r) : null} />
-        <FigureLink label="待回复督办单" value={t.openNotices} href={noticesHref(r)} />
+        <FigureLink label="待回复督办单" value={t.openNotices} href={canSeeNotices ? noticesHref(r) : null} />
       </dl>
     </div>
   );

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Queryable } from "../client";
 import { dataVersion } from "./data-version";
-import { dashboardData, type DashboardData } from "./dashboard";
+import { dashboardData, type DashboardData, type DashboardScope } from "./dashboard";
 
 // The dashboard is polled by every leader every 10 s, and at province scale one reading
 // costs tens of milliseconds for a round and seconds for all rounds. Readings are shared:
@@ -23,10 +23,11 @@ interface Reading {
 
 const readings = new WeakMap<object, Map<string, Reading>>();
 
-export function cachedDashboardData(q: Queryable, params: { roundId: number | null; today: string }): DashboardData | undefined {
+export function cachedDashboardData(q: Queryable, params: { roundId: number | null; today: string; scope?: DashboardScope }): DashboardData | undefined {
   const byKey = readings.get(q) ?? new Map<string, Reading>();
   readings.set(q, byKey);
-  const key = `${params.roundId ?? "all"}|${params.today}`;
+  // A scoped reading (a reviewer's rounds) is shared only by readers of the same rounds.
+  const key = `${params.roundId ?? "all"}|${params.today}|${params.scope ? params.scope.join(",") : "*"}`;
   const version = dataVersion(q);
   const cached = byKey.get(key);
   const now = Date.now();

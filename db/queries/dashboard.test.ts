@@ -3,7 +3,7 @@ import { seededTestDb } from "@/testing/seeded-db";
 import { chinaDate } from "@/lib/dashboard-figures";
 import { ledgerHref, tasksHref } from "@/lib/list-links";
 import { parseListFilter } from "@/lib/validations/list-filter";
-import { dashboardData } from "./dashboard";
+import { dashboardData, resolveDashboardRound } from "./dashboard";
 import { unitOverview } from "@/db/queries/unit-overview";
 import { ledgerPage } from "./ledger";
 import { addProgressReport, measureOwners, signOffClaim } from "./progress";
@@ -44,6 +44,21 @@ describe("dashboardData", () => {
     expect(all.title).toBe("全部轮次");
     expect(all.totals.measures.total).toBe(t.one("select count(*) from measures"));
     expect(dashboardData(t.db, { roundId: 9999, today: TODAY })).toBeUndefined();
+  });
+
+  it("scoped to a reviewer's rounds, shows those only and finds no other", () => {
+    const roundId = t.roundId();
+    const other = roundId + 1000;
+    expect(dashboardData(t.db, { roundId, today: TODAY, scope: [other] })).toBeUndefined();
+    const none = dashboardData(t.db, { roundId: null, today: TODAY, scope: [other] })!;
+    expect(none.rounds).toEqual([]);
+    expect(none.totals.measures.total).toBe(0);
+    const own = dashboardData(t.db, { roundId: null, today: TODAY, scope: [roundId] })!;
+    expect(own.rounds.map((r) => r.id)).toEqual([roundId]);
+    expect(own.totals).toEqual(dashboardData(t.db, { roundId, today: TODAY })!.totals);
+    // With no round asked for, the default is the newest of the reviewer's rounds.
+    expect(resolveDashboardRound(t.db, undefined, [roundId])).toBe(roundId);
+    expect(resolveDashboardRound(t.db, undefined, [other])).toBeNull();
   });
 
   it("each aspect segment and ageing bucket matches the list it links to", () => {

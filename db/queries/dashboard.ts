@@ -175,8 +175,20 @@ function overdueDeadlines(q: Queryable, roundIds: readonly number[], today: stri
  * The dashboard of one round (`roundId`) or of all rounds in progress (`roundId: null`).
  * Undefined when the round does not exist or is archived.
  */
-export function dashboardData(q: Queryable, params: { roundId: number | null; today: string }): DashboardData | undefined {
+/**
+ * Which rounds a dashboard reading may cover: null for every round in progress, else only
+ * these (a reviewer's assigned rounds; see visibleRoundIds in lib/permissions.ts).
+ */
+export type DashboardScope = readonly number[] | null;
+
+/** The rounds in progress that `scope` lets the dashboard show, newest feedback first. */
+export function scopedDashboardRounds(q: Queryable, scope: DashboardScope = null) {
   const active = dashboardRounds(q);
+  return scope === null ? active : active.filter((r) => scope.includes(r.id));
+}
+
+export function dashboardData(q: Queryable, params: { roundId: number | null; today: string; scope?: DashboardScope }): DashboardData | undefined {
+  const active = scopedDashboardRounds(q, params.scope);
   const selected = params.roundId === null ? active : active.filter((r) => r.id === params.roundId);
   if (params.roundId !== null && selected.length === 0) return undefined;
   const pending = pendingClaimsByRound(q, selected.map((r) => r.id));
@@ -217,9 +229,9 @@ export function dashboardData(q: Queryable, params: { roundId: number | null; to
  * in progress, a round id, or nothing for the newest round in progress (or all, if none).
  * Undefined for anything else, so the caller can answer 404.
  */
-export function resolveDashboardRound(q: Queryable, raw: string | null | undefined): number | null | undefined {
+export function resolveDashboardRound(q: Queryable, raw: string | null | undefined, scope: DashboardScope = null): number | null | undefined {
   if (raw === "all") return null;
-  if (raw === null || raw === undefined || raw === "") return dashboardRounds(q)[0]?.id ?? null;
+  if (raw === null || raw === undefined || raw === "") return scopedDashboardRounds(q, scope)[0]?.id ?? null;
   if (!/^[1-9]\d{0,9}$/.test(raw)) return undefined;
   return Number(raw);
 }

@@ -7,10 +7,10 @@ import { RememberRound } from "@/components/remember-round";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { db } from "@/db";
-import { dashboardRounds, resolveDashboardRound } from "@/db/queries/dashboard";
+import { resolveDashboardRound, scopedDashboardRounds } from "@/db/queries/dashboard";
 import { cachedDashboardData } from "@/db/queries/dashboard-cache";
 import { todayISO } from "@/lib/deadline-state";
-import { can, scopeOf } from "@/lib/permissions";
+import { can, scopeOf, visibleRoundIds } from "@/lib/permissions";
 import { rememberedRound } from "@/server/remembered-round";
 import { requirePermission } from "@/server/session";
 
@@ -25,11 +25,13 @@ export default async function DashboardPage({ searchParams }: Props) {
   const raw = (await searchParams).round;
   // With no ?round=, the round this user last chose, not merely the latest feedback date.
   const remembered = typeof raw === "string" ? null : await rememberedRound(actor);
-  const roundId = resolveDashboardRound(db, typeof raw === "string" ? raw : remembered === null ? undefined : String(remembered));
+  // A reviewer's dashboard covers the rounds it reviews: any other round is not found.
+  const scope = visibleRoundIds(actor, "dashboard.read");
+  const roundId = resolveDashboardRound(db, typeof raw === "string" ? raw : remembered === null ? undefined : String(remembered), scope);
   if (roundId === undefined) notFound();
   const today = todayISO();
-  const rounds = dashboardRounds(db);
-  const data = cachedDashboardData(db, { roundId, today });
+  const rounds = scopedDashboardRounds(db, scope);
+  const data = cachedDashboardData(db, { roundId, today, scope });
   if (!data) notFound();
   const round = roundId === null ? "all" : String(roundId);
   return (
@@ -62,6 +64,8 @@ export default async function DashboardPage({ searchParams }: Props) {
           round={round}
           initialData={data}
           canReview={can(actor, "claim.review")}
+          // A superior office's reviewer reads the lists, not the office's 督办 work.
+          canSeeNotices={can(actor, "notice.read")}
           // Leaders read the unit pages too; a unit's scope is "own", and it never gets here.
           canSeeUnits={scopeOf(actor, "unit.read") === "all"}
         />
