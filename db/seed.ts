@@ -8,6 +8,7 @@ import { problemStatus } from "@/lib/status";
 import { openDatabase, type DB, type Tx } from "./client";
 import { applyMigrations } from "./migrate";
 import { recordAudit } from "./queries/audit";
+import { setUnitHeads } from "./queries/unit-heads";
 import { createUserWithPassword } from "./queries/users";
 import {
   aspects,
@@ -86,6 +87,14 @@ export async function seedDemo(db: DB, today = todayISO()): Promise<void> {
       .returning()
       .get();
     tx.insert(roundReviewers).values({ roundId: round.id, userId: accountIds.get("ducha")! }).run();
+    // 新安街道's heads, recorded as contacts (no accounts): a late measure's timeline shows
+    // the escalation ladder naming them, to be phoned; nobody is notified twice by it.
+    setUnitHeads(tx, {
+      actorId: officeId,
+      unitId: unitId("新安街道"),
+      principal: { name: "陈志明", phone: "0755-2779 1000" },
+      deputy: { name: "黄晓燕", phone: "0755-2779 1001" },
+    });
 
     const measureIdsByUnit = new Map<number, number[]>();
     baoanAspects.forEach((aspect, aspectIndex) => {

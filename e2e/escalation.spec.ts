@@ -59,6 +59,8 @@ async function newPage(browser: Browser, username: string): Promise<Page> {
 }
 
 test("逾期到牵头领导一级时,整改办看到起草好的督办单并一键发出,单位收到督办单;单位和领导无法确认草稿", async ({ browser, baseURL }) => {
+  // Four users, three runs of the daily job and an import: more than the default minute.
+  test.setTimeout(150_000);
   // The office records 区教育局's 主要负责人 as a contact (no account: to be phoned).
   const office = await newPage(browser, "office");
   await office.goto("/admin/units");
