@@ -140,6 +140,23 @@ describe("an appeal against a return", () => {
     expectUnchanged(() => appealReturn(as("jiaoyu"), { reportId, reason: "申诉" }), /此后已重新申报/);
   });
 
+  it("cannot be granted once the unit has claimed again meanwhile: one claim waits, the new one", () => {
+    const { reportId, measureId } = returnedClaim();
+    const appeal = appealReturn(as("jiaoyu"), { reportId, reason: "退回有误" });
+    const again = t.db.transaction((tx: Tx) =>
+      addProgressReport(tx, {
+        actorId: as("jiaoyu").id, measureId, unitId: edu(), isLead: true, currentStatus: "incomplete",
+        input: { reportDate: TODAY, text: "补充验收意见后重新申报", percent: 100, milestone: null, claimedStatus: "completed" }, evidence: [],
+      }),
+    );
+    expectUnchanged(
+      () => decideAppeal(as("office"), { appealId: appeal.id, decision: "granted", decisionReason: "退回有误", newDeadline: null }),
+      /单位在申诉后已重新申报/,
+    );
+    decideAppeal(as("office"), { appealId: appeal.id, decision: "rejected", decisionReason: "已重新申报,按新申报审核", newDeadline: null });
+    expect(reviewQueue(t.db, {}).filter((c) => c.measureId === measureId).map((c) => c.id)).toEqual([again.id]);
+  });
+
   it("of another unit's measure is refused as if the claim did not exist", () => {
     const { reportId } = returnedClaim();
     expectUnchanged(() => appealReturn(as("xinan"), { reportId, reason: "越权申诉" }), /^未找到该申报$/);

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { extendedDeadline, newDeadlineRefusal, overdueAppealRefusal, returnAppealRefusal } from "@/lib/appeals";
 import { APPEAL_DECISION_LABELS, APPEAL_SUBJECT_LABELS, type AppealDecision } from "@/lib/domain";
@@ -215,6 +215,20 @@ export function decideAppeal(
 
 /** A granted appeal against a return: the claim waits for the office's verdict again. */
 function reopenReturnedClaim(tx: Queryable, reportId: number) {
+  // A unit may answer the return with a new claim while its appeal waits; reopening the old
+  // one then would leave two claims of one measure waiting for the same verdict.
+  const newer = tx
+    .select({ id: progressReports.id })
+    .from(progressReports)
+    .where(
+      and(
+        eq(progressReports.isClaim, true),
+        gt(progressReports.id, reportId),
+        eq(progressReports.measureId, sql`(select measure_id from progress_reports where id = ${reportId})`),
+      ),
+    )
+    .get();
+  if (newer) throw new AppError("CONFLICT", "单位在申诉后已重新申报,原申报不再恢复待审核:请直接审核新的申报,本申诉请处理为“申诉不成立”并说明");
   const claim = tx
     .update(progressReports)
     .set({ reviewState: "pending", reviewerId: null, reviewedAt: null, reviewNote: null })
