@@ -97,6 +97,9 @@ test("单位对退回的申报提出申诉,整改办认定申诉成立,申报回
   await expect(record).toContainText("对退回申报的申诉");
   await expect(record).toContainText("待处理");
   expect(appealOf(measure.id)).toEqual([expect.objectContaining({ subject: "return", decision: null })]);
+  // 我的任务 says the appeal is waiting, beside the return.
+  await unit.goto("/my-tasks");
+  await expect(unit.getByRole("listitem").filter({ has: unit.locator(`a[href="/measures/${measure.id}"]`) })).toContainText("已申诉,等待整改办处理");
 
   // The office finds it from the review page and grants it.
   await office.goto("/review");

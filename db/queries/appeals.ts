@@ -323,6 +323,16 @@ export function appealCounts(q: Queryable, params: { unitIds: readonly number[] 
   return { open: row?.open ?? 0, decided: row?.decided ?? 0 };
 }
 
+/** The measures with an appeal still waiting for the office, among these units' appeals (我的任务 marks them). */
+export function measuresAppealing(q: Queryable, params: { unitIds: readonly number[] | null }): Set<number> {
+  const rows = q
+    .selectDistinct({ measureId: appeals.measureId })
+    .from(appeals)
+    .where(and(isNull(appeals.decision), unitWhere(params.unitIds)))
+    .all();
+  return new Set(rows.map((r) => r.measureId));
+}
+
 /** One measure's appeals, newest first, for its page. */
 export function listMeasureAppeals(q: Queryable, params: { measureId: number }) {
   return q

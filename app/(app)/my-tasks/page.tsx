@@ -4,6 +4,7 @@ import { DeadlineLight, StatusBadge } from "@/components/status-badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { db } from "@/db";
+import { measuresAppealing } from "@/db/queries/appeals";
 import { listMeasuresForUnits } from "@/db/queries/measures";
 import { daysLeftLabel, deadlineState, LIGHT_OF, todayISO, type DeadlineState } from "@/lib/deadline-state";
 import { requirePermission } from "@/server/session";
@@ -31,6 +32,7 @@ export default async function MyTasksPage() {
     const group = state === "done" ? state : task.lastClaimState === "returned" ? "returned" : task.pendingClaims > 0 ? "pending" : state;
     return { ...task, state, daysLeft, group };
   });
+  const appealing = measuresAppealing(db, { unitIds: actor.unitScope });
   return (
     <>
       <PageHeader title="我的任务" description={`${actor.unitName}牵头或参与的整改措施,共 ${tasks.length} 项。`} />
@@ -58,6 +60,7 @@ export default async function MyTasksPage() {
                           问题{task.problemNumber}:{task.problemTitle} · {task.isLead ? "牵头" : "配合"}
                         </p>
                         {task.group === "returned" && task.lastClaimNote ? <p className="mt-1 text-sm text-red-700">退回理由:{task.lastClaimNote}</p> : null}
+                        {appealing.has(task.id) ? <p className="mt-1 text-sm text-amber-700">已申诉,等待整改办处理</p> : null}
                       </div>
                       <div className="text-right text-sm">
                         <StatusBadge status={task.status} />
