@@ -21,7 +21,10 @@ describe("unit heads", () => {
     });
     t.db.transaction((tx) => setUnitHeads(tx, { actorId: office, unitId: edu, deputy: null, principal: { name: "郑局长", phone: null } }));
     expect(headsOfUnit(t.db, { unitId: edu }).deputy).toBeNull();
-    const audits = t.sqlite.prepare("select before, after from audit_log where action = 'unit.set_heads' order by id").all() as { before: string; after: string }[];
+    // The demo records 新安街道's heads too: only this unit's saves are counted.
+    const audits = t.sqlite
+      .prepare("select before, after from audit_log where action = 'unit.set_heads' and entity_id = ? order by id")
+      .all(String(edu)) as { before: string; after: string }[];
     expect(audits).toHaveLength(2);
     expect(JSON.parse(audits[1]!.before)).toMatchObject({ deputyUserId: userOf("jiaoyu"), principalName: "郑局长", principalPhone: "0755-2779 0000" });
     expect(JSON.parse(audits[1]!.after)).toMatchObject({ deputyUserId: null, principalName: "郑局长", principalPhone: null });
