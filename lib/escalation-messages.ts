@@ -40,14 +40,21 @@ export function escalationNotification(measure: EscalatedMeasure, step: Escalati
   };
 }
 
-/** The office is told once when the ladder drafts a new 督办单. */
-export function draftNotification(draft: { id: number; unitName: string; roundName: string }): NotificationInput {
+/**
+ * The office is told once per run of what the ladder drafted: at province scale one run
+ * drafts thousands of 督办单, and one notification each would bury every office user's inbox.
+ */
+export function draftsNotification(drafts: readonly { id: number; unitName: string; roundName: string }[]): NotificationInput {
+  const only = drafts.length === 1 ? drafts[0]! : null;
   return {
     kind: "notice_drafted",
-    title: `已起草给${draft.unitName}的督办单,待确认发出`,
-    body: `${draft.roundName}:${draft.unitName}牵头的整改措施逾期已到牵头领导一级,督办单草稿待整改办确认。`,
+    title: only ? `已起草给${only.unitName}的督办单,待确认发出` : `已起草 ${drafts.length} 份督办单,待确认发出`,
+    body: only
+      ? `${only.roundName}:${only.unitName}牵头的整改措施逾期已到牵头领导一级,督办单草稿待整改办确认。`
+      : `整改措施逾期已到牵头领导一级,涉及 ${new Set(drafts.map((d) => d.unitName)).size} 个牵头单位,督办单草稿待整改办逐份确认。`,
     link: "/notices#drafts",
-    dedupeKey: `notice_draft:${draft.id}:drafted`,
+    // Keyed by the run's first new draft: a later run the same day that drafts more tells again.
+    dedupeKey: `notice_drafts:${drafts[0]!.id}`,
   };
 }
 

@@ -16,6 +16,7 @@ import {
   digestWeek,
   draftNoticeLevel,
   draftReplyDeadline,
+  draftsNotification,
   escalationNotification,
   lateness,
   recipientLine,
@@ -219,5 +220,20 @@ describe("what the ladder says", () => {
     expect(leader.body).toContain("· 区委巡察 问题1:措施0(区教育局)——预警升级:告知主要负责人,今天到期");
     expect(leader.body).toContain("……另有 2 项");
     expect(digestNotification({ role: "unit", week, items: items.slice(0, 1) }).link).toBe("/my-tasks");
+  });
+});
+
+describe("draftsNotification: the office is told once per run", () => {
+  it("names the unit when one 督办单 was drafted, and counts drafts and units otherwise", () => {
+    const one = draftsNotification([{ id: 7, unitName: "区教育局", roundName: "区委第一轮巡察" }]);
+    expect(one).toMatchObject({ kind: "notice_drafted", title: "已起草给区教育局的督办单,待确认发出", link: "/notices#drafts", dedupeKey: "notice_drafts:7" });
+    const many = draftsNotification([
+      { id: 8, unitName: "区教育局", roundName: "区委第一轮巡察" },
+      { id: 9, unitName: "新安街道", roundName: "区委第一轮巡察" },
+      { id: 10, unitName: "区教育局", roundName: "区委第二轮巡察" },
+    ]);
+    expect(many.title).toBe("已起草 3 份督办单,待确认发出");
+    expect(many.body).toContain("涉及 2 个牵头单位");
+    expect(many.dedupeKey).toBe("notice_drafts:8");
   });
 });

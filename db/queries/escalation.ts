@@ -10,7 +10,7 @@ import {
   stepRecipients,
   type EscalationRecipient,
 } from "@/lib/escalation";
-import { digestNotification, digestWeek, draftNotification, escalationNotification, type DigestItem } from "@/lib/escalation-messages";
+import { digestNotification, digestWeek, draftsNotification, escalationNotification, type DigestItem } from "@/lib/escalation-messages";
 import type { NotificationInput } from "@/lib/notification";
 import type { Queryable } from "../client";
 import { escalationRecipients, escalationSteps, escalationThresholds, measures, problems, rounds, units, users } from "../schema";
@@ -143,17 +143,15 @@ export function escalate(tx: Queryable, params: { today: string }): EscalationCo
     userIds: notifiedUserIds(r.recipients),
     notification: escalationNotification(r.measure, r.step, r.daysLeft),
   }));
-  let noticeDrafts = 0;
-  const officeIds = officeAccounts(tx);
+  const drafted: { id: number; unitName: string; roundName: string }[] = [];
   for (const r of reached) {
     if (r.step !== "lead_leader" || r.measure.leadUnitId === null || !stepIds.has(r.measure.id)) continue;
     const { draftId, created } = addToPendingDraft(tx, { roundId: r.measure.roundId, unitId: r.measure.leadUnitId, measureId: r.measure.id });
-    if (!created) continue;
-    noticeDrafts += 1;
-    notices.push({ userIds: officeIds, notification: draftNotification({ id: draftId, unitName: r.measure.leadUnitName ?? "", roundName: r.measure.roundName }) });
+    if (created) drafted.push({ id: draftId, unitName: r.measure.leadUnitName ?? "", roundName: r.measure.roundName });
   }
+  if (drafted.length > 0) notices.push({ userIds: officeAccounts(tx), notification: draftsNotification(drafted) });
   const sent = notifyUsersInBulk(tx, notices).reduce((sum, n) => sum + n, 0);
-  return { escalated: stepIds.size, escalationNotifications: sent, noticeDrafts };
+  return { escalated: stepIds.size, escalationNotifications: sent, noticeDrafts: drafted.length };
 }
 
 /**
