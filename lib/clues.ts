@@ -1,4 +1,4 @@
-import { CLUE_KIND_LABELS, CLUE_STAGE_LABELS, ROUND_KIND_LABELS, type ClueKind, type ClueStage, type ClueTimeLimit, type RoundKind } from "@/lib/domain";
+import { CLUE_STAGE_LABELS, ROUND_KIND_LABELS, type ClueKind, type ClueStage, type ClueTimeLimit, type RoundKind } from "@/lib/domain";
 import type { NotificationInput } from "@/lib/notification";
 
 // The rules of the 信访件、问题线索 register, pure: when an item is due, which stage may follow
@@ -63,13 +63,15 @@ export function isClueOverdue(clue: { stage: ClueStage; dueDate: string }, today
 
 /**
  * The reminder job's word to the register's keepers about an overdue item: once per item
- * and due date (the dedupe key), however often the job runs.
+ * and due date (the dedupe key), however often the job runs. It names neither the item nor
+ * its round: notifications may be pushed to a group chat (RECTIFY_WEBHOOK_URL), and the
+ * register is only for those who may open the link.
  */
-export function clueOverdueNotification(clue: { id: number; kind: ClueKind; number: string; dueDate: string; stage: ClueStage; roundName: string }): NotificationInput {
+export function clueOverdueNotification(clue: { id: number; dueDate: string }): NotificationInput {
   return {
     kind: "clue_overdue",
-    title: `${CLUE_KIND_LABELS[clue.kind]}“${clue.number}”已超过办理时限`,
-    body: `${clue.roundName}:应于${clue.dueDate}前办结,目前处于“${CLUE_STAGE_LABELS[clue.stage]}”阶段。`,
+    title: "有移交的信访件或问题线索超过办理时限",
+    body: `应于${clue.dueDate}前办结,尚未办结。请登录后在“信访件与问题线索”中查看。`,
     link: `/clues/${clue.id}`,
     dedupeKey: `clue_overdue:clue:${clue.id}:${clue.dueDate}`,
   };
