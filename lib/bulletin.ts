@@ -294,11 +294,12 @@ export function buildProgressReport(input: ReportInput): ReportDocument {
   const sections = [
     { heading: "整改工作总体情况", blocks: overview },
     { heading: `${kind}反馈问题整改情况`, blocks: byAspect },
-    // Counted from the register, never typed: the figures must equal its rows.
+    ...(input.institutions.length ? [{ heading: "建章立制情况", blocks: institutionBlocks }] : []),
+    // Where the genre's reports put it (section 三 when there is no 建章立制 section), counted
+    // from the register, never typed: the figures must equal its rows.
     ...(input.clues && input.clues.petitions + input.clues.clues > 0
       ? [{ heading: `${kind}移交信访件、问题线索办理情况`, blocks: [{ kind: "paragraph", text: clueSentence(round.kind, input.clues) } as ReportBlock] }]
       : []),
-    ...(input.institutions.length ? [{ heading: "建章立制情况", blocks: institutionBlocks }] : []),
     { heading: "需要进一步整改的事项及措施", blocks: unfinishedBlocks },
     { heading: "下一步工作", blocks: (closing.length ? closing : DEFAULT_CLOSING).map((text): ReportBlock => ({ kind: "paragraph", text })) },
   ].map((section, i) => ({ ...section, heading: `${chineseNumeral(i + 1)}、${section.heading}` }));
