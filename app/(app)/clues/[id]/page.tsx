@@ -50,7 +50,12 @@ export default async function CluePage({ params, searchParams }: { params: Promi
           ))}
         </dl>
         <div className="no-print">
-          <AdvanceClueForm clueId={clue.id} next={nextStages(clue.stage)} current={clue} today={today} />
+          <AdvanceClueForm
+            clueId={clue.id}
+            next={nextStages(clue.stage)}
+            current={{ peopleHandled: clue.peopleHandled, disciplined: clue.disciplined, organizational: clue.organizational, prosecuted: clue.prosecuted }}
+            today={today}
+          />
           {nextStages(clue.stage).length === 0 ? <p className="text-sm text-gray-600">该件已{CLUE_STAGE_LABELS[clue.stage]},办理结束。</p> : null}
         </div>
       </div>
