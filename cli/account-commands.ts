@@ -48,7 +48,7 @@ export function registerAccountCommands(program: Command): void {
     .description("新建账号,输出 {\"username\",\"password\"};密码随机生成(首次登录须修改),或取自 RECTIFY_PASSWORD")
     .argument("<username>", "用户名")
     .requiredOption("--name <name>", "姓名")
-    .requiredOption("--role <role>", "office|unit|leader|reviewer(整改办 / 责任单位 / 领导 / 上级督导)")
+    .requiredOption("--role <role>", "office|unit|leader|reviewer|discipline(整改办 / 责任单位 / 领导 / 上级督导 / 纪检监察)")
     .option("--unit <name>", "所属单位名称(创建第一个整改办管理员时可省略)")
     .option("--admin", "整改办管理员", false)
     .action(async (username: string, options: { name: string; role: string; unit?: string; admin: boolean }) => {

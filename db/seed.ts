@@ -26,7 +26,8 @@ import {
   users,
 } from "./schema";
 import { baoanAspects, baoanRound, baoanUnits } from "./seed/baoan-2021";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, OFFICE_UNIT, REVIEW_UNIT } from "./seed/demo-accounts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DISCIPLINE_UNIT, OFFICE_UNIT, REVIEW_UNIT } from "./seed/demo-accounts";
+import { seedDemoClues } from "./seed/demo-clues";
 
 // `npm run db:seed` fills an EMPTY database with the Baoan demo (DOMAIN.md's reference
 // report). It refuses to touch a database that already has users; with --if-empty (used
@@ -196,6 +197,8 @@ export async function seedDemo(db: DB, today = todayISO()): Promise<void> {
       ])
       .run();
 
+    seedDemoClues(tx, { roundId: round.id, actorId: accountIds.get("jijian")!, unitId, day: (offset) => day(offset)! });
+
     recordAudit(tx, {
       actorId: null,
       action: "round.seed_demo",
@@ -224,6 +227,9 @@ function insertUnits(tx: Tx): (name: string) => number {
     { name: OFFICE_UNIT, kind: "party" as const, parent: baoanUnits[0]!.name },
     // Outside the district's tree: the superior office reviews, it does not answer for tasks.
     { name: REVIEW_UNIT, kind: "party" as const, parent: null },
+    // Below 区纪委监委, not in it: the unit's measure reminders go to its liaison, not to
+    // the discipline staff who keep the clue register.
+    { name: DISCIPLINE_UNIT, kind: "party" as const, parent: "区纪委监委" },
   ];
   for (const unit of all) {
     const parentId = unit.parent ? ids.get(unit.parent) : null;

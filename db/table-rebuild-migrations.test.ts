@@ -105,3 +105,34 @@ it("0010 rebuilds users for the reviewer role and keeps everything that refers t
   expect(sqlite.prepare("select count(*) from sessions").pluck().get()).toBe(0);
   sqlite.close();
 });
+
+it("the clue register's migration rebuilds users for the discipline role and keeps everything that refers to a user", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rectify-clues-"));
+  dirs.push(dir);
+  // Found by its name: migrations merged in parallel may change its number.
+  const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8")) as { entries: { tag: string }[] };
+  const before = journal.entries.findIndex((e) => e.tag.endsWith("_add_clue_register"));
+  expect(before).toBeGreaterThan(0);
+  const { db, sqlite } = openDatabase(path.join(dir, "old.db"));
+  migrate(db, { migrationsFolder: migrationsUpTo(before) });
+  const now = Date.now();
+  const run = (statement: string, ...values: unknown[]) => sqlite.prepare(statement).run(...values);
+  run("insert into units (name, kind, created_at, updated_at) values ('区纪委监委', 'party', ?, ?)", now, now);
+  run("insert into users (id, name, email, username, role, unit_id, created_at, updated_at) values ('u1', '陈整改', 'u1@x', 'office', 'office', 1, ?, ?)", now, now);
+  run("insert into sessions (id, expires_at, token, created_at, updated_at, user_id) values ('s1', ?, 't1', ?, ?, 'u1')", now + 60_000, now, now);
+  run("insert into audit_log (actor_id, action, entity, entity_id, created_at) values ('u1', 'user.sign_in', 'user', 'u1', ?)", now);
+
+  applyMigrations(db);
+
+  expect(sqlite.prepare("select id, role from users").all()).toEqual([{ id: "u1", role: "office" }]);
+  expect(sqlite.prepare("select user_id from sessions").pluck().all()).toEqual(["u1"]);
+  expect(sqlite.prepare("select actor_id from audit_log").pluck().all()).toEqual(["u1"]);
+  expect(sqlite.pragma("foreign_key_check")).toEqual([]);
+  run("insert into users (id, name, email, username, role, unit_id, created_at, updated_at) values ('d1', '周纪检', 'd1@x', 'jijian', 'discipline', 1, ?, ?)", now, now);
+  expect(() => run("insert into users (id, name, email, username, role, unit_id, created_at, updated_at) values ('x', 'x', 'x@x', 'x', 'boss', 1, ?, ?)", now, now)).toThrow(/CHECK/);
+  run("delete from sessions where user_id = 'u1'");
+  run("insert into sessions (id, expires_at, token, created_at, updated_at, user_id) values ('s2', ?, 't2', ?, ?, 'd1')", now + 60_000, now, now);
+  run("delete from users where id = 'd1'");
+  expect(sqlite.prepare("select count(*) from sessions").pluck().get()).toBe(0);
+  sqlite.close();
+});

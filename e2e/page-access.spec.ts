@@ -29,7 +29,8 @@ test.beforeAll(async ({ browser, baseURL }) => {
     problem: number;
     aspect: number;
   };
-  targets = { round, measure, notice, unit, ...ids };
+  const clue = readDb((db) => db.prepare("select id from clues order by id limit 1").pluck().get()) as number;
+  targets = { round, measure, notice, unit, clue, ...ids };
 });
 test.afterAll(async () => world?.dispose());
 

@@ -48,7 +48,7 @@ function fromChinese(text: string): number {
 
 /** The open items of the docx's "需要进一步整改的事项及措施" section, in document order. */
 function unfinishedItems(raw: string) {
-  const section = raw.slice(raw.indexOf("四、需要进一步整改的事项及措施"), raw.indexOf("五、下一步工作"));
+  const section = raw.slice(raw.indexOf("五、需要进一步整改的事项及措施"), raw.indexOf("六、下一步工作"));
   return [...section.matchAll(/^\(([一二三四五六七八九十]+)\)(.+)\((未完成|基本完成)\)$/gm)].map((m) => ({
     number: fromChinese(m[1]!),
     title: m[2]!,
@@ -111,7 +111,7 @@ test("整改办编辑通报的有关情况说明,下载的 Word 数字与汇总 
     }
     // The edited item carries the office's words right under its heading (the same heading
     // also opens the problem in the by-aspect section, so search after the section starts).
-    const at = text.indexOf(heading, text.indexOf("四、需要进一步整改的事项及措施"));
+    const at = text.indexOf(heading, text.indexOf("五、需要进一步整改的事项及措施"));
     expect(at).toBeGreaterThan(0);
     expect(text.slice(at, at + heading.length + 200)).toContain(`有关情况说明:${edited}`);
   }

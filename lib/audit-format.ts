@@ -2,6 +2,8 @@ import { entityLabel, FIELD_LABELS } from "./audit-labels";
 import {
   APPEAL_DECISION_LABELS,
   APPEAL_SUBJECT_LABELS,
+  CLUE_KIND_LABELS,
+  CLUE_STAGE_LABELS,
   DEADLINE_KIND_LABELS,
   LOOK_BACK_RESULT_LABELS,
   MEASURE_CATEGORY_LABELS,
@@ -78,6 +80,8 @@ const ENUM_LABELS: Record<string, Record<string, string>> = {
   subject: APPEAL_SUBJECT_LABELS,
   decision: APPEAL_DECISION_LABELS,
   draftState: NOTICE_DRAFT_STATE_LABELS,
+  clueKind: CLUE_KIND_LABELS,
+  stage: CLUE_STAGE_LABELS,
 };
 
 /** Numbers that count days of the escalation ladder. */

@@ -74,6 +74,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "review_comment.create": "提出审核意见",
   "review_comment.reply": "回复审核意见",
   "review_comment.resolve": "审核意见已解决",
+  // The register of clues and petitions handed over (issue 17).
+  "clue.register": "登记信访件、问题线索",
+  "clue.advance": "变更线索办理阶段",
+  "clue.import": "导入信访件、问题线索",
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
@@ -99,6 +103,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   report_draft: "通报草稿",
   submission: "报审版本",
   review_comment: "审核意见",
+  clue: "信访件、问题线索",
 };
 
 // An action or entity missing here shows raw (the log never hides a row); the label
@@ -191,6 +196,16 @@ export const FIELD_LABELS: Record<string, string> = {
   scheduledDate: "回头看日期",
   result: "结果",
   note: "情况说明",
+  // the register of clues and petitions
+  clueKind: "类别",
+  stage: "办理阶段",
+  receivedDate: "接收日期",
+  dueDate: "办结时限",
+  changeDate: "办理日期",
+  peopleHandled: "处理人数",
+  disciplined: "党纪政务处分人数",
+  organizational: "组织处理人数",
+  prosecuted: "移送司法机关人数",
   // appeals
   subject: "申诉事项",
   appealReason: "申诉理由",
@@ -258,6 +273,7 @@ export const FIELD_LABELS: Record<string, string> = {
   escalationNotifications: "预警升级通知",
   noticeDrafts: "督办单草稿",
   digests: "领导周报",
+  clueOverdue: "线索逾期提醒",
   cycle: "报送周期",
   notifications: "通知条数",
   alreadyReminded: "本周期已提醒",

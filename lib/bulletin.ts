@@ -2,6 +2,7 @@ import { ROUND_KIND_LABELS, STATUS_LABELS, type RoundKind, type Status } from "@
 import { countsSentence, type StatusCounts } from "@/lib/status";
 import type { ReportTexts } from "@/lib/validations/report";
 import { reportedProgress } from "@/lib/bulletin-progress";
+import { clueSentence, type ClueFigures } from "@/lib/clues";
 
 // The 整改进展情况通报 as a document: sections of headings and paragraphs in the shape the
 // published reports in ../shared/reference/ use. Pure, so the web page, the docx, the HTML
@@ -60,6 +61,8 @@ export interface ReportInput {
   /** In plan order. */
   measures: ReportMeasure[];
   institutions: ReportInstitution[];
+  /** The counts of the 信访件、问题线索 register; absent or empty, the section is left out. */
+  clues?: ClueFigures;
   texts: ReportTexts;
   /** The day the report speaks for: "截至…". */
   date: string;
@@ -292,6 +295,11 @@ export function buildProgressReport(input: ReportInput): ReportDocument {
     { heading: "整改工作总体情况", blocks: overview },
     { heading: `${kind}反馈问题整改情况`, blocks: byAspect },
     ...(input.institutions.length ? [{ heading: "建章立制情况", blocks: institutionBlocks }] : []),
+    // Where the genre's reports put it (section 三 when there is no 建章立制 section), counted
+    // from the register, never typed: the figures must equal its rows.
+    ...(input.clues && input.clues.petitions + input.clues.clues > 0
+      ? [{ heading: `${kind}移交信访件、问题线索办理情况`, blocks: [{ kind: "paragraph", text: clueSentence(round.kind, input.clues) } as ReportBlock] }]
+      : []),
     { heading: "需要进一步整改的事项及措施", blocks: unfinishedBlocks },
     { heading: "下一步工作", blocks: (closing.length ? closing : DEFAULT_CLOSING).map((text): ReportBlock => ({ kind: "paragraph", text })) },
   ].map((section, i) => ({ ...section, heading: `${chineseNumeral(i + 1)}、${section.heading}` }));

@@ -1,7 +1,7 @@
 // The domain's enumerations, shared by the schema, validation and UI. The Chinese labels
 // are the words offices use (see DOMAIN.md); code keeps the English values.
 
-export const ROLES = ["office", "unit", "leader", "reviewer"] as const;
+export const ROLES = ["office", "unit", "leader", "reviewer", "discipline"] as const;
 export type Role = (typeof ROLES)[number];
 export const ROLE_LABELS: Record<Role, string> = {
   office: "整改办",
@@ -9,6 +9,8 @@ export const ROLE_LABELS: Record<Role, string> = {
   leader: "领导",
   // The superior 巡视办/巡察办 (with the 组织部) that reviews the plan and the report.
   reviewer: "上级督导",
+  // 纪委监委 staff who handle the clues and petitions the inspection team handed over.
+  discipline: "纪检监察",
 };
 
 export const UNIT_KINDS = ["party", "government", "street", "enterprise", "other"] as const;
@@ -177,4 +179,48 @@ export const NOTICE_DRAFT_STATE_LABELS: Record<NoticeDraftState, string> = {
   pending: "待确认",
   issued: "已发出",
   dismissed: "不发出",
+};
+
+// 巡视移交信访件、问题线索 (the inspection team hands them over for handling).
+export const CLUE_KINDS = ["clue", "petition"] as const;
+export type ClueKind = (typeof CLUE_KINDS)[number];
+export const CLUE_KIND_LABELS: Record<ClueKind, string> = {
+  clue: "问题线索",
+  petition: "信访件",
+};
+
+/** Who handles an item: the 纪委监委, the 组织部, or a unit (the register names it). */
+export const CLUE_HANDLERS = ["commission", "organization", "unit"] as const;
+export type ClueHandler = (typeof CLUE_HANDLERS)[number];
+export const CLUE_HANDLER_LABELS: Record<ClueHandler, string> = {
+  commission: "纪委监委",
+  organization: "组织部",
+  unit: "责任单位",
+};
+
+/** The time limit set on handing over: months from receipt, or a date the team named. */
+export const CLUE_TIME_LIMITS = ["3", "6", "12", "date"] as const;
+export type ClueTimeLimit = (typeof CLUE_TIME_LIMITS)[number];
+export const CLUE_TIME_LIMIT_LABELS: Record<ClueTimeLimit, string> = {
+  "3": "3个月内",
+  "6": "6个月内",
+  "12": "12个月内",
+  date: "指定日期",
+};
+
+// The stages of 线索处置 as the 监督执纪工作规则 orders them: a registered item is disposed of
+// in one of four ways (谈话函询, 初步核实, 暂存待查, 予以了结); a 初核 may lead to 立案, which
+// goes through 审查调查 and 审理 to 审结. 审结 and 予以了结 end the handling (办结).
+export const CLUE_STAGES = ["registered", "inquiry", "preliminary", "filed", "investigation", "trial", "concluded", "shelved", "dismissed"] as const;
+export type ClueStage = (typeof CLUE_STAGES)[number];
+export const CLUE_STAGE_LABELS: Record<ClueStage, string> = {
+  registered: "已登记",
+  inquiry: "谈话函询",
+  preliminary: "初步核实",
+  filed: "立案",
+  investigation: "审查调查",
+  trial: "审理",
+  concluded: "审结",
+  shelved: "暂存待查",
+  dismissed: "予以了结",
 };

@@ -17,7 +17,8 @@ export interface NotificationInput {
     | "appeal_decided"
     | "escalation"
     | "escalation_digest"
-    | "notice_drafted";
+    | "notice_drafted"
+    | "clue_overdue";
   title: string;
   body?: string;
   link?: string;

@@ -14,13 +14,14 @@ const JIAOYU = 10; // 区教育局
 const ASSIGNED_ROUND = 5;
 const OTHER_ROUND = 6;
 
-type ActorName = "office admin" | "office" | "leader" | "unit" | "reviewer";
+type ActorName = "office admin" | "office" | "leader" | "unit" | "reviewer" | "discipline";
 const ACTORS: Record<ActorName, Pick<Actor, "role" | "isAdmin" | "unitScope" | "reviewRoundIds">> = {
   "office admin": { role: "office", isAdmin: true, unitScope: [OFFICE_UNIT], reviewRoundIds: [] },
   office: { role: "office", isAdmin: false, unitScope: [OFFICE_UNIT], reviewRoundIds: [] },
   leader: { role: "leader", isAdmin: false, unitScope: [DISTRICT], reviewRoundIds: [] },
   unit: { role: "unit", isAdmin: false, unitScope: [GUOZI, GUOZI_GROUP], reviewRoundIds: [] },
   reviewer: { role: "reviewer", isAdmin: false, unitScope: [DISTRICT + 100], reviewRoundIds: [ASSIGNED_ROUND] },
+  discipline: { role: "discipline", isAdmin: false, unitScope: [DISTRICT + 200], reviewRoundIds: [] },
 };
 
 type TargetName = "no target" | "own unit" | "sub-unit" | "other unit" | "assigned round" | "other round";
@@ -39,31 +40,35 @@ const TARGETS: Record<TargetName, Ownership | undefined> = {
 // reviewer reads its rounds and writes only comments and decisions.
 type Access = "Y" | "own" | "assigned" | "N";
 const EXPECTED: Record<Permission, Record<ActorName, Access>> = {
-  "round.read": { "office admin": "Y", office: "Y", leader: "Y", unit: "N", reviewer: "assigned" },
-  "plan.manage": { "office admin": "Y", office: "Y", leader: "N", unit: "N", reviewer: "N" },
-  "ledger.read": { "office admin": "Y", office: "Y", leader: "Y", unit: "N", reviewer: "assigned" },
-  "measure.read": { "office admin": "Y", office: "Y", leader: "Y", unit: "own", reviewer: "assigned" },
-  "progress.report": { "office admin": "N", office: "N", leader: "N", unit: "own", reviewer: "N" },
-  "claim.review": { "office admin": "Y", office: "Y", leader: "N", unit: "N", reviewer: "N" },
+  "round.read": { "office admin": "Y", office: "Y", leader: "Y", unit: "N", reviewer: "assigned", discipline: "N" },
+  "plan.manage": { "office admin": "Y", office: "Y", leader: "N", unit: "N", reviewer: "N", discipline: "N" },
+  "ledger.read": { "office admin": "Y", office: "Y", leader: "Y", unit: "N", reviewer: "assigned", discipline: "N" },
+  "measure.read": { "office admin": "Y", office: "Y", leader: "Y", unit: "own", reviewer: "assigned", discipline: "N" },
+  "progress.report": { "office admin": "N", office: "N", leader: "N", unit: "own", reviewer: "N", discipline: "N" },
+  "claim.review": { "office admin": "Y", office: "Y", leader: "N", unit: "N", reviewer: "N", discipline: "N" },
   // 申诉: a unit contests its own returns and overdue marks; the office alone decides.
-  "appeal.submit": { "office admin": "N", office: "N", leader: "N", unit: "own", reviewer: "N" },
-  "appeal.decide": { "office admin": "Y", office: "Y", leader: "N", unit: "N", reviewer: "N" },
-  "appeal.read": { "office admin": "Y", office: "Y", leader: "N", unit: "own", reviewer: "N" },
-  "notice.read": { "office admin": "Y", office: "Y", leader: "Y", unit: "own", reviewer: "N" },
-  "notice.issue": { "office admin": "Y", office: "Y", leader: "N", unit: "N", reviewer: "N" },
-  "notice.reply": { "office admin": "N", office: "N", leader: "N", unit: "own", reviewer: "N" },
-  "dashboard.read": { "office admin": "Y", office: "Y", leader: "Y", unit: "N", reviewer: "assigned" },
-  "report.manage": { "office admin": "Y", office: "Y", leader: "N", unit: "N", reviewer: "N" },
-  "audit.read": { "office admin": "Y", office: "Y", leader: "N", unit: "N", reviewer: "N" },
-  "unit.read": { "office admin": "Y", office: "Y", leader: "Y", unit: "own", reviewer: "N" },
-  "admin.manage": { "office admin": "Y", office: "N", leader: "N", unit: "N", reviewer: "N" },
-  "lookback.manage": { "office admin": "Y", office: "Y", leader: "N", unit: "N", reviewer: "N" },
-  "notification.read": { "office admin": "Y", office: "Y", leader: "Y", unit: "Y", reviewer: "Y" },
-  "account.self": { "office admin": "Y", office: "Y", leader: "Y", unit: "Y", reviewer: "Y" },
-  "submission.submit": { "office admin": "Y", office: "Y", leader: "N", unit: "N", reviewer: "N" },
-  "submission.decide": { "office admin": "N", office: "N", leader: "N", unit: "N", reviewer: "assigned" },
-  "review.comment": { "office admin": "Y", office: "Y", leader: "N", unit: "N", reviewer: "assigned" },
-  "review.read": { "office admin": "Y", office: "Y", leader: "Y", unit: "N", reviewer: "assigned" },
+  "appeal.submit": { "office admin": "N", office: "N", leader: "N", unit: "own", reviewer: "N", discipline: "N" },
+  "appeal.decide": { "office admin": "Y", office: "Y", leader: "N", unit: "N", reviewer: "N", discipline: "N" },
+  "appeal.read": { "office admin": "Y", office: "Y", leader: "N", unit: "own", reviewer: "N", discipline: "N" },
+  "notice.read": { "office admin": "Y", office: "Y", leader: "Y", unit: "own", reviewer: "N", discipline: "N" },
+  "notice.issue": { "office admin": "Y", office: "Y", leader: "N", unit: "N", reviewer: "N", discipline: "N" },
+  "notice.reply": { "office admin": "N", office: "N", leader: "N", unit: "own", reviewer: "N", discipline: "N" },
+  "dashboard.read": { "office admin": "Y", office: "Y", leader: "Y", unit: "N", reviewer: "assigned", discipline: "N" },
+  "report.manage": { "office admin": "Y", office: "Y", leader: "N", unit: "N", reviewer: "N", discipline: "N" },
+  "audit.read": { "office admin": "Y", office: "Y", leader: "N", unit: "N", reviewer: "N", discipline: "N" },
+  "unit.read": { "office admin": "Y", office: "Y", leader: "Y", unit: "own", reviewer: "N", discipline: "N" },
+  "admin.manage": { "office admin": "Y", office: "N", leader: "N", unit: "N", reviewer: "N", discipline: "N" },
+  "lookback.manage": { "office admin": "Y", office: "Y", leader: "N", unit: "N", reviewer: "N", discipline: "N" },
+  "notification.read": { "office admin": "Y", office: "Y", leader: "Y", unit: "Y", reviewer: "Y", discipline: "Y" },
+  "account.self": { "office admin": "Y", office: "Y", leader: "Y", unit: "Y", reviewer: "Y", discipline: "Y" },
+  "submission.submit": { "office admin": "Y", office: "Y", leader: "N", unit: "N", reviewer: "N", discipline: "N" },
+  "submission.decide": { "office admin": "N", office: "N", leader: "N", unit: "N", reviewer: "assigned", discipline: "N" },
+  "review.comment": { "office admin": "Y", office: "Y", leader: "N", unit: "N", reviewer: "assigned", discipline: "N" },
+  "review.read": { "office admin": "Y", office: "Y", leader: "Y", unit: "N", reviewer: "assigned", discipline: "N" },
+  // 信访件、问题线索: the office's administrator and the discipline staff keep the register;
+  // leaders read its counts only; units and reviewers never reach it.
+  "clue.manage": { "office admin": "Y", office: "N", leader: "N", unit: "N", reviewer: "N", discipline: "Y" },
+  "clue.summary": { "office admin": "Y", office: "N", leader: "Y", unit: "N", reviewer: "N", discipline: "Y" },
 };
 
 function allowed(access: Access, target: TargetName): boolean {

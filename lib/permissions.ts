@@ -12,34 +12,39 @@ export type Scope =
   | "none";
 
 export const PERMISSIONS = {
-  "round.read": { office: "all", leader: "all", unit: "none", reviewer: "assigned" },
-  "plan.manage": { office: "all", leader: "none", unit: "none", reviewer: "none" },
-  "ledger.read": { office: "all", leader: "all", unit: "none", reviewer: "assigned" },
-  "measure.read": { office: "all", leader: "all", unit: "own", reviewer: "assigned" },
-  "progress.report": { office: "none", leader: "none", unit: "own", reviewer: "none" },
-  "claim.review": { office: "all", leader: "none", unit: "none", reviewer: "none" },
+  "round.read": { office: "all", leader: "all", unit: "none", reviewer: "assigned", discipline: "none" },
+  "plan.manage": { office: "all", leader: "none", unit: "none", reviewer: "none", discipline: "none" },
+  "ledger.read": { office: "all", leader: "all", unit: "none", reviewer: "assigned", discipline: "none" },
+  "measure.read": { office: "all", leader: "all", unit: "own", reviewer: "assigned", discipline: "none" },
+  "progress.report": { office: "none", leader: "none", unit: "own", reviewer: "none", discipline: "none" },
+  "claim.review": { office: "all", leader: "none", unit: "none", reviewer: "none", discipline: "none" },
   // 申诉: the lead unit contests a return or an overdue mark of its own measures; the office
   // decides. The list of appeals is a work queue, not a leader's or a reviewer's view: they
   // read appeals on the measure's page and history, as they read any measure they may see.
-  "appeal.submit": { office: "none", leader: "none", unit: "own", reviewer: "none" },
-  "appeal.decide": { office: "all", leader: "none", unit: "none", reviewer: "none" },
-  "appeal.read": { office: "all", leader: "none", unit: "own", reviewer: "none" },
-  "notice.read": { office: "all", leader: "all", unit: "own", reviewer: "none" },
-  "notice.issue": { office: "all", leader: "none", unit: "none", reviewer: "none" },
-  "notice.reply": { office: "none", leader: "none", unit: "own", reviewer: "none" },
-  "dashboard.read": { office: "all", leader: "all", unit: "none", reviewer: "assigned" },
-  "report.manage": { office: "all", leader: "none", unit: "none", reviewer: "none" },
-  "audit.read": { office: "all", leader: "none", unit: "none", reviewer: "none" },
-  "lookback.manage": { office: "all", leader: "none", unit: "none", reviewer: "none" },
-  "notification.read": { office: "all", leader: "all", unit: "all", reviewer: "all" },
-  "unit.read": { office: "all", leader: "all", unit: "own", reviewer: "none" },
-  "admin.manage": { office: "admin", leader: "none", unit: "none", reviewer: "none" },
-  "account.self": { office: "all", leader: "all", unit: "all", reviewer: "all" },
+  "appeal.submit": { office: "none", leader: "none", unit: "own", reviewer: "none", discipline: "none" },
+  "appeal.decide": { office: "all", leader: "none", unit: "none", reviewer: "none", discipline: "none" },
+  "appeal.read": { office: "all", leader: "none", unit: "own", reviewer: "none", discipline: "none" },
+  "notice.read": { office: "all", leader: "all", unit: "own", reviewer: "none", discipline: "none" },
+  "notice.issue": { office: "all", leader: "none", unit: "none", reviewer: "none", discipline: "none" },
+  "notice.reply": { office: "none", leader: "none", unit: "own", reviewer: "none", discipline: "none" },
+  "dashboard.read": { office: "all", leader: "all", unit: "none", reviewer: "assigned", discipline: "none" },
+  "report.manage": { office: "all", leader: "none", unit: "none", reviewer: "none", discipline: "none" },
+  "audit.read": { office: "all", leader: "none", unit: "none", reviewer: "none", discipline: "none" },
+  "lookback.manage": { office: "all", leader: "none", unit: "none", reviewer: "none", discipline: "none" },
+  "notification.read": { office: "all", leader: "all", unit: "all", reviewer: "all", discipline: "all" },
+  "unit.read": { office: "all", leader: "all", unit: "own", reviewer: "none", discipline: "none" },
+  "admin.manage": { office: "admin", leader: "none", unit: "none", reviewer: "none", discipline: "none" },
+  "account.self": { office: "all", leader: "all", unit: "all", reviewer: "all", discipline: "all" },
   // The chain above the office: the office submits, the reviewer decides; both discuss.
-  "submission.submit": { office: "all", leader: "none", unit: "none", reviewer: "none" },
-  "submission.decide": { office: "none", leader: "none", unit: "none", reviewer: "assigned" },
-  "review.comment": { office: "all", leader: "none", unit: "none", reviewer: "assigned" },
-  "review.read": { office: "all", leader: "all", unit: "none", reviewer: "assigned" },
+  "submission.submit": { office: "all", leader: "none", unit: "none", reviewer: "none", discipline: "none" },
+  "submission.decide": { office: "none", leader: "none", unit: "none", reviewer: "assigned", discipline: "none" },
+  "review.comment": { office: "all", leader: "none", unit: "none", reviewer: "assigned", discipline: "none" },
+  "review.read": { office: "all", leader: "all", unit: "none", reviewer: "assigned", discipline: "none" },
+  // 信访件、问题线索 handed over by the inspection team are sensitive (DOMAIN.md): only the
+  // office's administrator and the discipline staff keep the register; leaders read its
+  // counts, never an item; units and the superior office's reviewers see nothing of it.
+  "clue.manage": { office: "admin", leader: "none", unit: "none", reviewer: "none", discipline: "all" },
+  "clue.summary": { office: "admin", leader: "all", unit: "none", reviewer: "none", discipline: "all" },
 } as const satisfies Record<string, Record<Role, Scope>>;
 
 export type Permission = keyof typeof PERMISSIONS;

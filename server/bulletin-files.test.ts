@@ -22,6 +22,28 @@ const report = () => generateReport({ roundId: t.roundId(), today: TODAY }, t.db
 const officeId = () => t.one<string>("select id from users where username = 'office'");
 
 describe("the 整改进展情况通报 of the seeded demo", () => {
+  // Issue 17: the section on the items handed over is counted from the register. The
+  // expected figures are counted here with SQL of their own, not by the code under test.
+  it("counts the clue register's items, 办结, 立案 and people exactly as its rows say", () => {
+    const count = (where: string) => t.one<number>(`select count(*) from clues where round_id = ? and ${where}`, t.roundId());
+    const sum = (column: string) => t.one<number>(`select coalesce(sum(${column}), 0) from clues where round_id = ?`, t.roundId());
+    const petitions = count("kind = 'petition'");
+    const clues = count("kind = 'clue'");
+    const concluded = count("stage in ('concluded', 'dismissed')");
+    const filed = count("stage in ('filed', 'investigation', 'trial', 'concluded')");
+    expect(petitions + clues).toBeGreaterThan(0);
+    expect(filed).toBeGreaterThan(0);
+    const section = report().sections.find((x) => x.heading.endsWith("移交信访件、问题线索办理情况"))!;
+    // After 建章立制 as in the genre's reports (三 in a round without that section).
+    expect(section.heading).toBe("四、巡视移交信访件、问题线索办理情况");
+    const text = section.blocks.map((b) => b.text).join("");
+    const open = petitions + clues - concluded;
+    expect(text).toBe(
+      `巡视组移交信访件${petitions}件、问题线索${clues}件,已办结${concluded}件${open ? `,正在办理${open}件` : ""};` +
+        `立案${filed}件,处理${sum("people_handled")}人,其中给予党纪政务处分${sum("disciplined")}人、组织处理${sum("organizational")}人。`,
+    );
+  });
+
   it("opens with the counts of roundSummary, in the sentence reports use", () => {
     const s = roundSummary(t.db, { roundId: t.roundId(), today: TODAY })!;
     const doc = report();
@@ -36,8 +58,9 @@ describe("the 整改进展情况通报 of the seeded demo", () => {
       "一、整改工作总体情况",
       "二、巡视反馈问题整改情况",
       "三、建章立制情况",
-      "四、需要进一步整改的事项及措施",
-      "五、下一步工作",
+      "四、巡视移交信访件、问题线索办理情况",
+      "五、需要进一步整改的事项及措施",
+      "六、下一步工作",
     ]);
     const opening = doc.sections[0]!.blocks[0]!;
     expect(opening.kind === "paragraph" && opening.text).toBe(
@@ -148,7 +171,7 @@ describe("the 整改进展情况通报 of the seeded demo", () => {
     expect(doc.unfinished[0]).toMatchObject({ explanation: "办公室写的情况说明", explanationEdited: true, nextStepsEdited: false });
     expect(doc.unfinished[1]!.explanation).toBe(second!.explanation);
     expect(JSON.stringify(doc.sections[0])).toContain("区委高度重视巡视整改。");
-    expect(doc.sections[4]!.blocks).toEqual([{ kind: "paragraph", text: "下一步将久久为功。" }]);
+    expect(doc.sections.at(-1)!.blocks).toEqual([{ kind: "paragraph", text: "下一步将久久为功。" }]);
     // Saving again replaces the draft (one per round) and audits again.
     t.db.transaction((tx) => saveReportDraft(tx, { actorId: officeId(), roundId, texts: { opening: "", closing: "", problems: {} } }));
     expect(t.one<number>("select count(*) from report_drafts where round_id = ?", roundId)).toBe(1);
@@ -162,7 +185,7 @@ describe("the 整改进展情况通报 of the seeded demo", () => {
     expect(value).toContain(doc.title);
     expect(value).toContain(doc.problemsSentence);
     expect(value).toContain(doc.measuresSentence);
-    const section = value.slice(value.indexOf("四、需要进一步整改的事项及措施"));
+    const section = value.slice(value.indexOf("五、需要进一步整改的事项及措施"));
     let at = 0;
     for (const item of doc.unfinished) {
       const found = section.indexOf(item.title, at);

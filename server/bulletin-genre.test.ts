@@ -78,7 +78,7 @@ describe("the demo round's 通报 beside the Baoan report it was taken from", ()
   it("has the genre's sections in the genre's order, as every reference does", () => {
     const doc = generateReport({ roundId: t.roundId(), today: TODAY }, t.db).report;
     const generated = doc.sections.map((s) => kindOf(s.heading));
-    expect(generated).toEqual(["overview", "problems", "institutions", "unfinished", "next"]);
+    expect(generated).toEqual(["overview", "problems", "institutions", "clues", "unfinished", "next"]);
     for (const file of ["report-baoan-2021.txt", "report-doumen-2021.txt", "report-luohu-2019.txt", "genre/03-qingshui-xianwei-2022.txt"]) {
       const kinds = topHeadings(read(file)).map(kindOf);
       expect(kinds[0], file).toBe("overview");

@@ -170,7 +170,7 @@ describe("the organisation import", () => {
     const before = dump();
     const file = Buffer.from(["单位名称,上级单位,用户名,姓名,角色", "区新单位,某区委,xin1,新人,责任单位", "区另一单位,查无此单位,xin2,另一人,科员"].join("\n"));
     await expect(importOrgFile({ data: file, fileName: "org.csv", actorId: null, now: new Date(), signInUrl: "x" })).rejects.toThrow(
-      "文件有 2 处错误,未导入:第 3 行“角色”:角色“科员”无法识别,应为:整改办、责任单位、领导、上级督导;第 3 行“上级单位”:上级单位“查无此单位”不存在",
+      "文件有 2 处错误,未导入:第 3 行“角色”:角色“科员”无法识别,应为:整改办、责任单位、领导、上级督导、纪检监察;第 3 行“上级单位”:上级单位“查无此单位”不存在",
     );
     expect(dump()).toBe(before);
   });

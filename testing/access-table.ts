@@ -127,6 +127,8 @@ export interface ApiFiles {
   feedbackTxt: ApiFile;
   /** An organisation file naming one new unit (no account, so no password to hand out). */
   orgCsv: ApiFile;
+  /** A register file naming one clue with a number unique to the call. */
+  clueCsv: ApiFile;
 }
 
 const api = (row: ApiAccessRow) => row;
@@ -207,6 +209,16 @@ export const API_ACCESS: ApiAccessRow[] = [
     request: (_t, files) => ({ path: "/api/v1/org-import", multipart: { file: files.orgCsv } }),
   }),
   api({ route: "ledger-template", method: "GET", access: access({ allowed: OFFICE }), request: () => ({ path: "/api/v1/ledger-template" }) }),
+  // 信访件、问题线索: only the register's keepers (the office's administrator here; the
+  // discipline staff in e2e/clues.spec.ts) reach its template and import; every other
+  // office user, unit, leader and reviewer is refused before the round is looked up.
+  api({ route: "clue-template", method: "GET", access: access({ allowed: ["officeAdmin"] }), request: () => ({ path: "/api/v1/clue-template" }) }),
+  api({
+    route: "rounds/[id]/clue-import",
+    method: "POST",
+    access: access({ allowed: ["officeAdmin"] }),
+    request: (t, files) => ({ path: `/api/v1/rounds/${t.round}/clue-import`, multipart: { file: files.clueCsv } }),
+  }),
   api({
     route: "dashboard",
     method: "GET",
@@ -370,6 +382,8 @@ export interface ActionTargets {
   overdueMeasure: number;
   /** An open appeal of 区教育局 against an overdue mark. */
   appeal: number;
+  /** A 问题线索 of the round at 初步核实, which may be 立案. */
+  clue: number;
   lookBack: number;
   notice: number;
   /** A 督办单 the escalation ladder drafted for 区教育局, waiting for the office. */
@@ -420,6 +434,7 @@ const NOTIFICATIONS = "app/(app)/notifications/actions.ts";
 const REPORTING = "app/(app)/reporting/actions.ts";
 const ACCOUNT = "app/(app)/account/actions.ts";
 const PLAN_REVIEW = "app/(app)/rounds/[id]/plan-review/actions.ts";
+const CLUES = "app/(app)/clues/actions.ts";
 
 const action = (module: string, name: string, who: Record<Role, Verdict>, form: ActionAccessRow["form"], consumes?: ActionTargetKind): ActionAccessRow => ({
   module,
@@ -516,6 +531,30 @@ export const ACTION_ACCESS: ActionAccessRow[] = [
     decision: "granted",
     decisionReason: `审批延误属实${t.unique}`,
     newDeadline: "2027-03-31",
+  })),
+
+  // 信访件、问题线索: the register's keepers alone write; the discipline role (not a column
+  // here) is tested by e2e/clues.spec.ts and server/clues.test.ts.
+  action(CLUES, "registerClueAction", adminOnly, (t) => ({
+    roundId: String(t.round),
+    kind: "clue",
+    number: `矩阵线索${t.unique}`,
+    title: "反映某单位违规发放津补贴问题",
+    handler: "unit",
+    handlerUnitId: String(t.unit),
+    receivedDate: t.today,
+    timeLimit: "6",
+    dueDate: "",
+  })),
+  action(CLUES, "advanceClueAction", adminOnly, (t) => ({
+    clueId: String(t.clue),
+    toStage: "filed",
+    changeDate: t.today,
+    note: "经初核予以立案",
+    peopleHandled: "1",
+    disciplined: "0",
+    organizational: "0",
+    prosecuted: "0",
   })),
 
   action(NOTICES, "issueNoticeAction", access({ allowed: OFFICE }), (t) => ({

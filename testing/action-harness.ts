@@ -183,6 +183,8 @@ export async function buildActionWorld(): Promise<ActionWorld> {
         TODAY,
       ),
       lookBack: id("select id from look_backs where result is null order by id limit 1"),
+      // The demo's clue under 初步核实: an allowed 立案 moves it on.
+      clue: id("select id from clues where stage = 'preliminary' order by id limit 1"),
       notice: id("select id from supervision_notices where unit_id = ? and state = 'open' order by id limit 1", unit),
       notification: id("select n.id from notifications n join users u on u.id = n.user_id where u.username = 'jiaoyu' and n.read_at is null order by n.id limit 1"),
       unit,

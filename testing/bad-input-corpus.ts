@@ -43,6 +43,7 @@ export type FieldKind =
   | "notFutureDate"
   | "percent"
   | "smallInt"
+  | "headcount"
   | "weekday"
   | "ladderDays"
   | "phone"
@@ -134,6 +135,7 @@ export const FORM_CASES: Partial<Record<FieldKind, InputCase<FormValue>[]>> = {
   notFutureDate: [refused("将来的日期", "2099-01-01"), ...badDates],
   percent: badInts(0, 100),
   smallInt: badInts(0, 90),
+  headcount: badInts(0, 9999),
   weekday: badInts(1, 7),
   ladderDays: badInts(0, 365),
   phone: [refused("字母", "abc"), refused("100 KB", PAYLOADS.overLong), refused("SQL 注入样式", PAYLOADS.sqlOr), refused("<script>", PAYLOADS.script)],
@@ -330,6 +332,18 @@ export const ACTION_INPUTS: Record<string, ActionInputs> = {
   appealOverdueAction: { as: "unitLead", fields: { measureId: "id", reason: "text" } },
   // The valid form grants an overdue appeal: the new deadline is required and must lie after today.
   decideAppealAction: { fields: { appealId: "id", decision: "enum", decisionReason: "text", newDeadline: "notPastDate" } },
+  registerClueAction: {
+    fields: {
+      roundId: "id", kind: "enum", number: "text", title: "text", handler: "enum", handlerUnitId: "optionalId", receivedDate: "notFutureDate",
+      timeLimit: "enum", dueDate: "optionalDate",
+    },
+  },
+  advanceClueAction: {
+    fields: {
+      clueId: "id", toStage: "enum", changeDate: "notFutureDate", note: "optionalText",
+      peopleHandled: "headcount", disciplined: "headcount", organizational: "headcount", prosecuted: "headcount",
+    },
+  },
   issueNoticeAction: {
     fields: { roundId: "id", unitId: "id", measureIds: "idList", level: "enum", request: "text", replyDeadline: "notPastDate" },
   },
@@ -413,6 +427,8 @@ export const API_INPUTS: ApiInputs[] = [
   // splitMeasures and update are "1" or absent (checkboxes); their bad values are optionalEnum's.
   { route: "rounds/[id]/import", as: "officeAdmin", body: "multipart", fields: { splitMeasures: "optionalEnum", update: "optionalEnum" } },
   { route: "rounds/[id]/document-preview", as: "officeAdmin", body: "multipart", fields: { sections: "sectionRoles" } },
+  // What is wrong inside the file is named per row by the preview (lib/clue-import.ts).
+  { route: "rounds/[id]/clue-import", as: "officeAdmin", body: "multipart", fields: { dryRun: "optionalEnum" } },
   // Only the file: what is wrong inside it is named per row by the preview (lib/org-import).
   { route: "org-import", as: "officeAdmin", body: "multipart", fields: {} },
 ];

@@ -25,6 +25,8 @@ export interface PageTargets {
   unit: number;
   aspect: number;
   problem: number;
+  /** One item of the demo round's clue register. */
+  clue: number;
 }
 
 export interface PageAccessRow {
@@ -84,6 +86,11 @@ export const PAGE_ACCESS: PageAccessRow[] = [
   page({ route: "(app)/admin/tokens", path: () => "/admin/tokens", access: access({ page: ["officeAdmin"] }), navigatesAs: "officeAdmin", from: () => "/admin/users" }),
   // 申诉: the office's queue; a unit sees its own appeals (the query keeps to its units).
   page({ route: "(app)/appeals", path: () => "/appeals", access: access({ page: [...OFFICE, ...UNITS] }), navigatesAs: "officeAdmin", from: fromNotifications }),
+  // 信访件、问题线索: the office's administrator keeps the register (and the discipline staff,
+  // tested in e2e/clues.spec.ts); a leader reads its counts; nobody else sees any of it.
+  page({ route: "(app)/clues", path: (t) => `/clues?round=${t.round}`, access: access({ page: ["officeAdmin", "leader"] }), navigatesAs: "officeAdmin", from: fromNotifications }),
+  page({ route: "(app)/clues/[id]", path: (t) => `/clues/${t.clue}`, access: access({ page: ["officeAdmin"] }), navigatesAs: "officeAdmin", from: () => "/clues" }),
+  page({ route: "(app)/clues/import", path: (t) => `/clues/import?round=${t.round}`, access: access({ page: ["officeAdmin"] }), navigatesAs: "officeAdmin", from: () => "/clues" }),
   page({ route: "(app)/audit", path: () => "/audit", access: access({ page: OFFICE }), navigatesAs: "officeAdmin", from: fromNotifications }),
   // A reviewer's dashboard covers the rounds it reviews; another round is not found.
   page({

@@ -7,6 +7,7 @@ import type { RoundInput } from "@/lib/validations/round";
 import type { Tx } from "../client";
 import { createApiToken, revokeApiToken } from "./api-tokens";
 import { decideAppeal, submitOverdueAppeal, submitReturnAppeal } from "./appeals";
+import { advanceClue, importClues, registerClue } from "./clues";
 import { auditReferenceNames } from "./audit-names";
 import { createPlanFromDocument } from "./document-import";
 import { importPlan } from "./import";
@@ -32,10 +33,10 @@ import { createUserWithPassword, setUserDisabled, setUserPassword } from "./user
 // demo and hands back the write alone; only that write is measured.
 
 const TODAY = "2026-11-21";
-type Actor = "office" | "jiaoyu" | "xinan" | "ducha";
+type Actor = "office" | "jiaoyu" | "xinan" | "ducha" | "jijian";
 let t: Awaited<ReturnType<typeof seededTestDb>>;
 let passwordHash = "";
-const ids: Record<Actor, string> = { office: "", jiaoyu: "", xinan: "", ducha: "" };
+const ids: Record<Actor, string> = { office: "", jiaoyu: "", xinan: "", ducha: "", jijian: "" };
 
 beforeAll(async () => {
   passwordHash = await hashPassword("Audit2026zg");
@@ -133,6 +134,10 @@ const returnedClaim = () => {
   run((tx) => returnClaim(tx, { ...by("office"), reportId, reason: "佐证材料不足" }));
   return reportId;
 };
+const clueFields = (number: string) => ({
+  kind: "clue" as const, number, title: "反映某单位违规发放津补贴问题", handler: "commission" as const, handlerUnitId: null,
+  receivedDate: "2026-10-01", timeLimit: "6" as const, dueDate: null,
+});
 const overdueEduMeasure = () => idWhere("measures where lead_unit_id = ? and status != 'completed' and deadline < ?", edu(), TODAY);
 const openOverdueAppeal = () =>
   run((tx) => submitOverdueAppeal(tx, { ...by("jiaoyu"), unitId: edu(), measureId: overdueEduMeasure(), reason: "审批延误", today: TODAY })).id;
@@ -292,6 +297,24 @@ const writePaths: WritePath[] = [
   path("returnClaim", "claim.return", "office", () => {
     const reportId = pendingClaim();
     return inTx((tx) => returnClaim(tx, { ...by("office"), reportId, reason: "佐证材料不足" }));
+  }),
+  // the register of clues and petitions (issue 17)
+  path("registerClue", "clue.register", "jijian", () =>
+    inTx((tx) => registerClue(tx, { ...by("jijian"), roundId: t.roundId(), fields: clueFields("覆盖测试线索第1号") })),
+  ),
+  path("importClues (one row for the whole file)", "clue.import", "office", () =>
+    inTx((tx) =>
+      importClues(tx, { ...by("office"), roundId: t.roundId(), source: "线索台账.xlsx", rows: [clueFields("导入线索第1号"), clueFields("导入线索第2号")] }),
+    ),
+  ),
+  path("advanceClue", "clue.advance", "jijian", () => {
+    const clueId = run((tx) => registerClue(tx, { ...by("jijian"), roundId: t.roundId(), fields: clueFields("覆盖测试线索第2号") })).id;
+    return inTx((tx) =>
+      advanceClue(tx, {
+        ...by("jijian"),
+        input: { clueId, toStage: "preliminary", changeDate: TODAY, note: "开展初核", peopleHandled: 1, disciplined: 1, organizational: null, prosecuted: null },
+      }),
+    );
   }),
   // appeals (issue 16 item 5)
   path("submitReturnAppeal", "appeal.submit", "jiaoyu", () => {

@@ -35,14 +35,14 @@ const roundId = () => one<number>("select id from rounds");
 const byNumber = (a: number, b: number) => a - b;
 
 describe("seedDemo", () => {
-  it("fills an empty database with the Baoan round and the five demo accounts", () => {
+  it("fills an empty database with the Baoan round and the six demo accounts", () => {
     expect(emptyBeforeSeed).toBe(true);
     expect(isEmpty(db)).toBe(false);
     expect(one("select count(*) from rounds")).toBe(1);
     expect(one("select count(*) from aspects")).toBe(4);
     expect(one("select count(*) from problems")).toBe(17);
     expect(one("select count(*) from measures")).toBe(68);
-    expect(column("select username from users order by username")).toEqual(["ducha", "jiaoyu", "leader", "office", "xinan"]);
+    expect(column("select username from users order by username")).toEqual(["ducha", "jiaoyu", "jijian", "leader", "office", "xinan"]);
   });
 
   it("stores each problem's status as the roll-up of its measures' statuses", () => {

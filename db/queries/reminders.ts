@@ -16,7 +16,9 @@ import { measureCoUnits, measures, notifications, problems, progressReports, rou
 import { recordAudit } from "./audit";
 import { escalate, sendLeaderDigests } from "./escalation";
 import type { NotificationInput } from "@/lib/notification";
-import { notifyUnitsInBulk } from "./notifications";
+import { notifyUnitsInBulk, notifyUsersInBulk } from "./notifications";
+import { clueKeeperIds, overdueClues } from "./clues";
+import { clueOverdueNotification } from "@/lib/clues";
 import { outer } from "./sql";
 import { activeAccountsOf } from "./users";
 
@@ -112,6 +114,8 @@ export interface ReminderCounts {
   noticeDrafts: number;
   /** Leaders' weekly digests sent. */
   digests: number;
+  /** Notifications to the clue register's keepers of items past their time limit. */
+  clueOverdue: number;
   /** Every notification the run created. */
   total: number;
 }
@@ -119,7 +123,7 @@ export interface ReminderCounts {
 /**
  * The daily reminder job: due-soon (7/3/1 days), overdue (weekly) and missing-report
  * notifications for `today`, the escalation ladder's steps and drafts, and the leaders'
- * weekly digest. Idempotent through the notifications' dedupe keys and the ladder's
+ * weekly digest, and the overdue items of the clue register. Idempotent through the notifications' dedupe keys and the ladder's
  * unique steps, so it can run at every server start and from the command line without
  * sending anything twice. Counts are of rows actually created; one audit row records the run.
  */
@@ -145,11 +149,23 @@ export function runReminders(db: DB, params: { today: string }): ReminderCounts 
     }
     const ladder = escalate(tx, { today });
     const digests = sendLeaderDigests(tx, { today });
-    const total = counts.dueSoon + counts.overdue + counts.reportMissing + ladder.escalationNotifications + digests;
-    const result = { today, ...counts, ...ladder, digests, total };
+    const clueOverdue = remindOverdueClues(tx, { today });
+    const total = counts.dueSoon + counts.overdue + counts.reportMissing + ladder.escalationNotifications + digests + clueOverdue;
+    const result = { today, ...counts, ...ladder, digests, clueOverdue, total };
     recordAudit(tx, { actorId: null, action: "reminders.run", entity: "reminders", entityId: today, after: result });
     return result;
   });
+}
+
+/** Each overdue 信访件、问题线索 reaches the register's keepers once (per due date). */
+function remindOverdueClues(tx: Queryable, params: { today: string }): number {
+  const overdue = overdueClues(tx, params);
+  if (overdue.length === 0) return 0;
+  const keepers = clueKeeperIds(tx);
+  return notifyUsersInBulk(
+    tx,
+    overdue.map((clue) => ({ userIds: keepers, notification: clueOverdueNotification(clue) })),
+  ).reduce((sum, n) => sum + n, 0);
 }
 
 function remindUnits(

@@ -7,6 +7,7 @@ import { parseStoredTexts, type ReportTexts } from "@/lib/validations/report";
 import type { Queryable } from "../client";
 import { aspects, measures, problems, progressReports, reportDrafts, rounds } from "../schema";
 import { recordAudit } from "./audit";
+import { roundClueFigures } from "./clues";
 import { listInstitutions } from "./institutions";
 import { ledgerRows } from "./ledger";
 import { roundSummary } from "./summary";
@@ -118,6 +119,7 @@ export function reportInput(q: Queryable, params: { roundId: number; today: stri
     problems: problemRows,
     measures: measureRows,
     institutions: listInstitutions(q, { roundId: round.id }),
+    clues: roundClueFigures(q, { roundId: round.id }),
     texts: getReportDraft(q, { roundId: round.id }).texts,
     date: params.today,
   };

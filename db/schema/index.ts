@@ -5,6 +5,7 @@ export * from "./plan";
 export * from "./progress";
 export * from "./supervision";
 export * from "./appeals";
+export * from "./clues";
 export * from "./escalation";
 export * from "./notifications";
 export * from "./audit";

@@ -9,6 +9,9 @@ export const OFFICE_UNIT = "区委巡视整改办";
 /** The superior inspection office whose reviewer reviews the demo round's plan and report. */
 export const REVIEW_UNIT = "省委巡视办";
 
+/** The discipline staff who keep the register of clues and petitions handed over. */
+export const DISCIPLINE_UNIT = "区纪委监委案件监督管理室";
+
 export const DEMO_ACCOUNTS: {
   username: string;
   name: string;
@@ -21,4 +24,5 @@ export const DEMO_ACCOUNTS: {
   { username: "xinan", name: "黄新安", role: "unit", unit: "新安街道", isAdmin: false },
   { username: "leader", name: "王领导", role: "leader", unit: "中共深圳市宝安区委员会", isAdmin: false },
   { username: "ducha", name: "赵督导", role: "reviewer", unit: REVIEW_UNIT, isAdmin: false },
+  { username: "jijian", name: "周纪检", role: "discipline", unit: DISCIPLINE_UNIT, isAdmin: false },
 ];

@@ -51,6 +51,11 @@ export function requestFiles(tag: string): ApiFiles {
     ledgerCsv: smallLedgerCsv(tag),
     feedbackTxt: { name: "反馈意见.txt", mimeType: "text/plain", buffer: Buffer.from(feedback) },
     orgCsv: { name: "组织机构.csv", mimeType: "text/csv", buffer: Buffer.from(`单位名称,上级单位,单位类别\r\n矩阵组织单位${tag},${LEAD_UNIT},其他\r\n`) },
+    clueCsv: {
+      name: "信访件问题线索.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(`类别,编号,标题,承办单位,接收日期,办理时限\r\n问题线索,矩阵线索${tag},反映某单位违规发放津补贴问题,纪委监委,2026-01-05,6个月\r\n`),
+    },
   };
 }
 

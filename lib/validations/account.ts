@@ -68,7 +68,7 @@ export const createUserSchema = z.object({
 export const commandLineUserSchema = z.object({
   username,
   name: text("姓名", 40),
-  role: z.enum(ROLES, { error: "--role 应为 office、unit、leader 或 reviewer" }),
+  role: z.enum(ROLES, { error: "--role 应为 office、unit、leader、reviewer 或 discipline" }),
   unit: z.string().trim().min(1).max(60).optional(),
   isAdmin: z.boolean(),
   password: newPassword.optional(),

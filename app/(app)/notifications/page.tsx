@@ -27,6 +27,7 @@ const KIND_LABELS: Record<string, string> = {
   escalation: "预警",
   escalation_digest: "预警周报",
   notice_drafted: "督办草稿",
+  clue_overdue: "线索逾期",
 };
 
 // The signed-in user's own notifications, newest first; nobody else's are ever read here.
