@@ -64,6 +64,8 @@ const EXPECTED: Record<Permission, Record<ActorName, Access>> = {
   "submission.decide": { "office admin": "N", office: "N", leader: "N", unit: "N", reviewer: "assigned" },
   "review.comment": { "office admin": "Y", office: "Y", leader: "N", unit: "N", reviewer: "assigned" },
   "review.read": { "office admin": "Y", office: "Y", leader: "Y", unit: "N", reviewer: "assigned" },
+  "survey.manage": { "office admin": "Y", office: "Y", leader: "N", unit: "N", reviewer: "N" },
+  "survey.read": { "office admin": "Y", office: "Y", leader: "Y", unit: "N", reviewer: "assigned" },
 };
 
 function allowed(access: Access, target: TargetName): boolean {

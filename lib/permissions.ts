@@ -40,6 +40,10 @@ export const PERMISSIONS = {
   "submission.decide": { office: "none", leader: "none", unit: "none", reviewer: "assigned" },
   "review.comment": { office: "all", leader: "none", unit: "none", reviewer: "assigned" },
   "review.read": { office: "all", leader: "all", unit: "none", reviewer: "assigned" },
+  // 群众满意度测评: the office runs a round's public survey; whoever reads the round reads its
+  // results. The public answers without an account (app/survey, outside every permission).
+  "survey.manage": { office: "all", leader: "none", unit: "none", reviewer: "none" },
+  "survey.read": { office: "all", leader: "all", unit: "none", reviewer: "assigned" },
 } as const satisfies Record<string, Record<Role, Scope>>;
 
 export type Permission = keyof typeof PERMISSIONS;
