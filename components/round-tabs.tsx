@@ -14,6 +14,7 @@ const TABS = [
   { slug: "report", label: "整改通报" },
   { slug: "plan-review", label: "方案审核" },
   { slug: "report-review", label: "通报审核与发布" },
+  { slug: "survey", label: "满意度测评" },
 ] as const;
 
 // The four lists and the ledger are views of one data set: switching tabs keeps the filter.

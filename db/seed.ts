@@ -28,6 +28,7 @@ import {
 import { baoanAspects, baoanRound, baoanUnits } from "./seed/baoan-2021";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DISCIPLINE_UNIT, OFFICE_UNIT, REVIEW_UNIT } from "./seed/demo-accounts";
 import { seedDemoClues } from "./seed/demo-clues";
+import { seedDemoSurvey } from "./seed/demo-survey";
 
 // `npm run db:seed` fills an EMPTY database with the Baoan demo (DOMAIN.md's reference
 // report). It refuses to touch a database that already has users; with --if-empty (used
@@ -98,12 +99,14 @@ export async function seedDemo(db: DB, today = todayISO()): Promise<void> {
     });
 
     const measureIdsByUnit = new Map<number, number[]>();
+    const aspectRows: { id: number; name: string }[] = [];
     baoanAspects.forEach((aspect, aspectIndex) => {
       const aspectRow = tx
         .insert(aspects)
         .values({ roundId: round.id, position: aspectIndex + 1, name: aspect.name })
         .returning()
         .get();
+      aspectRows.push(aspectRow);
       for (const problem of aspect.problems) {
         const problemRow = tx
           .insert(problems)
@@ -196,6 +199,7 @@ export async function seedDemo(db: DB, today = todayISO()): Promise<void> {
         { roundId: round.id, title: "区属国企兼职外部董事管理办法", documentNumber: "深宝国资〔2021〕8号", issuedDate: "2021-07-01" },
       ])
       .run();
+    seedDemoSurvey(tx, { roundId: round.id, roundName: round.name, createdById: officeId, aspects: aspectRows });
 
     seedDemoClues(tx, { roundId: round.id, actorId: accountIds.get("jijian")!, unitId, day: (offset) => day(offset)! });
 

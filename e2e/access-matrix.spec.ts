@@ -1,4 +1,4 @@
-import { API_ACCESS, ROLES, ROLE_LABELS, type ApiAccessRow, type Role } from "../testing/access-table";
+import { API_ACCESS, PUBLIC_ACCESS, ROLES, ROLE_LABELS, type ApiAccessRow, type PublicAccessRow, type Role } from "../testing/access-table";
 import { expect, test } from "./fixtures";
 import { CJK, HardeningWorld, requestFiles, type AuthMode } from "./support/hardening-world";
 
@@ -49,6 +49,32 @@ for (const row of API_ACCESS) {
   test(`${row.method} /api/v1/${row.route}`, async () => {
     for (const mode of ["cookie", "bearer"] as const) {
       for (const role of ROLES) await cell(row, mode, role);
+    }
+  });
+}
+
+/**
+ * A public route: every caller, signed in or not, answers the run's survey once from its
+ * own device (the cookie the survey page hands out) and gets the survey's answer alone.
+ */
+async function publicCell(row: PublicAccessRow, mode: "cookie" | "bearer", role: Role) {
+  const label = `${mode} · ${ROLE_LABELS[role]}`;
+  const targets = { ...world.shared, unique: world.unique() };
+  const opened = await world.as(role, mode).get(row.opens(targets));
+  expect.soft(opened.status(), `${label}: 打开问卷页`).toBe(200);
+  const before = world.fingerprint();
+  const response = await world.send(role, mode, row.method, row.request(targets));
+  const body = (await response.body()).toString("utf8");
+  const allowed = row.access[role] === "allowed";
+  expect.soft(response.status(), `${label}: ${body.slice(0, 200)}`).toBe(allowed ? row.ok : row.access[role]);
+  expect.soft(world.fingerprint() !== before, `${label}: ${allowed ? "答卷应写入数据库" : "被拒绝的请求不应改变数据库"}`).toBe(allowed);
+  if (allowed) expect.soft(Object.keys(JSON.parse(body) as object), `${label}: 只回答提交的结果`).toEqual(["message"]);
+}
+
+for (const row of PUBLIC_ACCESS) {
+  test(`${row.method} /${row.route}(公开)`, async () => {
+    for (const mode of ["cookie", "bearer"] as const) {
+      for (const role of ROLES) await publicCell(row, mode, role);
     }
   });
 }

@@ -12,13 +12,15 @@ import {
   IMPORT_FILES,
   JSON_CASES,
   PAYLOADS,
+  SURVEY_INPUTS,
   UPLOAD_FILES,
   type ApiInputs,
   type Expectation,
   type FormValue,
 } from "../testing/bad-input-corpus";
 import { e2eDatabasePath, expect, readDb, test } from "./fixtures";
-import { CJK, HardeningWorld, LEAD_MARK, requestFiles } from "./support/hardening-world";
+import { MAX_SURVEY_SUBMISSIONS } from "../lib/security/survey-limit";
+import { CJK, HardeningWorld, LEAD_MARK, requestFiles, smallLedgerCsv } from "./support/hardening-world";
 
 // Issue 6, bad-input corpus over real HTTP (testing/bad-input-corpus.ts): every write
 // route gets broken bodies, bad ids in its path and, field by field, bad values. Each is
@@ -268,4 +270,91 @@ test("保存的 <script> 与 javascript: 只作为文字显示,从不执行", as
     expect(await page.evaluate(() => document.querySelectorAll("main script, main img[onerror]").length), `${url} 没有注入的元素`).toBe(0);
   }
   expect(dialogs).toEqual([]);
+});
+
+// 群众满意度测评: the public's answer, sent without an account from a device of its own.
+test.describe("满意度测评的公开提交", () => {
+  const answerPath = () => `/survey/${world.shared.surveyToken}/responses`;
+  const headers = () => ({ origin: world.baseURL });
+  const allSatisfied = () => ({ answers: world.shared.surveyQuestions.map((questionId) => ({ questionId, choice: "satisfied" })) });
+  /** A member of the public who has opened the survey page (and so holds a device cookie). */
+  async function visitor() {
+    const context = await world.stranger();
+    expect((await context.get(`/survey/${world.shared.surveyToken}`)).status()).toBe(200);
+    return context;
+  }
+
+  test("错误的答卷:中文提示,什么也不写入;有害的意见按原文保存", async () => {
+    const otherSurveyQuestion = readDb((db) => db.prepare("select q.id from survey_questions q join surveys s on s.id = q.survey_id where s.round_id = (select min(id) from rounds)").pluck().get()) as number;
+    const refusedBy = await visitor();
+    for (const c of SURVEY_INPUTS) {
+      const targets = { questions: world.shared.surveyQuestions, otherSurveyQuestion, unique: world.unique() };
+      const value = c.body(targets);
+      const data = c.raw ? Buffer.from(value as string) : Buffer.from(JSON.stringify(value));
+      const send = async () =>
+        (c.expect === "stored" ? await visitor() : refusedBy).post(answerPath(), {
+          headers: { ...headers(), "content-type": c.contentType ?? "application/json" },
+          data,
+        });
+      if (c.expect === "stored") {
+        await check(c.label, "stored", send, (value as { comment: string }).comment);
+        continue;
+      }
+      const before = world.fingerprint();
+      const { response, body } = await read(await send());
+      expect.soft(response.status(), `${c.label}: ${body.slice(0, 300)}`).toBe(c.expect);
+      expect.soft(errorMessage(body), `${c.label}: 中文提示`).toMatch(CJK);
+      expect.soft(world.fingerprint(), `${c.label}: 数据库不变`).toBe(before);
+    }
+    await expectHealthy();
+  });
+
+  test("同一设备再次提交被礼貌地拒绝,未打开问卷页(没有设备标识)的提交也被拒绝", async () => {
+    const device = await visitor();
+    const first = await device.post(answerPath(), { headers: headers(), data: allSatisfied() });
+    expect(first.status(), await first.text()).toBe(201);
+    await check("同一设备第二次提交", "refused", () => device.post(answerPath(), { headers: headers(), data: allSatisfied() }));
+    const again = await read(await device.post(answerPath(), { headers: headers(), data: allSatisfied() }));
+    expect(errorMessage(again.body)).toBe("您已提交过本问卷,每台设备只能提交一次,感谢您的参与");
+    const cookieless = await world.stranger();
+    await check("没有设备标识", "refused", () => cookieless.post(answerPath(), { headers: headers(), data: allSatisfied() }));
+    await check("不存在的问卷", "notFound", () => device.post(`/survey/${"A".repeat(24)}/responses`, { headers: headers(), data: allSatisfied() }));
+  });
+
+  test(`刷提交:同一地址 10 分钟内超过 ${MAX_SURVEY_SUBMISSIONS} 次即 429,中文提示,数据库不变`, async () => {
+    // A survey of its own, so the flood does not use up the address's quota on the run's survey.
+    const round = await world.fresh("emptyRound");
+    const imported = await world.post("officeAdmin", `/api/v1/rounds/${round}/import`, { multipart: { file: smallLedgerCsv(world.unique()) } });
+    expect(imported.status(), await imported.text()).toBe(200);
+    const problems = readDb((db) => db.prepare("select id from problems where round_id = ?").pluck().all(round)) as number[];
+    const flooded = await world.openSurvey(round, { problemIds: problems.map(String) });
+    const flooder = await world.stranger();
+    await flooder.get(`/survey/${flooded.surveyToken}`);
+    const path = `/survey/${flooded.surveyToken}/responses`;
+    const data = { answers: flooded.surveyQuestions.map((questionId) => ({ questionId, choice: "unknown" })) };
+    const statuses: number[] = [];
+    for (let i = 0; i < MAX_SURVEY_SUBMISSIONS; i++) statuses.push((await flooder.post(path, { headers: headers(), data })).status());
+    // The first is accepted; the repeats from the same device are refused, and still count.
+    expect(statuses[0]).toBe(201);
+    expect(new Set(statuses.slice(1))).toEqual(new Set([409]));
+    const before = world.fingerprint();
+    const { response, body } = await read(await (await world.stranger()).post(path, { headers: headers(), data }));
+    expect(response.status(), body).toBe(429);
+    expect(errorMessage(body)).toMatch(/^提交过于频繁,请 \d+ 分钟后再试$/);
+    expect(world.fingerprint()).toBe(before);
+    await expectHealthy();
+  });
+
+  test("保存的 <script> 意见在整改办的测评页只作为文字显示", async () => {
+    const comment = `${PAYLOADS.script}${PAYLOADS.imgOnError}意见${world.tag}`;
+    const answered = await (await visitor()).post(answerPath(), { headers: headers(), data: { ...allSatisfied(), comment } });
+    expect(answered.status(), await answered.text()).toBe(201);
+    const office = await world.page("officeAdmin");
+    const dialogs: string[] = [];
+    office.on("dialog", (dialog) => void dialog.dismiss().then(() => dialogs.push(dialog.message())));
+    await office.goto(`/rounds/${world.shared.round}/survey`);
+    await expect(office.getByText(comment)).toBeVisible();
+    expect(await office.evaluate(() => document.querySelectorAll("main script, main img[onerror]").length)).toBe(0);
+    expect(dialogs).toEqual([]);
+  });
 });

@@ -24,13 +24,13 @@ let targets: PageTargets;
 test.beforeAll(async ({ browser, baseURL }) => {
   test.setTimeout(120_000);
   world = await HardeningWorld.create(browser, baseURL!, { roles: ROLES, tokens: false, open: 2, completed: 2, emptyRounds: 0 });
-  const { round, measure, notice, unit } = world.shared;
+  const { round, measure, notice, unit, surveyToken } = world.shared;
   const ids = readDb((db) => db.prepare("select problem_id problem, (select aspect_id from problems where id = problem_id) aspect from measures where id = ?").get(measure)) as {
     problem: number;
     aspect: number;
   };
   const clue = readDb((db) => db.prepare("select id from clues order by id limit 1").pluck().get()) as number;
-  targets = { round, measure, notice, unit, clue, ...ids };
+  targets = { round, measure, notice, unit, clue, surveyToken, ...ids };
 });
 test.afterAll(async () => world?.dispose());
 

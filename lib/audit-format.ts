@@ -16,6 +16,7 @@ import {
   ROUND_KIND_LABELS,
   STATUS_LABELS,
   UNIT_KIND_LABELS,
+  SURVEY_STATE_LABELS,
   WEEKDAY_LABELS,
 } from "./domain";
 
@@ -26,7 +27,7 @@ export { actionLabel, AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, entityLabel, FIE
 // looked up for the page. Pure, so the /audit page and a measure's timeline agree.
 
 /** The kinds of row an id in the log may point at. */
-export const REFERENCE_KINDS = ["unit", "user", "round", "aspect", "problem", "measure", "progress_report", "look_back", "appeal", "notice", "api_token", "institution", "ledger_snapshot"] as const;
+export const REFERENCE_KINDS = ["unit", "user", "round", "aspect", "problem", "measure", "progress_report", "look_back", "appeal", "notice", "api_token", "institution", "ledger_snapshot", "survey"] as const;
 export type ReferenceKind = (typeof REFERENCE_KINDS)[number];
 
 /** Names by kind and id (as text, the way audit_log.entity_id holds it). */
@@ -56,6 +57,7 @@ export const REFERENCE_FIELDS: Record<string, ReferenceKind> = {
   measureIds: "measure",
   reportId: "progress_report",
   lookBackId: "look_back",
+  surveyId: "survey",
 };
 
 const isReferenceKind = (entity: string): entity is ReferenceKind => (REFERENCE_KINDS as readonly string[]).includes(entity);
@@ -82,6 +84,7 @@ const ENUM_LABELS: Record<string, Record<string, string>> = {
   draftState: NOTICE_DRAFT_STATE_LABELS,
   clueKind: CLUE_KIND_LABELS,
   stage: CLUE_STAGE_LABELS,
+  surveyState: SURVEY_STATE_LABELS,
 };
 
 /** Numbers that count days of the escalation ladder. */
@@ -232,6 +235,16 @@ export function auditObject(row: { entity: string; entityId: string; before: unk
   if (typeof own === "string" && own) return `${label} ${shorten(own, 30)}`;
   if (row.entity === "user") return `${label}(已删除)`;
   return isReferenceKind(row.entity) ? `${label}(已删除)` : `${label} ${row.entityId}`;
+}
+
+/**
+ * Who wrote a row: the user's name; a deleted user; for a survey answer the anonymous
+ * public (nobody signs in to answer); otherwise the system (jobs, imports from the CLI).
+ */
+export function auditActor(row: { actorId: string | null; actorName: string | null; entity: string }): string {
+  if (row.actorName) return row.actorName;
+  if (row.actorId) return "已删除的用户";
+  return row.entity === "survey_response" ? "匿名群众" : "系统";
 }
 
 /** Time of a log row as the office reads it: Beijing time, "2026-11-21 14:03:09". */

@@ -78,6 +78,11 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "clue.register": "登记信访件、问题线索",
   "clue.advance": "变更线索办理阶段",
   "clue.import": "导入信访件、问题线索",
+  // 群众满意度测评 (issue 17): the office's survey and the public's anonymous answers.
+  "survey.create": "创建满意度测评",
+  "survey.open": "开放满意度测评",
+  "survey.close": "关闭满意度测评",
+  "survey.respond": "群众提交满意度测评答卷",
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
@@ -104,6 +109,8 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   submission: "报审版本",
   review_comment: "审核意见",
   clue: "信访件、问题线索",
+  survey: "满意度测评",
+  survey_response: "满意度测评答卷",
 };
 
 // An action or entity missing here shows raw (the log never hides a row); the label
@@ -290,4 +297,11 @@ export const FIELD_LABELS: Record<string, string> = {
   figures: "统计数字",
   rows: "台账行",
   createdById: "创建人",
+  // 群众满意度测评
+  intro: "填写说明",
+  questions: "题目数",
+  surveyState: "测评状态",
+  surveyId: "满意度测评",
+  answers: "作答题数",
+  commented: "填写了意见建议",
 };

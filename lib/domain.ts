@@ -224,3 +224,26 @@ export const CLUE_STAGE_LABELS: Record<ClueStage, string> = {
   shelved: "暂存待查",
   dismissed: "予以了结",
 };
+
+// 群众满意度测评: the office opens a public questionnaire for a round; members of the public
+// answer each question with one of four choices.
+export const SURVEY_STATES = ["draft", "open", "closed"] as const;
+export type SurveyState = (typeof SURVEY_STATES)[number];
+export const SURVEY_STATE_LABELS: Record<SurveyState, string> = {
+  draft: "未开放",
+  open: "收集中",
+  closed: "已关闭",
+};
+
+/** What a question asks about: a whole aspect of the feedback, or one problem. */
+export const SURVEY_SUBJECTS = ["aspect", "problem"] as const;
+export type SurveySubject = (typeof SURVEY_SUBJECTS)[number];
+
+export const SURVEY_CHOICES = ["satisfied", "basically_satisfied", "dissatisfied", "unknown"] as const;
+export type SurveyChoice = (typeof SURVEY_CHOICES)[number];
+export const SURVEY_CHOICE_LABELS: Record<SurveyChoice, string> = {
+  satisfied: "满意",
+  basically_satisfied: "基本满意",
+  dissatisfied: "不满意",
+  unknown: "不了解",
+};

@@ -7,6 +7,7 @@ export type ErrorCode =
   | "VALIDATION"
   | "CONFLICT"
   | "RATE_LIMITED"
+  | "TOO_LARGE"
   | "INTERNAL";
 
 const HTTP_STATUS: Record<ErrorCode, number> = {
@@ -16,6 +17,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   VALIDATION: 422,
   CONFLICT: 409,
   RATE_LIMITED: 429,
+  TOO_LARGE: 413,
   INTERNAL: 500,
 };
 

@@ -69,6 +69,8 @@ const EXPECTED: Record<Permission, Record<ActorName, Access>> = {
   // leaders read its counts only; units and reviewers never reach it.
   "clue.manage": { "office admin": "Y", office: "N", leader: "N", unit: "N", reviewer: "N", discipline: "Y" },
   "clue.summary": { "office admin": "Y", office: "N", leader: "Y", unit: "N", reviewer: "N", discipline: "Y" },
+  "survey.manage": { "office admin": "Y", office: "Y", leader: "N", unit: "N", reviewer: "N", discipline: "N" },
+  "survey.read": { "office admin": "Y", office: "Y", leader: "Y", unit: "N", reviewer: "assigned", discipline: "N" },
 };
 
 function allowed(access: Access, target: TargetName): boolean {

@@ -45,6 +45,10 @@ export const PERMISSIONS = {
   // counts, never an item; units and the superior office's reviewers see nothing of it.
   "clue.manage": { office: "admin", leader: "none", unit: "none", reviewer: "none", discipline: "all" },
   "clue.summary": { office: "admin", leader: "all", unit: "none", reviewer: "none", discipline: "all" },
+  // 群众满意度测评: the office runs a round's public survey; whoever reads the round reads its
+  // results. The public answers without an account (app/survey, outside every permission).
+  "survey.manage": { office: "all", leader: "none", unit: "none", reviewer: "none", discipline: "none" },
+  "survey.read": { office: "all", leader: "all", unit: "none", reviewer: "assigned", discipline: "none" },
 } as const satisfies Record<string, Record<Role, Scope>>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -86,6 +86,11 @@ export interface ApiTargets {
   /** A look-back awaiting its result, on a 区教育局 measure. */
   lookBack: number;
   snapshot: number;
+  /** The run's round's open 群众满意度测评, asking about its one aspect only (no unit's marker). */
+  survey: number;
+  /** Its public link's secret part, and its questions. */
+  surveyToken: string;
+  surveyQuestions: number[];
   /** 区教育局's id. */
   unit: number;
   today: string;
@@ -352,6 +357,37 @@ export const API_ACCESS: ApiAccessRow[] = [
   }),
 ];
 
+// ── public routes (outside app/api) ─────────────────────────────────────
+// The one write nobody signs in for: the public's answer to a 群众满意度测评, by its link.
+// Every caller is allowed — signed in or not, a session changes nothing — and gets nothing
+// but the survey's own answer; e2e/access-matrix.spec.ts runs these rows too, each caller
+// first opening the survey page (which sets its device cookie), then answering once.
+
+export interface PublicAccessRow {
+  /** The route file's folder under app/, as in the file tree. */
+  route: string;
+  method: "POST";
+  access: Record<Role, Verdict>;
+  ok: 201;
+  /** The page a caller opens first (it hands out the device cookie). */
+  opens: (t: ApiTargets) => string;
+  request: (t: ApiTargets) => ApiRequest;
+}
+
+export const PUBLIC_ACCESS: PublicAccessRow[] = [
+  {
+    route: "survey/[token]/responses",
+    method: "POST",
+    access: Object.fromEntries(ROLES.map((role) => [role, "allowed"])) as Record<Role, Verdict>,
+    ok: 201,
+    opens: (t) => `/survey/${t.surveyToken}`,
+    request: (t) => ({
+      path: `/survey/${t.surveyToken}/responses`,
+      json: { answers: t.surveyQuestions.map((questionId) => ({ questionId, choice: "basically_satisfied" })), comment: `矩阵意见${t.unique}` },
+    }),
+  },
+];
+
 // ── server actions ───────────────────────────────────────────────────────
 
 export interface ActionTargets {
@@ -398,6 +434,12 @@ export interface ActionTargets {
   commentThread: number;
   /** Every reviewer account: assigning them all changes who reviews `round`. */
   reviewers: string[];
+  /** A round with a plan and no 满意度测评 yet, and one of its problems to ask about. */
+  surveyRound: number;
+  surveyProblem: number;
+  /** The demo round's open survey, and a survey not yet opened (of another round). */
+  openSurvey: number;
+  draftSurvey: number;
   /** 区教育局's id. */
   unit: number;
   /** A user none of the roles is (to disable, reset). */
@@ -435,6 +477,7 @@ const REPORTING = "app/(app)/reporting/actions.ts";
 const ACCOUNT = "app/(app)/account/actions.ts";
 const PLAN_REVIEW = "app/(app)/rounds/[id]/plan-review/actions.ts";
 const CLUES = "app/(app)/clues/actions.ts";
+const SURVEY = "app/(app)/rounds/[id]/survey/actions.ts";
 
 const action = (module: string, name: string, who: Record<Role, Verdict>, form: ActionAccessRow["form"], consumes?: ActionTargetKind): ActionAccessRow => ({
   module,
@@ -638,6 +681,17 @@ export const ACTION_ACCESS: ActionAccessRow[] = [
   action(PLAN_REVIEW, "assignReviewersAction", adminOnly, (t) => ({ roundId: String(t.round), reviewerIds: t.reviewers })),
   // The checkbox left unchecked: units no longer see the round's tasks before approval.
   action(PLAN_REVIEW, "planVisibilityAction", planManager, (t) => ({ roundId: String(t.round) })),
+
+  // 群众满意度测评: the office alone creates, opens and closes a round's survey; leaders and
+  // reviewers read its results, units have no part in it.
+  action(SURVEY, "createSurveyAction", access({ allowed: OFFICE }), (t) => ({
+    roundId: String(t.surveyRound),
+    title: `矩阵满意度测评${t.unique}`,
+    intro: "",
+    problemIds: [String(t.surveyProblem)],
+  })),
+  action(SURVEY, "openSurveyAction", access({ allowed: OFFICE }), (t) => ({ surveyId: String(t.draftSurvey) })),
+  action(SURVEY, "closeSurveyAction", access({ allowed: OFFICE }), (t) => ({ surveyId: String(t.openSurvey) })),
 ];
 
 /** Exported from an actions file but deliberately outside defineAction, with the reason. */

@@ -10,6 +10,7 @@ import { submitOverdueAppeal } from "@/db/queries/appeals";
 import { addProgressReport, returnClaim } from "@/db/queries/progress";
 import { currentPlanVersion, insertReviewComment, insertSubmission } from "@/db/queries/plan-review";
 import { setRoundReviewers } from "@/db/queries/round-reviewers";
+import { createSurvey } from "@/db/queries/surveys";
 import { createRound, setRoundArchived } from "@/db/queries/rounds";
 import { createUserWithPassword, getPasswordHash, setUserDisabled } from "@/db/queries/users";
 import * as schema from "@/db/schema";
@@ -158,9 +159,28 @@ export async function buildActionWorld(): Promise<ActionWorld> {
       }).id;
       createMeasure(tx, { actorId: office, roundId: unsubmittedRound, problemId: ownProblem, input: { ...deadline, text: "待报审方案中的措施", goal: "", leadUnitId: unit, coUnitIds: [] } });
 
+      // 群众满意度测评: the demo round's survey is open (the seed's); a draft waits in a round of
+      // its own; the round waiting for plan review has none yet.
+      const draftRound = createRound(tx, {
+        actorId: office,
+        input: {
+          name: "测评未开放的轮次", kind: "patrol", inspectingBody: "区委第四巡察组", inspectedBody: "区教育局", inspectedUnitId: null,
+          inspectionStart: null, inspectionEnd: null, feedbackDate: "2026-08-01", deadline: null, dueSoonDays: 7,
+        },
+      }).id;
+      const draftAspect = createAspect(tx, { actorId: office, roundId: draftRound, input: { name: "一、测评的方面" } }).id;
+      const draftSurvey = createSurvey(tx, {
+        actorId: office,
+        input: { roundId: draftRound, title: "尚未开放的测评", intro: "", aspectIds: [draftAspect], problemIds: [] },
+        token: "draftsurveytoken00000000",
+        salt: "harness",
+      }).id;
+      const openSurvey = id("select id from surveys where round_id = ?", round);
+
       return {
         spareUser, disabledUser, archivedRound, emptyRound, emptyAspect, bareProblem, bareMeasure, problem, measure, claim, returnedClaim, appeal, token,
         submission, commentThread, unsubmittedRound, reviewers: [userId("ducha"), otherReviewer], noticeDraft,
+        surveyRound: unsubmittedRound, surveyProblem: ownProblem, openSurvey, draftSurvey,
       };
     });
 

@@ -377,6 +377,9 @@ export const ACTION_INPUTS: Record<string, ActionInputs> = {
   assignReviewersAction: { fields: { roundId: "id", reviewerIds: "userRefList" } },
   // unitsSeeUnapprovedPlan is a checkbox: anything but "on" is unchecked, as a browser sends it.
   planVisibilityAction: { fields: { roundId: "id" } },
+  createSurveyAction: { fields: { roundId: "id", title: "text", intro: "optionalText", aspectIds: "idList", problemIds: "idList" } },
+  openSurveyAction: { fields: { surveyId: "id" } },
+  closeSurveyAction: { fields: { surveyId: "id" } },
 };
 
 /** Actions without input of their own (nothing to corrupt), with the reason. */
@@ -519,3 +522,50 @@ export const UPLOAD_FILES: FileCase[] = [
   { label: "21 个文件(上限 20 个)", files: () => Array.from({ length: 21 }, (_, i) => pdf(`附件${i + 1}.pdf`)), message: /一次最多上传 20 个文件/ },
   { label: "合计超过 5 MB", files: () => [1, 2, 3].map((i) => pdf(`扫描件${i}.pdf`, 1.9 * 1024 * 1024)), message: /合计超过 5 MB/ },
 ];
+
+// ── public routes ────────────────────────────────────────────────────────
+
+/** What a survey answer's bad body is built from: the survey's questions and another survey's. */
+export interface SurveyInputTargets {
+  questions: number[];
+  /** A question of another open survey (the demo round's). */
+  otherSurveyQuestion: number;
+  unique: string;
+}
+
+export interface SurveyInputCase {
+  label: string;
+  /** A JSON body (serialised by the spec) or raw text sent as it is. */
+  body: (t: SurveyInputTargets) => unknown;
+  raw?: true;
+  contentType?: string;
+  /** refused: that status, a Chinese message, nothing written; stored: 201 and the comment kept as sent. */
+  expect: 413 | 422 | "stored";
+}
+
+const answerAll = (t: SurveyInputTargets, choice = "satisfied") => t.questions.map((questionId) => ({ questionId, choice }));
+
+/** The public's answer (e2e/bad-input.spec.ts also floods it and sends a device's answer twice). */
+export const SURVEY_INPUTS: SurveyInputCase[] = [
+  { label: "未知的题目编号", expect: 422, body: (t) => ({ answers: [...answerAll(t), { questionId: Number(MISSING_ROW), choice: "satisfied" }] }) },
+  { label: "另一份测评的题目", expect: 422, body: (t) => ({ answers: [...answerAll(t).slice(1), { questionId: t.otherSurveyQuestion, choice: "satisfied" }] }) },
+  { label: "漏答", expect: 422, body: () => ({ answers: [] }) },
+  { label: "同一题答两次", expect: 422, body: (t) => ({ answers: [...answerAll(t), ...answerAll(t, "dissatisfied")] }) },
+  { label: "未知的选项", expect: 422, body: (t) => ({ answers: answerAll(t, "castle") }) },
+  { label: "题目编号为 SQL", expect: 422, body: (t) => ({ answers: [{ questionId: "1 OR 1=1", choice: "satisfied" }, ...answerAll(t).slice(1)] }) },
+  { label: "题目编号 1e308", expect: 422, body: () => ({ answers: [{ questionId: 1e308, choice: "satisfied" }] }) },
+  { label: "多余的字段(地址)", expect: 422, body: (t) => ({ answers: answerAll(t).map((a) => ({ ...a, ip: "10.0.0.1" })) }) },
+  { label: "61 道题(上限 60 道)", expect: 422, body: () => ({ answers: Array.from({ length: 61 }, (_, i) => ({ questionId: i + 1, choice: "satisfied" })) }) },
+  { label: "意见建议 501 字", expect: 422, body: (t) => ({ answers: answerAll(t), comment: "长".repeat(501) }) },
+  { label: "意见建议 100 KB", expect: 413, body: (t) => ({ answers: answerAll(t), comment: PAYLOADS.overLong }) },
+  { label: "意见建议为数字", expect: 422, body: (t) => ({ answers: answerAll(t), comment: 123 }) },
+  { label: "不合法的 JSON", expect: 422, raw: true, body: () => "{not json" },
+  { label: "空请求体", expect: 422, raw: true, body: () => "" },
+  { label: "表单编码", expect: 422, raw: true, contentType: "application/x-www-form-urlencoded", body: () => "q1=satisfied" },
+  { label: "<script> 意见", expect: "stored", body: (t) => ({ answers: answerAll(t), comment: `${PAYLOADS.script}${t.unique}` }) },
+  { label: "SQL 注入样式的意见", expect: "stored", body: (t) => ({ answers: answerAll(t), comment: `${PAYLOADS.sql}${t.unique}` }) },
+  { label: "onerror 图片意见", expect: "stored", body: (t) => ({ answers: answerAll(t), comment: `${PAYLOADS.imgOnError}${t.unique}` }) },
+];
+
+/** Every write route outside the API, with its corpus (testing/access-table.test.ts checks the list). */
+export const PUBLIC_INPUTS: { route: string; cases: SurveyInputCase[] }[] = [{ route: "survey/[token]/responses", cases: SURVEY_INPUTS }];

@@ -20,6 +20,8 @@ export type PageVerdict = "page" | "redirect" | "signIn" | 403 | 404;
 
 export interface PageTargets {
   round: number;
+  /** The run's round's open 群众满意度测评's public token. */
+  surveyToken: string;
   measure: number;
   notice: number;
   unit: number;
@@ -66,6 +68,9 @@ function access(spec: { page?: readonly Role[]; redirect?: readonly Role[]; notF
 }
 
 const page = (row: PageAccessRow) => row;
+/** Pages for everyone, signed in or not: sign-in itself and a 群众满意度测评's public page. */
+export const PUBLIC_PAGES: readonly string[] = ["(auth)/sign-in", "survey/[token]"];
+const EVERYONE_AND_ANONYMOUS = Object.fromEntries(ROLES.map((role) => [role, "page"])) as Record<Role, PageVerdict>;
 const NOBODY = Object.fromEntries(ROLES.map((role) => [role, 404])) as Record<Role, PageVerdict>;
 const fromNotifications = () => "/notifications";
 const roundPage = (slug: string) => (t: PageTargets) => `/rounds/${t.round}/${slug}`;
@@ -145,6 +150,11 @@ export const PAGE_ACCESS: PageAccessRow[] = [
   // 方案审核: whoever reads review.read in the round; the units have no part in it.
   page({ route: "(app)/rounds/[id]/plan-review", path: roundPage("plan-review"), access: access({ page: READS_ROUND }), navigatesAs: "officeAdmin", from: fromTasks }),
   page({ route: "(app)/rounds/[id]/report-review", path: roundPage("report-review"), access: access({ page: READS_ROUND }), navigatesAs: "officeAdmin", from: fromTasks }),
+  // 群众满意度测评: its results for whoever reads the round; creating, opening, closing for the office.
+  page({ route: "(app)/rounds/[id]/survey", path: roundPage("survey"), access: access({ page: READS_ROUND }), navigatesAs: "officeAdmin", from: fromTasks }),
+  // The public page: anyone with the link, no sign-in; it shows the survey's questions alone
+  // (the run's survey asks about its aspect only, so no unit's marker may appear).
+  page({ route: "survey/[token]", path: (t) => `/survey/${t.surveyToken}`, access: EVERYONE_AND_ANONYMOUS, navigatesAs: "officeAdmin", from: fromNotifications }),
   page({ route: "(app)/rounds/[id]/plan", path: roundPage("plan"), access: access({ page: OFFICE }), navigatesAs: "officeAdmin", from: fromTasks, shows: "both" }),
   page({
     route: "(app)/rounds/[id]/plan/aspects/[aspectId]",

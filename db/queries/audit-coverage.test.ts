@@ -24,6 +24,7 @@ import { addProgressReport, returnClaim, signOffClaim } from "./progress";
 import { remindMissingReports, runReminders } from "./reminders";
 import { setRoundReviewers } from "./round-reviewers";
 import { createRound, setRoundArchived, setUnitsSeeUnapprovedPlan, updateRound } from "./rounds";
+import { createSurvey, recordSurveyResponse, setSurveyState } from "./surveys";
 import { setUnitHeads } from "./unit-heads";
 import { createUnit } from "./units";
 import { createUserWithPassword, setUserDisabled, setUserPassword } from "./users";
@@ -153,6 +154,16 @@ const pendingDraft = () => {
   runReminders(t.db, { today: TODAY });
   return listPendingDrafts(t.db, { today: TODAY }).find((d) => d.measures.length > 0)!.id;
 };
+/** A survey of its own round (the demo round has one already), in the given state. */
+const surveyIn = (state: "draft" | "open" | "closed") => {
+  const roundId = run((tx) => createRound(tx, { ...by("office"), input: roundInput("测评用的轮次") })).id;
+  const aspectId = run((tx) => createAspect(tx, { actorId: ids.office, roundId, input: { name: "一、方面" } })).id;
+  const surveyId = run((tx) => createSurvey(tx, { ...by("office"), input: surveyInput(roundId, aspectId), token: "t".repeat(24), salt: "s" })).id;
+  if (state !== "draft") run((tx) => setSurveyState(tx, { ...by("office"), surveyId, state: "open" }));
+  if (state === "closed") run((tx) => setSurveyState(tx, { ...by("office"), surveyId, state: "closed" }));
+  return { surveyId, questionId: t.one<number>("select id from survey_questions where survey_id = ?", surveyId) };
+};
+const surveyInput = (roundId: number, aspectId: number) => ({ roundId, title: "群众满意度测评", intro: "", aspectIds: [aspectId], problemIds: [] });
 const ladder = { escalationLiaisonDays: 25, escalationDeputyDays: 12, escalationPrincipalDays: 3, escalationLeadLeaderDays: 20 };
 const newUnread = () => {
   notifyUsers(t.db, { userIds: [ids.jiaoyu], notification: { kind: "assignment", title: "新任务", dedupeKey: "audit-coverage" } });
@@ -164,7 +175,7 @@ const newUnread = () => {
 interface WritePath {
   name: string;
   action: string;
-  /** null only where the query takes no actor (the reminder job). */
+  /** null only where the query takes no actor (the reminder job, the public's survey answer). */
   actor: Actor | null;
   /** Sets up what the write needs, then returns the write alone. */
   arrange: () => () => unknown;
@@ -407,6 +418,29 @@ const writePaths: WritePath[] = [
   path("resolveThread", "review_comment.resolve", "ducha", () => {
     const threadId = run((tx) => insertReviewComment(tx, commentArgs(null))).id;
     return inTx((tx) => resolveThread(tx, { ...by("ducha"), roundId: t.roundId(), threadId }));
+  }),
+  // 群众满意度测评: the office's writes, and the public's answer by an anonymous actor
+  path("createSurvey", "survey.create", "office", () => {
+    const roundId = run((tx) => createRound(tx, { ...by("office"), input: roundInput("新测评的轮次") })).id;
+    const aspectId = run((tx) => createAspect(tx, { actorId: ids.office, roundId, input: { name: "一、方面" } })).id;
+    return inTx((tx) => createSurvey(tx, { ...by("office"), input: surveyInput(roundId, aspectId), token: "n".repeat(24), salt: "s" }));
+  }),
+  path("setSurveyState (open a draft)", "survey.open", "office", () => {
+    const { surveyId } = surveyIn("draft");
+    return inTx((tx) => setSurveyState(tx, { ...by("office"), surveyId, state: "open" }));
+  }),
+  path("setSurveyState (reopen a closed one)", "survey.open", "office", () => {
+    const { surveyId } = surveyIn("closed");
+    return inTx((tx) => setSurveyState(tx, { ...by("office"), surveyId, state: "open" }));
+  }),
+  path("setSurveyState (close)", "survey.close", "office", () => {
+    const { surveyId } = surveyIn("open");
+    return inTx((tx) => setSurveyState(tx, { ...by("office"), surveyId, state: "closed" }));
+  }),
+  path("recordSurveyResponse (anonymous)", "survey.respond", null, () => {
+    const { surveyId, questionId } = surveyIn("open");
+    const answer = { surveyId, deviceHash: "d".repeat(64), answers: [{ questionId, choice: "satisfied" as const }], comment: "希望长期坚持" };
+    return inTx((tx) => recordSurveyResponse(tx, answer));
   }),
   path("runReminders (one row per run, escalation ladder included)", "reminders.run", null, () => () => runReminders(t.db, { today: TODAY })),
   path("runReminders (a Monday: leaders' digests too)", "reminders.run", null, () => {

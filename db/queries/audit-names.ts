@@ -17,6 +17,7 @@ import {
   progressReports,
   rounds,
   supervisionNotices,
+  surveys,
   units,
   users,
 } from "../schema";
@@ -71,6 +72,7 @@ export function auditReferenceNames(q: Queryable, rows: readonly Row[]): AuditNa
     appeal: lookUpJoined(q, refs.appeal, appeals.id, appeals.measureId, sql<string>`case ${appeals.subject} when 'return' then ${APPEAL_SUBJECT_LABELS.return} else ${APPEAL_SUBJECT_LABELS.overdue} end || '(' || ${measureLabel} || ')'`),
     api_token: lookUp(q, refs.api_token, apiTokens.id, apiTokens.name),
     institution: lookUp(q, refs.institution, institutions.id, institutions.title),
+    survey: lookUp(q, refs.survey, surveys.id, surveys.title),
     ledger_snapshot: lookUp(q, refs.ledger_snapshot, ledgerSnapshots.id, sql<string>`case when ${ledgerSnapshots.label} != '' then ${ledgerSnapshots.label} else '截至 ' || ${ledgerSnapshots.asOf} end`),
   };
   const noticeIds = [...refs.notice].filter((id) => /^\d{1,15}$/.test(id)).map(Number);

@@ -13,4 +13,5 @@ export * from "./api-tokens";
 export * from "./reports";
 export * from "./sign-in";
 export * from "./plan-review";
+export * from "./surveys";
 export * from "./relations";

@@ -90,6 +90,7 @@ export class HardeningWorld {
   readonly today = process.env.RECTIFY_TODAY!;
   private readonly callers = new Map<Role, Caller>();
   private readonly contexts: BrowserContext[] = [];
+  private readonly strangers: APIRequestContext[] = [];
   private readonly roundIds: number[] = [];
   private openMeasures: number[] = [];
   private completedMeasures: number[] = [];
@@ -163,7 +164,10 @@ export class HardeningWorld {
     this.completedMeasures = ids(`${LEAD_MARK}已完成措施`);
     const measure = this.openMeasures.shift()!;
     const unit = readDb((db) => db.prepare("select id from units where name = ?").pluck().get(LEAD_UNIT)) as number;
-    this.shared = { round, emptyRound: 0, measure, unit, today: this.today, eligibleMeasure: 0, evidence: 0, claim: 0, notice: 0, lookBack: 0, snapshot: 0 };
+    this.shared = {
+      round, emptyRound: 0, measure, unit, today: this.today, eligibleMeasure: 0, evidence: 0, claim: 0, notice: 0, lookBack: 0, snapshot: 0,
+      survey: 0, surveyToken: "", surveyQuestions: [],
+    };
     this.shared.eligibleMeasure = await this.fresh("eligibleMeasure");
     this.shared.claim = await this.fresh("claim");
     this.shared.evidence = readDb((db) => db.prepare("select id from evidence_files where progress_report_id = ?").pluck().get(this.shared.claim)) as number;
@@ -175,6 +179,36 @@ export class HardeningWorld {
     // The round's 通报 submitted for review: version 1, for the frozen-version download.
     const submitted = await submitForm(this.as("officeAdmin"), this.baseURL, `/rounds/${round}/report-review`, "note", { note: `矩阵通报${this.tag}` });
     expect(submitted.html).toContain("已报送整改通报第 1 版");
+    // The round's 群众满意度测评, open: it asks about the aspect alone, whose name carries
+    // neither unit's marker, so anyone may read the public page without a leak.
+    const aspects = readDb((db) => db.prepare("select id from aspects where round_id = ?").pluck().all(round)) as number[];
+    Object.assign(this.shared, await this.openSurvey(round, { aspectIds: aspects.map(String) }));
+  }
+
+  /** Creates and opens a round's survey with the office's forms; its id, token and questions. */
+  async openSurvey(roundId: number, questions: { aspectIds?: string[]; problemIds?: string[] }) {
+    const created = await submitForm(this.as("officeAdmin"), this.baseURL, `/rounds/${roundId}/survey`, "title", {
+      title: `矩阵满意度测评(${this.tag})`,
+      ...(questions.aspectIds ? { aspectIds: questions.aspectIds.join(",") } : {}),
+      ...(questions.problemIds ? { problemIds: questions.problemIds.join(",") } : {}),
+    });
+    const state = () => readDb((db) => db.prepare("select state from surveys where round_id = ?").pluck().get(roundId));
+    expect(state(), `创建轮次 ${roundId} 的满意度测评:${created.status}`).toBe("draft");
+    // The page now shows the survey with its 开放测评 button (a form with the survey's id).
+    await submitForm(this.as("officeAdmin"), this.baseURL, `/rounds/${roundId}/survey`, "surveyId", {});
+    expect(state(), `开放轮次 ${roundId} 的满意度测评`).toBe("open");
+    return readDb((db) => {
+      const survey = db.prepare("select id, token from surveys where round_id = ?").get(roundId) as { id: number; token: string };
+      const surveyQuestions = db.prepare("select id from survey_questions where survey_id = ? order by position").pluck().all(survey.id) as number[];
+      return { survey: survey.id, surveyToken: survey.token, surveyQuestions };
+    });
+  }
+
+  /** A new caller without an account or cookies: a member of the public, on a device of its own. */
+  async stranger(): Promise<APIRequestContext> {
+    const context = await playwrightRequest.newContext({ baseURL: this.baseURL });
+    this.strangers.push(context);
+    return context;
   }
 
   /** Signs a user in through the sign-in form; the context keeps the session cookie. */
@@ -331,6 +365,10 @@ export class HardeningWorld {
         `select * from round_reviewers where round_id in ${inRounds} order by 1, 2`,
         `select * from submissions where round_id in ${inRounds} order by id`,
         `select * from review_comments where round_id in ${inRounds} order by id`,
+        `select * from surveys where round_id in ${inRounds} order by id`,
+        `select * from survey_questions where survey_id in (select id from surveys where round_id in ${inRounds}) order by id`,
+        `select * from survey_responses where survey_id in (select id from surveys where round_id in ${inRounds}) order by id`,
+        `select a.* from survey_answers a join survey_responses r on r.id = a.response_id where r.survey_id in (select id from surveys where round_id in ${inRounds}) order by 1, 2`,
         `select * from audit_log where (entity = 'round' and entity_id in (select cast(value as text) from json_each('${rounds}')))
            or (entity in ('measure', 'problem') and entity_id in (select cast(id as text) from measures where round_id in ${inRounds}
                                                                   union select cast(id as text) from problems where round_id in ${inRounds}))
@@ -340,6 +378,8 @@ export class HardeningWorld {
            or (entity = 'ledger_snapshot' and entity_id in (select cast(id as text) from ledger_snapshots where round_id in ${inRounds}))
            or (entity = 'submission' and entity_id in (select cast(id as text) from submissions where round_id in ${inRounds}))
            or (entity = 'review_comment' and entity_id in (select cast(id as text) from review_comments where round_id in ${inRounds}))
+           or (entity = 'survey' and entity_id in (select cast(id as text) from surveys where round_id in ${inRounds}))
+           or (entity = 'survey_response' and entity_id in (select cast(r.id as text) from survey_responses r join surveys s on s.id = r.survey_id where s.round_id in ${inRounds}))
            order by id`,
       ];
       const hash = createHash("sha256");
@@ -392,5 +432,6 @@ export class HardeningWorld {
       await caller.cookie.dispose();
     }
     for (const context of this.contexts) await context.close();
+    for (const context of this.strangers) await context.dispose();
   }
 }

@@ -9,6 +9,8 @@
 // forgiven when it succeeds. An address the account signed in from successfully stays
 // exempt from the account-wide lock, so strangers cannot lock a user out of their own desk.
 
+import { waitMinutes, windowWaitMs } from "./sliding-window";
+
 export const SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
 /** Failures allowed per account from one address before it is refused for the window. */
 export const MAX_FAILURES_PER_ADDRESS = 5;
@@ -41,13 +43,8 @@ export interface SignInHistory {
 export function lockMinutes({ pairFailures, accountFailures, trusted, now }: SignInHistory): number {
   const limits: [readonly number[], number][] = [[pairFailures, MAX_FAILURES_PER_ADDRESS]];
   if (!trusted) limits.push([accountFailures, MAX_FAILURES_PER_ACCOUNT]);
-  let until = 0;
-  for (const [failures, max] of limits) {
-    const recent = failures.filter((at) => now - at < SIGN_IN_WINDOW_MS).sort((a, b) => a - b);
-    // Locked until the oldest of the last `max` failures leaves the window.
-    if (recent.length >= max) until = Math.max(until, recent[recent.length - max]! + SIGN_IN_WINDOW_MS);
-  }
-  return until > now ? Math.ceil((until - now) / 60_000) : 0;
+  const wait = Math.max(...limits.map(([failures, max]) => windowWaitMs(failures, max, SIGN_IN_WINDOW_MS, now)));
+  return waitMinutes(wait);
 }
 
 export function lockMessage(minutes: number): string {

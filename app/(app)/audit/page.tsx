@@ -9,7 +9,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { db } from "@/db";
 import { auditFilterOptions, listAuditLog, type AuditLogRow } from "@/db/queries/audit-log";
 import { auditReferenceNames } from "@/db/queries/audit-names";
-import { actionLabel, auditChanges, auditObject, auditTime, entityLabel, type AuditNames } from "@/lib/audit-format";
+import { actionLabel, auditActor, auditChanges, auditObject, auditTime, entityLabel, type AuditNames } from "@/lib/audit-format";
 import { requirePermission } from "@/server/session";
 import { AUDIT_PAGE_SIZE, auditDateRange, auditQuery, parseAuditFilter } from "@/lib/validations/audit-filter";
 
@@ -80,7 +80,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
               <tr key={row.id}>
                 <Td className="whitespace-nowrap tabular-nums">{auditTime(row.createdAt)}</Td>
                 <Td className="whitespace-nowrap">
-                  {row.actorName ?? (row.actorId ? "已删除的用户" : "系统")}
+                  {auditActor(row)}
                   {row.actorUsername ? <div className="text-xs text-gray-500">{row.actorUsername}</div> : null}
                 </Td>
                 <Td className="whitespace-nowrap">{actionLabel(row.action)}</Td>

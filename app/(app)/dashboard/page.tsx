@@ -3,14 +3,17 @@ import Link from "@/components/link";
 import { notFound } from "next/navigation";
 import { DashboardLive } from "@/components/dashboard/dashboard-live";
 import { RoundSelector } from "@/components/dashboard/round-selector";
+import { DashboardSurveySection, type DashboardSurvey } from "@/components/dashboard/survey-section";
 import { RememberRound } from "@/components/remember-round";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { db } from "@/db";
 import { resolveDashboardRound, scopedDashboardRounds } from "@/db/queries/dashboard";
 import { cachedDashboardData } from "@/db/queries/dashboard-cache";
+import { surveyResults, surveysOfRounds } from "@/db/queries/surveys";
 import { todayISO } from "@/lib/deadline-state";
-import { can, scopeOf, visibleRoundIds } from "@/lib/permissions";
+import { can, onlyVisibleRounds, scopeOf, visibleRoundIds } from "@/lib/permissions";
+import { byAspect, overall } from "@/lib/survey";
 import { rememberedRound } from "@/server/remembered-round";
 import { requirePermission } from "@/server/session";
 
@@ -70,6 +73,21 @@ export default async function DashboardPage({ searchParams }: Props) {
           canSeeUnits={scopeOf(actor, "unit.read") === "all"}
         />
       )}
+      {can(actor, "survey.read") ? <DashboardSurveySection surveys={dashboardSurveys(onlyVisibleRounds(actor, "survey.read", rounds), roundId)} /> : null}
     </>
   );
+}
+
+/** The surveys of the round shown (or of every round in progress), with their results. */
+function dashboardSurveys(rounds: readonly { id: number; name: string }[], roundId: number | null): DashboardSurvey[] {
+  const shown = roundId === null ? rounds : rounds.filter((r) => r.id === roundId);
+  return surveysOfRounds(db, { roundIds: shown.map((r) => r.id) }).map((survey) => {
+    const questions = surveyResults(db, { surveyId: survey.id });
+    return {
+      ...survey,
+      roundName: shown.find((r) => r.id === survey.roundId)?.name ?? "",
+      overall: overall(questions),
+      aspects: byAspect(questions),
+    };
+  });
 }
