@@ -13,6 +13,7 @@ import {
   aspects,
   institutions,
   lookBacks,
+  measureIndicators,
   measureCoUnits,
   measures,
   problems,
@@ -136,13 +137,19 @@ export async function seedDemo(db: DB, today = todayISO()): Promise<void> {
           measureIdsByUnit.set(leadUnitId, list);
           // The latest progress, as the lead unit reported it and the office verified it.
           // Offices often enter a unit's report on its behalf, hence the office as author.
+          const reportDate = day(Math.min(-3, (measure.deadlineOffsetDays ?? 0) - 5))!;
+          if (measure.indicator) {
+            const { actual, ...planned } = measure.indicator;
+            tx.insert(measureIndicators).values({ measureId: measureRow.id, ...planned, actual, actualDate: reportDate }).run();
+          }
           tx.insert(progressReports)
             .values({
               measureId: measureRow.id,
               unitId: leadUnitId,
               authorId: unitAuthor.get(leadUnitId) ?? officeId,
-              reportDate: day(Math.min(-3, (measure.deadlineOffsetDays ?? 0) - 5))!,
+              reportDate,
               text: measure.progress,
+              indicatorActual: measure.indicator?.actual ?? null,
               claimedStatus: measure.status,
               isClaim: measure.status !== "incomplete",
               reviewState: "signed_off",

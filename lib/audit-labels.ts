@@ -167,6 +167,12 @@ export const FIELD_LABELS: Record<string, string> = {
   status: "状态",
   version: "版本",
   position: "顺序",
+  indicatorName: "量化指标",
+  indicatorUnit: "计量单位",
+  indicatorDirection: "指标方向",
+  indicatorBaseline: "基线值",
+  indicatorTarget: "目标值",
+  indicatorActual: "指标实际值",
   // sign-off, reopen, progress and review
   reason: "原因",
   reportId: "申报",

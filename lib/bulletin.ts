@@ -2,6 +2,7 @@ import { ROUND_KIND_LABELS, STATUS_LABELS, type RoundKind, type Status } from "@
 import { countsSentence, type StatusCounts } from "@/lib/status";
 import type { ReportTexts } from "@/lib/validations/report";
 import { reportedProgress } from "@/lib/bulletin-progress";
+import { indicatorSentence, type IndicatorFigures } from "@/lib/indicators";
 
 // The 整改进展情况通报 as a document: sections of headings and paragraphs in the shape the
 // published reports in ../shared/reference/ use. Pure, so the web page, the docx, the HTML
@@ -43,6 +44,8 @@ export interface ReportMeasure {
   /** The latest next step ("下一步…") the measure's lead unit wrote in a published report. */
   nextStep: string | null;
   nextStepDate: string | null;
+  /** 量化指标 with its latest published actual value; absent in versions frozen before indicators. */
+  indicator?: IndicatorFigures | null;
 }
 
 export interface ReportInstitution {
@@ -198,7 +201,8 @@ function rectificationText(measures: readonly ReportMeasure[]): string {
     .map((m, i) => {
       const progress = reportedProgress(m.progress, texts);
       const ordinal = done.length > 1 ? `${chineseNumeral(i + 1)}是` : "";
-      return `${ordinal}${sentence(m.text)}${progress ? sentence(progress) : ""}`;
+      const figures = m.indicator ? sentence(indicatorSentence(m.indicator)) : "";
+      return `${ordinal}${sentence(m.text)}${progress ? sentence(progress) : ""}${figures}`;
     })
     .join("");
 }

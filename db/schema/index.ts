@@ -3,6 +3,7 @@ export * from "./auth";
 export * from "./rounds";
 export * from "./plan";
 export * from "./progress";
+export * from "./indicators";
 export * from "./supervision";
 export * from "./appeals";
 export * from "./escalation";
