@@ -1,6 +1,6 @@
 import { addDays, formatISO, parseISO } from "date-fns";
 import { hashPassword } from "better-auth/crypto";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { databasePath } from "@/lib/config";
 import { ROUND_KINDS, ROUND_KIND_LABELS, type RoundKind } from "@/lib/domain";
 import { todayISO } from "@/lib/deadline-state";
@@ -8,10 +8,15 @@ import { problemStatus } from "@/lib/status";
 import { openDatabase, type DB, type Tx } from "./client";
 import { applyMigrations } from "./migrate";
 import { recordAudit } from "./queries/audit";
+import { insertStandardTemplate } from "./queries/evaluations";
 import { createUserWithPassword } from "./queries/users";
 import {
   aspects,
   institutions,
+  evaluationGrades,
+  evaluationIndicators,
+  evaluations,
+  evaluationScores,
   lookBacks,
   measureIndicators,
   measureCoUnits,
@@ -193,6 +198,19 @@ export async function seedDemo(db: DB, today = todayISO()): Promise<void> {
         { roundId: round.id, title: "区属国企兼职外部董事管理办法", documentNumber: "深宝国资〔2021〕8号", issuedDate: "2021-07-01" },
       ])
       .run();
+
+    // 整改成效评估: the standard indicator set, held ten days ago, two units fully graded.
+    const template = insertStandardTemplate(tx);
+    const evaluation = tx.insert(evaluations).values({ roundId: round.id, templateId: template.id, scheduledDate: day(-10)!, createdById: officeId }).returning().get();
+    const indicatorIds = tx.select({ id: evaluationIndicators.id }).from(evaluationIndicators).where(eq(evaluationIndicators.templateId, template.id)).all();
+    const gradeIds = tx.select({ id: evaluationGrades.id }).from(evaluationGrades).where(eq(evaluationGrades.templateId, template.id)).all();
+    for (const [unitName, pattern] of [["区教育局", [0, 1, 0, 1]], ["区水务局", [1, 2, 1, 0]]] as const) {
+      indicatorIds.forEach((indicator, i) =>
+        tx.insert(evaluationScores)
+          .values({ evaluationId: evaluation.id, unitId: unitId(unitName), indicatorId: indicator.id, gradeId: gradeIds[pattern[i % pattern.length]!]!.id, scoredById: officeId })
+          .run(),
+      );
+    }
 
     recordAudit(tx, {
       actorId: null,

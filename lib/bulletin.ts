@@ -2,6 +2,7 @@ import { ROUND_KIND_LABELS, STATUS_LABELS, type RoundKind, type Status } from "@
 import { countsSentence, type StatusCounts } from "@/lib/status";
 import type { ReportTexts } from "@/lib/validations/report";
 import { reportedProgress } from "@/lib/bulletin-progress";
+import { evaluationParagraph, type EvaluationSummary } from "@/lib/evaluation";
 import { indicatorSentence, type IndicatorFigures } from "@/lib/indicators";
 
 // The 整改进展情况通报 as a document: sections of headings and paragraphs in the shape the
@@ -66,6 +67,8 @@ export interface ReportInput {
   texts: ReportTexts;
   /** The day the report speaks for: "截至…". */
   date: string;
+  /** 整改成效评估, when the round has one (absent in versions frozen before evaluations). */
+  evaluation?: EvaluationSummary | null;
 }
 
 export type ReportBlock = { kind: "heading"; text: string } | { kind: "paragraph"; text: string; lead?: string };
@@ -221,6 +224,9 @@ export function buildProgressReport(input: ReportInput): ReportDocument {
     ...paragraphs(texts.opening).map((text): ReportBlock => ({ kind: "paragraph", text })),
     { kind: "paragraph", text: `截至${chineseDate(input.date)},${problemsSentence};${measuresSentence}。` },
   ];
+  // The evaluation's result joins the overview, so the sections keep their numbers.
+  const evaluation = input.evaluation ? evaluationParagraph(input.evaluation, chineseDate) : null;
+  if (evaluation) overview.push({ kind: "paragraph", text: evaluation });
 
   // Problems grouped by aspect in plan order; problems without an aspect come last.
   const aspectNames: (string | null)[] = [];

@@ -58,6 +58,8 @@ const EXPECTED: Record<Permission, Record<ActorName, Access>> = {
   "unit.read": { "office admin": "Y", office: "Y", leader: "Y", unit: "own", reviewer: "N" },
   "admin.manage": { "office admin": "Y", office: "N", leader: "N", unit: "N", reviewer: "N" },
   "lookback.manage": { "office admin": "Y", office: "Y", leader: "N", unit: "N", reviewer: "N" },
+  "evaluation.manage": { "office admin": "Y", office: "Y", leader: "N", unit: "N", reviewer: "N" },
+  "evaluation.read": { "office admin": "Y", office: "Y", leader: "Y", unit: "N", reviewer: "assigned" },
   "notification.read": { "office admin": "Y", office: "Y", leader: "Y", unit: "Y", reviewer: "Y" },
   "account.self": { "office admin": "Y", office: "Y", leader: "Y", unit: "Y", reviewer: "Y" },
   "submission.submit": { "office admin": "Y", office: "Y", leader: "N", unit: "N", reviewer: "N" },

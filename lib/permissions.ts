@@ -31,6 +31,10 @@ export const PERMISSIONS = {
   "report.manage": { office: "all", leader: "none", unit: "none", reviewer: "none" },
   "audit.read": { office: "all", leader: "none", unit: "none", reviewer: "none" },
   "lookback.manage": { office: "all", leader: "none", unit: "none", reviewer: "none" },
+  // 整改成效评估: the office schedules, grades and gives red cards; leaders and the round's reviewer read the results.
+  // A unit learns of a red card on its measure (reopened, notified), not of others' scores.
+  "evaluation.manage": { office: "all", leader: "none", unit: "none", reviewer: "none" },
+  "evaluation.read": { office: "all", leader: "all", unit: "none", reviewer: "assigned" },
   "notification.read": { office: "all", leader: "all", unit: "all", reviewer: "all" },
   "unit.read": { office: "all", leader: "all", unit: "own", reviewer: "none" },
   "admin.manage": { office: "admin", leader: "none", unit: "none", reviewer: "none" },

@@ -8,6 +8,7 @@ import { parseStoredTexts, type ReportTexts } from "@/lib/validations/report";
 import type { Queryable } from "../client";
 import { aspects, measures, problems, progressReports, reportDrafts, rounds } from "../schema";
 import { recordAudit } from "./audit";
+import { evaluationSummaries } from "./evaluations";
 import { listInstitutions } from "./institutions";
 import { ledgerRows } from "./ledger";
 import { roundSummary } from "./summary";
@@ -126,5 +127,6 @@ export function reportInput(q: Queryable, params: { roundId: number; today: stri
     institutions: listInstitutions(q, { roundId: round.id }),
     texts: getReportDraft(q, { roundId: round.id }).texts,
     date: params.today,
+    evaluation: evaluationSummaries(q, { roundIds: [round.id] })[0] ?? null,
   };
 }

@@ -4,6 +4,7 @@ export * from "./rounds";
 export * from "./plan";
 export * from "./progress";
 export * from "./indicators";
+export * from "./evaluations";
 export * from "./supervision";
 export * from "./appeals";
 export * from "./escalation";

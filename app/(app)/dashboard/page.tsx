@@ -2,12 +2,14 @@ import type { Metadata } from "next";
 import Link from "@/components/link";
 import { notFound } from "next/navigation";
 import { DashboardLive } from "@/components/dashboard/dashboard-live";
+import { EvaluationResults } from "@/components/dashboard/evaluation-results";
 import { RoundSelector } from "@/components/dashboard/round-selector";
 import { RememberRound } from "@/components/remember-round";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { db } from "@/db";
 import { dashboardRounds, resolveDashboardRound } from "@/db/queries/dashboard";
+import { evaluationSummaries } from "@/db/queries/evaluations";
 import { cachedDashboardData } from "@/db/queries/dashboard-cache";
 import { todayISO } from "@/lib/deadline-state";
 import { can, scopeOf } from "@/lib/permissions";
@@ -66,6 +68,7 @@ export default async function DashboardPage({ searchParams }: Props) {
           canSeeUnits={scopeOf(actor, "unit.read") === "all"}
         />
       )}
+      {can(actor, "evaluation.read") ? <EvaluationResults summaries={evaluationSummaries(db, { roundIds: roundId === null ? undefined : [roundId] })} /> : null}
     </>
   );
 }
