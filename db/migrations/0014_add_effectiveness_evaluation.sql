@@ -37,6 +37,7 @@ CREATE TABLE `evaluation_red_cards` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `evaluation_red_cards_evaluation_measure_uq` ON `evaluation_red_cards` (`evaluation_id`,`measure_id`);--> statement-breakpoint
 CREATE INDEX `evaluation_red_cards_measure_id_idx` ON `evaluation_red_cards` (`measure_id`);--> statement-breakpoint
+CREATE INDEX `evaluation_red_cards_issued_by_id_idx` ON `evaluation_red_cards` (`issued_by_id`);--> statement-breakpoint
 CREATE TABLE `evaluation_scores` (
 	`evaluation_id` integer NOT NULL,
 	`unit_id` integer NOT NULL,
@@ -55,6 +56,7 @@ CREATE TABLE `evaluation_scores` (
 CREATE INDEX `evaluation_scores_unit_id_idx` ON `evaluation_scores` (`unit_id`);--> statement-breakpoint
 CREATE INDEX `evaluation_scores_indicator_id_idx` ON `evaluation_scores` (`indicator_id`);--> statement-breakpoint
 CREATE INDEX `evaluation_scores_grade_id_idx` ON `evaluation_scores` (`grade_id`);--> statement-breakpoint
+CREATE INDEX `evaluation_scores_scored_by_id_idx` ON `evaluation_scores` (`scored_by_id`);--> statement-breakpoint
 CREATE TABLE `evaluation_templates` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`name` text NOT NULL,
@@ -77,4 +79,5 @@ CREATE TABLE `evaluations` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `evaluations_round_id_uq` ON `evaluations` (`round_id`);--> statement-breakpoint
-CREATE INDEX `evaluations_template_id_idx` ON `evaluations` (`template_id`);
+CREATE INDEX `evaluations_template_id_idx` ON `evaluations` (`template_id`);--> statement-breakpoint
+CREATE INDEX `evaluations_created_by_id_idx` ON `evaluations` (`created_by_id`);

@@ -65,7 +65,11 @@ export const evaluations = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex("evaluations_round_id_uq").on(t.roundId), index("evaluations_template_id_idx").on(t.templateId)],
+  (t) => [
+    uniqueIndex("evaluations_round_id_uq").on(t.roundId),
+    index("evaluations_template_id_idx").on(t.templateId),
+    index("evaluations_created_by_id_idx").on(t.createdById),
+  ],
 );
 
 /** One grade per unit and indicator; a re-grade replaces it (the audit row keeps the old one). */
@@ -92,6 +96,7 @@ export const evaluationScores = sqliteTable(
     index("evaluation_scores_unit_id_idx").on(t.unitId),
     index("evaluation_scores_indicator_id_idx").on(t.indicatorId),
     index("evaluation_scores_grade_id_idx").on(t.gradeId),
+    index("evaluation_scores_scored_by_id_idx").on(t.scoredById),
   ],
 );
 
@@ -114,6 +119,7 @@ export const evaluationRedCards = sqliteTable(
   (t) => [
     uniqueIndex("evaluation_red_cards_evaluation_measure_uq").on(t.evaluationId, t.measureId),
     index("evaluation_red_cards_measure_id_idx").on(t.measureId),
+    index("evaluation_red_cards_issued_by_id_idx").on(t.issuedById),
     check("evaluation_red_cards_kind_check", oneOf(t.kind, RED_CARD_KINDS)),
   ],
 );
