@@ -12,6 +12,7 @@ const TABS = [
   { slug: "institutions", label: "建章立制" },
   { slug: "snapshots", label: "台账快照" },
   { slug: "report", label: "整改通报" },
+  { slug: "evaluation", label: "成效评估" },
   { slug: "plan-review", label: "方案审核" },
   { slug: "report-review", label: "通报审核与发布" },
   { slug: "survey", label: "满意度测评" },

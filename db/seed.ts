@@ -1,6 +1,6 @@
 import { addDays, formatISO, parseISO } from "date-fns";
 import { hashPassword } from "better-auth/crypto";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { databasePath } from "@/lib/config";
 import { ROUND_KINDS, ROUND_KIND_LABELS, type RoundKind } from "@/lib/domain";
 import { todayISO } from "@/lib/deadline-state";
@@ -9,11 +9,17 @@ import { openDatabase, type DB, type Tx } from "./client";
 import { applyMigrations } from "./migrate";
 import { recordAudit } from "./queries/audit";
 import { setUnitHeads } from "./queries/unit-heads";
+import { insertStandardTemplate } from "./queries/evaluations";
 import { createUserWithPassword } from "./queries/users";
 import {
   aspects,
   institutions,
+  evaluationGrades,
+  evaluationIndicators,
+  evaluations,
+  evaluationScores,
   lookBacks,
+  measureIndicators,
   measureCoUnits,
   measures,
   problems,
@@ -149,13 +155,19 @@ export async function seedDemo(db: DB, today = todayISO()): Promise<void> {
           measureIdsByUnit.set(leadUnitId, list);
           // The latest progress, as the lead unit reported it and the office verified it.
           // Offices often enter a unit's report on its behalf, hence the office as author.
+          const reportDate = day(Math.min(-3, (measure.deadlineOffsetDays ?? 0) - 5))!;
+          if (measure.indicator) {
+            const { actual, ...planned } = measure.indicator;
+            tx.insert(measureIndicators).values({ measureId: measureRow.id, ...planned, actual, actualDate: reportDate }).run();
+          }
           tx.insert(progressReports)
             .values({
               measureId: measureRow.id,
               unitId: leadUnitId,
               authorId: unitAuthor.get(leadUnitId) ?? officeId,
-              reportDate: day(Math.min(-3, (measure.deadlineOffsetDays ?? 0) - 5))!,
+              reportDate,
               text: measure.progress,
+              indicatorActual: measure.indicator?.actual ?? null,
               claimedStatus: measure.status,
               isClaim: measure.status !== "incomplete",
               reviewState: "signed_off",
@@ -202,6 +214,19 @@ export async function seedDemo(db: DB, today = todayISO()): Promise<void> {
     seedDemoSurvey(tx, { roundId: round.id, roundName: round.name, createdById: officeId, aspects: aspectRows });
 
     seedDemoClues(tx, { roundId: round.id, actorId: accountIds.get("jijian")!, unitId, day: (offset) => day(offset)! });
+
+    // 整改成效评估: the standard indicator set, held ten days ago, two units fully graded.
+    const template = insertStandardTemplate(tx);
+    const evaluation = tx.insert(evaluations).values({ roundId: round.id, templateId: template.id, scheduledDate: day(-10)!, createdById: officeId }).returning().get();
+    const indicatorIds = tx.select({ id: evaluationIndicators.id }).from(evaluationIndicators).where(eq(evaluationIndicators.templateId, template.id)).all();
+    const gradeIds = tx.select({ id: evaluationGrades.id }).from(evaluationGrades).where(eq(evaluationGrades.templateId, template.id)).all();
+    for (const [unitName, pattern] of [["区教育局", [0, 1, 0, 1]], ["区水务局", [1, 2, 1, 0]]] as const) {
+      indicatorIds.forEach((indicator, i) =>
+        tx.insert(evaluationScores)
+          .values({ evaluationId: evaluation.id, unitId: unitId(unitName), indicatorId: indicator.id, gradeId: gradeIds[pattern[i % pattern.length]!]!.id, scoredById: officeId })
+          .run(),
+      );
+    }
 
     recordAudit(tx, {
       actorId: null,

@@ -1,3 +1,4 @@
+import { INDICATOR_DIRECTION_LABELS } from "@/lib/indicators";
 import { entityLabel, FIELD_LABELS } from "./audit-labels";
 import {
   APPEAL_DECISION_LABELS,
@@ -78,6 +79,7 @@ const ENUM_LABELS: Record<string, Record<string, string>> = {
   kind: { ...ROUND_KIND_LABELS, ...UNIT_KIND_LABELS },
   reportCycle: REPORT_CYCLE_LABELS,
   deadlineKind: DEADLINE_KIND_LABELS,
+  indicatorDirection: INDICATOR_DIRECTION_LABELS,
   category: MEASURE_CATEGORY_LABELS,
   subject: APPEAL_SUBJECT_LABELS,
   decision: APPEAL_DECISION_LABELS,

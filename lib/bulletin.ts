@@ -3,6 +3,8 @@ import { countsSentence, type StatusCounts } from "@/lib/status";
 import type { ReportTexts } from "@/lib/validations/report";
 import { reportedProgress } from "@/lib/bulletin-progress";
 import { clueSentence, type ClueFigures } from "@/lib/clues";
+import { evaluationParagraph, type EvaluationSummary } from "@/lib/evaluation";
+import { indicatorSentence, type IndicatorFigures } from "@/lib/indicators";
 
 // The 整改进展情况通报 as a document: sections of headings and paragraphs in the shape the
 // published reports in ../shared/reference/ use. Pure, so the web page, the docx, the HTML
@@ -44,6 +46,8 @@ export interface ReportMeasure {
   /** The latest next step ("下一步…") the measure's lead unit wrote in a published report. */
   nextStep: string | null;
   nextStepDate: string | null;
+  /** 量化指标 with its latest published actual value; absent in versions frozen before indicators. */
+  indicator?: IndicatorFigures | null;
 }
 
 export interface ReportInstitution {
@@ -66,6 +70,8 @@ export interface ReportInput {
   texts: ReportTexts;
   /** The day the report speaks for: "截至…". */
   date: string;
+  /** 整改成效评估, when the round has one (absent in versions frozen before evaluations). */
+  evaluation?: EvaluationSummary | null;
 }
 
 export type ReportBlock = { kind: "heading"; text: string } | { kind: "paragraph"; text: string; lead?: string };
@@ -201,7 +207,8 @@ function rectificationText(measures: readonly ReportMeasure[]): string {
     .map((m, i) => {
       const progress = reportedProgress(m.progress, texts);
       const ordinal = done.length > 1 ? `${chineseNumeral(i + 1)}是` : "";
-      return `${ordinal}${sentence(m.text)}${progress ? sentence(progress) : ""}`;
+      const figures = m.indicator ? sentence(indicatorSentence(m.indicator)) : "";
+      return `${ordinal}${sentence(m.text)}${progress ? sentence(progress) : ""}${figures}`;
     })
     .join("");
 }
@@ -220,6 +227,9 @@ export function buildProgressReport(input: ReportInput): ReportDocument {
     ...paragraphs(texts.opening).map((text): ReportBlock => ({ kind: "paragraph", text })),
     { kind: "paragraph", text: `截至${chineseDate(input.date)},${problemsSentence};${measuresSentence}。` },
   ];
+  // The evaluation's result joins the overview, so the sections keep their numbers.
+  const evaluation = input.evaluation ? evaluationParagraph(input.evaluation, chineseDate) : null;
+  if (evaluation) overview.push({ kind: "paragraph", text: evaluation });
 
   // Problems grouped by aspect in plan order; problems without an aspect come last.
   const aspectNames: (string | null)[] = [];

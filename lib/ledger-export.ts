@@ -1,6 +1,7 @@
 import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import { STATUS_LABELS, type Status } from "@/lib/domain";
+import { indicatorVerdict, INDICATOR_DIRECTION_LABELS } from "@/lib/indicators";
 import { MAX_CELL_LENGTH, STATUS_HELP } from "@/lib/ledger-import/parse-plan";
 import { escapeFormulaText, MAX_DATA_ROWS } from "@/lib/ledger-import/read-file";
 import { LEDGER_COLUMNS, type ImportedProblem, type LedgerColumn } from "@/lib/ledger-import/types";
@@ -24,6 +25,12 @@ const COLUMN_WIDTHS: Record<LedgerColumn, number> = {
   整改状态: 10,
   整改情况: 48,
 };
+
+// 量化指标 columns follow the template's: the export writes them, the import ignores them
+// (as it ignores any column it does not know), so an exported ledger still imports.
+export const INDICATOR_COLUMNS = ["量化指标", "计量单位", "基线值", "目标值", "实际值", "指标达成"] as const;
+type IndicatorColumn = (typeof INDICATOR_COLUMNS)[number];
+const INDICATOR_WIDTHS: Record<IndicatorColumn, number> = { 量化指标: 20, 计量单位: 10, 基线值: 10, 目标值: 10, 实际值: 10, 指标达成: 12 };
 
 /** The colours offices use in printed ledgers: green done, blue nearly, red not yet. */
 const STATUS_FILLS: Record<Status, string> = {
@@ -53,7 +60,7 @@ const STATUS_STYLES = Object.fromEntries(
 ) as Record<Status, Partial<ExcelJS.Style>>;
 
 /** Column widths, header row and print setup shared by the ledger and the template. */
-function addLedgerSheet(workbook: ExcelJS.Workbook, headerRow: number): ExcelJS.Worksheet {
+function addLedgerSheet(workbook: ExcelJS.Workbook, headerRow: number, extraColumns: readonly IndicatorColumn[] = []): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(LEDGER_SHEET_NAME, {
     // Frozen below the header so 序号 and the column names stay in view on a long ledger.
     views: [{ state: "frozen", ySplit: headerRow }],
@@ -66,9 +73,12 @@ function addLedgerSheet(workbook: ExcelJS.Workbook, headerRow: number): ExcelJS.
       printTitlesRow: `${headerRow}:${headerRow}`,
     },
   });
-  sheet.columns = LEDGER_COLUMNS.map((column) => ({ key: column, width: COLUMN_WIDTHS[column] }));
+  sheet.columns = [
+    ...LEDGER_COLUMNS.map((column) => ({ key: column, width: COLUMN_WIDTHS[column] })),
+    ...extraColumns.map((column) => ({ key: column, width: INDICATOR_WIDTHS[column] })),
+  ];
   const header = sheet.getRow(headerRow);
-  header.values = [...LEDGER_COLUMNS];
+  header.values = [...LEDGER_COLUMNS, ...extraColumns];
   header.font = { bold: true };
   header.eachCell((cell) => {
     cell.fill = solidFill("FFD9D9D9");
@@ -113,10 +123,11 @@ export async function writeLedgerWorkbook(input: {
     output.on("error", reject);
   });
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
-  const sheet = addLedgerSheet(workbook, 2);
+  const sheet = addLedgerSheet(workbook, 2, INDICATOR_COLUMNS);
+  const columnCount = LEDGER_COLUMNS.length + INDICATOR_COLUMNS.length;
 
   // Row 1 is the title the printed ledger carries; the import skips it to find the header.
-  sheet.mergeCells(1, 1, 1, LEDGER_COLUMNS.length);
+  sheet.mergeCells(1, 1, 1, columnCount);
   const titleCell = sheet.getCell(1, 1);
   titleCell.value = escapeFormulaText(`${input.title} 整改台账(截至 ${input.date})`);
   titleCell.font = { bold: true, size: 16 };
@@ -126,7 +137,8 @@ export async function writeLedgerWorkbook(input: {
   let rowCount = 2;
   for (const problem of sortProblems(input.problems, input.aspectOrder)) {
     for (const measure of problem.measures) {
-      const values: Record<LedgerColumn, string | number | null> = {
+      const indicator = measure.indicator ?? null;
+      const values: Record<LedgerColumn | IndicatorColumn, string | number | null> = {
         序号: problem.number,
         方面: text(problem.aspect),
         问题: text(problem.title),
@@ -138,10 +150,16 @@ export async function writeLedgerWorkbook(input: {
         完成时限: text(measure.deadlineText || measure.deadline),
         整改状态: STATUS_LABELS[measure.status],
         整改情况: text(measure.progress),
+        量化指标: indicator ? text(`${indicator.name}(${INDICATOR_DIRECTION_LABELS[indicator.direction]})`) : null,
+        计量单位: indicator ? text(indicator.unit) : null,
+        基线值: indicator?.baseline ?? null,
+        目标值: indicator?.target ?? null,
+        实际值: indicator?.actual ?? null,
+        指标达成: indicator ? indicatorVerdict(indicator) : null,
       };
       const row = sheet.addRow(values);
       // Every column, empty ones too, so the printed grid has no gaps.
-      LEDGER_COLUMNS.forEach((column, index) => {
+      [...LEDGER_COLUMNS, ...INDICATOR_COLUMNS].forEach((column, index) => {
         row.getCell(index + 1).style = column === "序号" ? SERIAL_STYLE : column === "整改状态" ? STATUS_STYLES[measure.status] : DATA_STYLE;
       });
       row.commit();
@@ -149,7 +167,7 @@ export async function writeLedgerWorkbook(input: {
     }
   }
   // Over the whole table: Excel filters only the rows inside the range it was given.
-  sheet.autoFilter = { from: { row: 2, column: 1 }, to: { row: rowCount, column: LEDGER_COLUMNS.length } };
+  sheet.autoFilter = { from: { row: 2, column: 1 }, to: { row: rowCount, column: columnCount } };
   sheet.commit();
   await workbook.commit();
   await finished;

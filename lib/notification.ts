@@ -12,6 +12,7 @@ export interface NotificationInput {
     | "overdue"
     | "report_missing"
     | "relapsed"
+    | "red_card"
     | "review_requested"
     | "review_decided"
     | "appeal_decided"

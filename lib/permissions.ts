@@ -35,6 +35,10 @@ export const PERMISSIONS = {
   "unit.read": { office: "all", leader: "all", unit: "own", reviewer: "none", discipline: "none" },
   "admin.manage": { office: "admin", leader: "none", unit: "none", reviewer: "none", discipline: "none" },
   "account.self": { office: "all", leader: "all", unit: "all", reviewer: "all", discipline: "all" },
+  // 整改成效评估: the office schedules, grades and gives red cards; leaders and the round's reviewer read the results.
+  // A unit learns of a red card on its measure (reopened, notified), not of others' scores.
+  "evaluation.manage": { office: "all", leader: "none", unit: "none", reviewer: "none", discipline: "none" },
+  "evaluation.read": { office: "all", leader: "all", unit: "none", reviewer: "assigned", discipline: "none" },
   // The chain above the office: the office submits, the reviewer decides; both discuss.
   "submission.submit": { office: "all", leader: "none", unit: "none", reviewer: "none", discipline: "none" },
   "submission.decide": { office: "none", leader: "none", unit: "none", reviewer: "assigned", discipline: "none" },

@@ -7,6 +7,7 @@ import { ledgerRows, type LedgerRow } from "@/db/queries/ledger";
 import { getRound } from "@/db/queries/rounds";
 import type { Round } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+import { indicatorFromColumns } from "@/lib/indicators";
 import { writeLedgerWorkbook } from "@/lib/ledger-export";
 import { parseLedgerSheet } from "@/lib/ledger-import/parse-plan";
 import { readLedgerFile } from "@/lib/ledger-import/read-file";
@@ -111,6 +112,7 @@ export function ledgerAsPlan(rows: readonly LedgerRow[]): { problems: ImportedPr
       category: row.category,
       status: row.status,
       progress: row.latestProgress,
+      indicator: indicatorFromColumns(row),
     });
   }
   return { problems: [...problems.values()], aspectOrder };

@@ -3,7 +3,7 @@ import { db } from "@/db";
 import type { Tx } from "@/db/client";
 import * as planEdit from "@/db/queries/plan-edit";
 import type { Actor } from "@/lib/permissions";
-import { measureDeadline, type MeasureInput } from "@/lib/validations/plan";
+import { measureDeadline, measureIndicator, type MeasureInput } from "@/lib/validations/plan";
 import { existingRound } from "./rounds";
 
 // 录入方案: the office edits a round's plan by hand — aspects, problems, measures. Each edit
@@ -35,7 +35,7 @@ export const moveMeasure = edit(planEdit.moveMeasure);
 function measureValues(roundId: number, input: MeasureInput) {
   const round = existingRound(roundId);
   const { text, goal, leadUnitId, coUnitIds } = input;
-  return { text, goal, leadUnitId, coUnitIds, ...measureDeadline(input, { feedbackDate: round.feedbackDate }) };
+  return { text, goal, leadUnitId, coUnitIds, indicator: measureIndicator(input), ...measureDeadline(input, { feedbackDate: round.feedbackDate }) };
 }
 
 export function createMeasure(actor: Actor, roundId: number, params: { problemId: number; input: MeasureInput }) {

@@ -96,7 +96,8 @@ function requestDigest(request: {
   const { measureId, input, institutions, files } = request;
   const canonical = JSON.stringify([
     measureId,
-    [input.reportDate, input.text, input.percent, input.milestone, input.claimedStatus],
+    // The actual value joins the list only when given, so a key stored before it existed still matches.
+    [input.reportDate, input.text, input.percent, input.milestone, input.claimedStatus, ...((input.indicatorActual ?? null) === null ? [] : [input.indicatorActual])],
     institutions.map((i) => [i.title, i.documentNumber ?? null, i.issuedDate ?? null]),
     files.map((f) => [f.fileName, f.sha256]),
   ]);

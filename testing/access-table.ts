@@ -426,6 +426,10 @@ export interface ActionTargets {
   noticeDraft: number;
   /** An unread notification of the unit lead's user. */
   notification: number;
+  /** The demo round's 成效评估 (held, two units graded), one of its indicators and its best grade. */
+  evaluation: number;
+  evaluationIndicator: number;
+  evaluationGrade: number;
   /** A round with a plan and no version under review, which the office may submit. */
   unsubmittedRound: number;
   /** The pending plan version of `round`, awaiting the reviewer's decision. */
@@ -478,6 +482,7 @@ const ACCOUNT = "app/(app)/account/actions.ts";
 const PLAN_REVIEW = "app/(app)/rounds/[id]/plan-review/actions.ts";
 const CLUES = "app/(app)/clues/actions.ts";
 const SURVEY = "app/(app)/rounds/[id]/survey/actions.ts";
+const EVALUATION = "app/(app)/rounds/[id]/evaluation/actions.ts";
 
 const action = (module: string, name: string, who: Record<Role, Verdict>, form: ActionAccessRow["form"], consumes?: ActionTargetKind): ActionAccessRow => ({
   module,
@@ -558,6 +563,22 @@ export const ACTION_ACCESS: ActionAccessRow[] = [
   action(REVIEW, "signOffAction", access({ allowed: OFFICE }), (t) => ({ reportId: String(t.claim) }), "claim"),
   action(REVIEW, "bulkSignOffAction", access({ allowed: OFFICE }), (t) => ({ reportIds: [String(t.claim)] }), "claim"),
   action(REVIEW, "returnClaimAction", access({ allowed: OFFICE }), (t) => ({ reportId: String(t.claim), reason: "佐证材料不足" }), "claim"),
+
+  // 整改成效评估: the office schedules (on a round with no results yet), grades and gives a
+  // red card, which reopens the completed measure it names; leaders and units may not.
+  action(EVALUATION, "scheduleEvaluationAction", access({ allowed: OFFICE }), (t) => ({ roundId: String(t.emptyRound), templateId: "standard", scheduledDate: "2027-04-01" })),
+  action(EVALUATION, "scoreUnitAction", access({ allowed: OFFICE }), (t) => ({
+    evaluationId: String(t.evaluation),
+    unitId: String(t.unit),
+    [`grade.${t.evaluationIndicator}`]: String(t.evaluationGrade),
+  })),
+  action(
+    EVALUATION,
+    "issueRedCardAction",
+    access({ allowed: OFFICE }),
+    (t) => ({ evaluationId: String(t.evaluation), measureId: String(t.eligibleMeasure), kind: "perfunctory", reason: `台账与现场不符${t.unique}`, confirmReopen: "on" }),
+    "eligibleMeasure",
+  ),
 
   // 申诉: the lead unit appeals its own returns and overdue marks; another unit's are not there
   // for it. Only the office decides.

@@ -205,6 +205,9 @@ export async function buildActionWorld(): Promise<ActionWorld> {
       lookBack: id("select id from look_backs where result is null order by id limit 1"),
       // The demo's clue under 初步核实: an allowed 立案 moves it on.
       clue: id("select id from clues where stage = 'preliminary' order by id limit 1"),
+      evaluation: id("select id from evaluations where round_id = ?", round),
+      evaluationIndicator: id("select i.id from evaluation_indicators i join evaluations e on e.template_id = i.template_id where e.round_id = ? order by i.position limit 1", round),
+      evaluationGrade: id("select g.id from evaluation_grades g join evaluations e on e.template_id = g.template_id where e.round_id = ? order by g.position limit 1", round),
       notice: id("select id from supervision_notices where unit_id = ? and state = 'open' order by id limit 1", unit),
       notification: id("select n.id from notifications n join users u on u.id = n.user_id where u.username = 'jiaoyu' and n.read_at is null order by n.id limit 1"),
       unit,

@@ -42,6 +42,7 @@ export type FieldKind =
   | "notPastDate"
   | "notFutureDate"
   | "percent"
+  | "indicatorValue"
   | "smallInt"
   | "headcount"
   | "weekday"
@@ -134,6 +135,16 @@ export const FORM_CASES: Partial<Record<FieldKind, InputCase<FormValue>[]>> = {
   notPastDate: [refused("空", ""), refused("已过去的日期", "2020-01-01"), ...badDates],
   notFutureDate: [refused("将来的日期", "2099-01-01"), ...badDates],
   percent: badInts(0, 100),
+  // 量化指标 figures: any finite decimal below 1e12 is good, so only non-numbers and the huge are bad.
+  indicatorValue: [
+    refused("字母", "abc"),
+    refused("1e308", PAYLOADS.huge),
+    refused("-1e308", `-${PAYLOADS.huge}`),
+    refused("Infinity", "Infinity"),
+    refused("1e13", "1e13"),
+    refused("同名字段两次", ["1", "2"]),
+    refused("SQL 注入样式", PAYLOADS.sqlOr),
+  ],
   smallInt: badInts(0, 90),
   headcount: badInts(0, 9999),
   weekday: badInts(1, 7),
@@ -315,9 +326,12 @@ export const ACTION_INPUTS: Record<string, ActionInputs> = {
     fields: {
       problemId: "id", text: "text", goal: "optionalText", leadUnitId: "optionalId", coUnitIds: "idList", deadlineText: "deadlineText",
       deadlineDate: "optionalDate", deadlineKind: "optionalEnum", category: "optionalEnum",
+      indicatorBaseline: "indicatorValue", indicatorTarget: "indicatorValue", indicatorDirection: "optionalEnum",
     },
   },
-  updateMeasureAction: { fields: { measureId: "id", version: "positiveInt", text: "text", deadlineDate: "optionalDate" } },
+  updateMeasureAction: {
+    fields: { measureId: "id", version: "positiveInt", text: "text", deadlineDate: "optionalDate", indicatorBaseline: "indicatorValue", indicatorTarget: "indicatorValue" },
+  },
   deleteMeasureAction: { fields: { measureId: "id" } },
   moveMeasureAction: { fields: { measureId: "id", direction: "enum" } },
   confirmDocumentImportAction: {
@@ -352,6 +366,9 @@ export const ACTION_INPUTS: Record<string, ActionInputs> = {
   confirmNoticeDraftAction: { fields: { draftId: "id" } },
   dismissNoticeDraftAction: { fields: { draftId: "id" } },
   scheduleLookBackAction: { fields: { measureId: "id", scheduledDate: "notPastDate" } },
+  scheduleEvaluationAction: { fields: { roundId: "id", templateId: "id", scheduledDate: "date" } },
+  scoreUnitAction: { fields: { evaluationId: "id", unitId: "id" } },
+  issueRedCardAction: { fields: { evaluationId: "id", measureId: "id", kind: "enum", reason: "text", confirmReopen: "enum" } },
   recordLookBackAction: { fields: { lookBackId: "id", result: "enum", note: "optionalText" } },
   markNotificationRead: { as: "unitLead", fields: { notificationId: "noProbeId" } },
   remindMissingReportsAction: { fields: { roundId: "id", unitId: "optionalId" } },
@@ -425,6 +442,7 @@ export const API_INPUTS: ApiInputs[] = [
     body: "multipart",
     fields: {
       reportDate: "notFutureDate", text: "text", percent: "percent", milestone: "optionalText", claimedStatus: "enum", institutions: "institutions",
+      indicatorActual: "indicatorValue",
     },
   },
   // splitMeasures and update are "1" or absent (checkboxes); their bad values are optionalEnum's.

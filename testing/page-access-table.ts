@@ -141,6 +141,8 @@ export const PAGE_ACCESS: PageAccessRow[] = [
   page({ route: "(app)/rounds/[id]/progress", path: roundPage("progress"), access: access({ page: READS_ROUND }), navigatesAs: "officeAdmin", from: fromTasks, shows: "lead" }),
   page({ route: "(app)/rounds/[id]/ledger", path: roundPage("ledger"), access: access({ page: READS_ROUND }), navigatesAs: "officeAdmin", from: fromTasks, shows: "both" }),
   page({ route: "(app)/rounds/[id]/institutions", path: roundPage("institutions"), access: access({ page: READS_ROUND }), navigatesAs: "officeAdmin", from: fromTasks }),
+  // 整改成效评估: the office manages, leaders and the round's reviewer read; units never.
+  page({ route: "(app)/rounds/[id]/evaluation", path: roundPage("evaluation"), access: access({ page: READS_ROUND }), navigatesAs: "officeAdmin", from: fromTasks }),
   page({ route: "(app)/rounds/[id]/report", path: roundPage("report"), access: access({ page: READS_ROUND }), navigatesAs: "officeAdmin", from: fromTasks, shows: "both" }),
   page({ route: "(app)/rounds/[id]/snapshots", path: roundPage("snapshots"), access: access({ page: READS_ROUND }), navigatesAs: "officeAdmin", from: fromTasks }),
   page({ route: "(app)/rounds/[id]/report/edit", path: roundPage("report/edit"), access: access({ page: OFFICE }), navigatesAs: "officeAdmin", from: roundPage("report") }),

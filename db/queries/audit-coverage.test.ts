@@ -8,6 +8,7 @@ import type { Tx } from "../client";
 import { createApiToken, revokeApiToken } from "./api-tokens";
 import { decideAppeal, submitOverdueAppeal, submitReturnAppeal } from "./appeals";
 import { advanceClue, importClues, registerClue } from "./clues";
+import { issueRedCard, scheduleEvaluation, scoreUnit } from "./evaluations";
 import { auditReferenceNames } from "./audit-names";
 import { createPlanFromDocument } from "./document-import";
 import { importPlan } from "./import";
@@ -346,6 +347,25 @@ const writePaths: WritePath[] = [
   path("decideAppeal (rejected)", "appeal.reject", "office", () => {
     const appealId = openOverdueAppeal();
     return inTx((tx) => decideAppeal(tx, { ...by("office"), appealId, decision: "rejected", decisionReason: "理由不成立", newDeadline: null, today: TODAY }));
+  }),
+  // 整改成效评估 (issue 17 part 2): the demo round's evaluation was held ten days ago
+  path("scheduleEvaluation", "evaluation.schedule", "office", () => {
+    const roundId = run((tx) => createRound(tx, { ...by("office"), input: roundInput("待评估的轮次") })).id;
+    return inTx((tx) => scheduleEvaluation(tx, { ...by("office"), roundId, templateId: "standard", scheduledDate: "2027-04-01" }));
+  }),
+  path("scoreUnit", "evaluation.score", "office", () => {
+    const evaluationId = t.one<number>("select id from evaluations order by id limit 1");
+    const indicatorId = t.one<number>("select id from evaluation_indicators order by id limit 1");
+    const gradeId = t.one<number>("select id from evaluation_grades order by id desc limit 1");
+    return inTx((tx) => scoreUnit(tx, { ...by("office"), today: TODAY, evaluationId, unitId: edu(), grades: [{ indicatorId, gradeId }] }));
+  }),
+  path("issueRedCard (→ reopen)", "measure.reopen", "office", () => {
+    const evaluationId = t.one<number>("select id from evaluations order by id limit 1");
+    const measureId = t.one<number>(
+      "select id from measures where status = 'completed' and round_id = (select round_id from evaluations where id = ?) and id not in (select measure_id from evaluation_red_cards) order by id limit 1",
+      evaluationId,
+    );
+    return inTx((tx) => issueRedCard(tx, { ...by("office"), today: TODAY, evaluationId, measureId, kind: "perfunctory", reason: "佐证材料与实际不符" }));
   }),
   // look-backs
   path("scheduleLookBack", "look_back.schedule", "office", () => {

@@ -3,7 +3,7 @@ import { eq, inArray, sql } from "drizzle-orm";
 import { tallyStatuses } from "@/lib/status";
 import type { ListFilter } from "@/lib/validations/list-filter";
 import type { Queryable } from "../client";
-import { aspects, measureCoUnits, measures, problems, progressReports, rounds, units } from "../schema";
+import { aspects, measureCoUnits, measureIndicators, measures, problems, progressReports, rounds, units } from "../schema";
 import { measureConditions, measureOrder } from "./measure-filter";
 import { outer } from "./sql";
 
@@ -40,6 +40,13 @@ const ledgerColumns = {
   latestProgress: sql<string | null>`${latestReport("text")}`,
   latestReportDate: sql<string | null>`${latestReport("report_date")}`,
   latestReviewState: sql<"pending" | "signed_off" | "returned" | null>`${latestReport("review_state")}`,
+  // 量化指标 (null when the measure has none). A snapshot stored before they existed lacks them.
+  indicatorName: measureIndicators.name,
+  indicatorUnit: measureIndicators.unit,
+  indicatorDirection: measureIndicators.direction,
+  indicatorBaseline: measureIndicators.baseline,
+  indicatorTarget: measureIndicators.target,
+  indicatorActual: measureIndicators.actual,
 };
 
 function baseQuery(q: Queryable) {
@@ -48,7 +55,8 @@ function baseQuery(q: Queryable) {
     .from(measures)
     .innerJoin(problems, eq(problems.id, measures.problemId))
     .leftJoin(aspects, eq(aspects.id, problems.aspectId))
-    .leftJoin(units, eq(units.id, measures.leadUnitId));
+    .leftJoin(units, eq(units.id, measures.leadUnitId))
+    .leftJoin(measureIndicators, eq(measureIndicators.measureId, measures.id));
 }
 
 interface LedgerParams {

@@ -32,6 +32,8 @@ export function setMeasureStatus(
     /** What caused the change: the claim signed off, or the look-back that found a relapse. */
     reportId?: number;
     lookBackId?: number;
+    /** The 成效评估 red card (敷衍/虚假整改) that reopened it. */
+    redCardId?: number;
   },
 ) {
   const before = tx.select().from(measures).where(eq(measures.id, params.measureId)).get();
@@ -55,6 +57,7 @@ export function setMeasureStatus(
       reason: params.reason ?? null,
       reportId: params.reportId ?? null,
       lookBackId: params.lookBackId ?? null,
+      ...(params.redCardId ? { redCardId: params.redCardId } : {}),
     },
   });
   return after;

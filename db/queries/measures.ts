@@ -5,6 +5,7 @@ import {
   aspects,
   evidenceFiles,
   measureCoUnits,
+  measureIndicators,
   measures,
   problems,
   progressReports,
@@ -53,6 +54,7 @@ export function getMeasureDetail(q: Queryable, params: { id: number }) {
       reviewState: progressReports.reviewState,
       reviewNote: progressReports.reviewNote,
       milestone: progressReports.milestone,
+      indicatorActual: progressReports.indicatorActual,
       authorName: sql<string>`coalesce(${users.name}, ${COMMAND_LINE_AUTHOR})`,
       unitName: units.name,
       evidenceCount: sql<number>`(select count(*) from ${evidenceFiles} where ${evidenceFiles.progressReportId} = ${outer(progressReports.id)})`,
@@ -67,7 +69,8 @@ export function getMeasureDetail(q: Queryable, params: { id: number }) {
     (id): id is number => id !== null,
   );
   // Before the plan is approved, a round set to wait keeps its measures from the units.
-  return { ...row, coUnits, reports, ownership: { unitIds: row.openToUnits ? ownerUnitIds : [], roundId: row.round.id } };
+  const indicator = q.select().from(measureIndicators).where(eq(measureIndicators.measureId, params.id)).get() ?? null;
+  return { ...row, coUnits, reports, indicator, ownership: { unitIds: row.openToUnits ? ownerUnitIds : [], roundId: row.round.id } };
 }
 
 export type MeasureDetail = NonNullable<ReturnType<typeof getMeasureDetail>>;

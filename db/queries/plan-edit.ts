@@ -1,9 +1,9 @@
 import "server-only";
 import { and, asc, count, desc, eq, gt, inArray, lt, max, ne, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
-import type { AspectInput, Direction, MeasureDeadline, ProblemInput } from "@/lib/validations/plan";
+import type { AspectInput, Direction, MeasureDeadline, MeasureIndicatorValues, ProblemInput } from "@/lib/validations/plan";
 import type { Queryable } from "../client";
-import { aspects, measureCoUnits, measures, problems, progressReports, rounds, units, type Measure } from "../schema";
+import { aspects, measureCoUnits, measureIndicators, measures, problems, progressReports, rounds, units, type Measure } from "../schema";
 import { recordAudit } from "./audit";
 import { refreshProblemStatus } from "./measure-status";
 import { notifyUnit } from "./notifications";
@@ -22,6 +22,8 @@ export interface MeasureValues extends MeasureDeadline {
   goal: string;
   leadUnitId: number | null;
   coUnitIds: number[];
+  /** 量化指标; null removes it, absent (callers other than the plan editor) leaves it as it is. */
+  indicator?: MeasureIndicatorValues | null;
 }
 
 // ── look-ups within the round ───────────────────────────────────────────
@@ -60,7 +62,34 @@ function coUnitIdsOf(q: Queryable, measureId: number): number[] {
     .map((r) => r.id);
 }
 
-const withCoUnits = (q: Queryable, m: Measure) => ({ ...m, coUnitIds: coUnitIdsOf(q, m.id) });
+/** The 量化指标 as flat, self-labelled fields of the measure's audit snapshot (all null when it has none). */
+function indicatorOf(q: Queryable, measureId: number) {
+  const row = q.select().from(measureIndicators).where(eq(measureIndicators.measureId, measureId)).get();
+  return {
+    indicatorName: row?.name ?? null,
+    indicatorUnit: row?.unit ?? null,
+    indicatorDirection: row?.direction ?? null,
+    indicatorBaseline: row?.baseline ?? null,
+    indicatorTarget: row?.target ?? null,
+    indicatorActual: row?.actual ?? null,
+  };
+}
+
+/** The measure as its audit row keeps it: co-units and 量化指标 included. */
+const withCoUnits = (q: Queryable, m: Measure) => ({ ...m, coUnitIds: coUnitIdsOf(q, m.id), ...indicatorOf(q, m.id) });
+
+/** Sets or removes the measure's 量化指标; a reported actual value survives an edit of the plan's figures. */
+function setIndicator(tx: Queryable, measureId: number, indicator: MeasureIndicatorValues | null | undefined) {
+  if (indicator === undefined) return;
+  if (!indicator) {
+    tx.delete(measureIndicators).where(eq(measureIndicators.measureId, measureId)).run();
+    return;
+  }
+  tx.insert(measureIndicators)
+    .values({ measureId, ...indicator })
+    .onConflictDoUpdate({ target: measureIndicators.measureId, set: { ...indicator, updatedAt: new Date() } })
+    .run();
+}
 
 function assertUnitsExist(q: Queryable, ids: number[], field: string) {
   if (ids.length === 0) return;
@@ -231,7 +260,7 @@ function assertMeasureUnits(q: Queryable, input: MeasureValues) {
 export function createMeasure(tx: Queryable, params: Ctx & { problemId: number; input: MeasureValues }) {
   const problem = problemIn(tx, params.roundId, params.problemId);
   assertMeasureUnits(tx, params.input);
-  const { coUnitIds, ...fields } = params.input;
+  const { coUnitIds, indicator, ...fields } = params.input;
   const position = nextPosition(tx, measures, eq(measures.problemId, problem.id));
   const created = tx
     .insert(measures)
@@ -239,6 +268,7 @@ export function createMeasure(tx: Queryable, params: Ctx & { problemId: number; 
     .returning()
     .get();
   setCoUnits(tx, created.id, coUnitIds);
+  setIndicator(tx, created.id, indicator);
   refreshProblemStatus(tx, problem.id);
   const after = withCoUnits(tx, created);
   recordAudit(tx, { actorId: params.actorId, action: "measure.create", entity: "measure", entityId: created.id, after });
@@ -268,7 +298,7 @@ export function updateMeasure(tx: Queryable, params: Ctx & { measureId: number; 
   const current = measureIn(tx, params.roundId, params.measureId);
   assertMeasureUnits(tx, params.input);
   const before = withCoUnits(tx, current);
-  const { coUnitIds, ...fields } = params.input;
+  const { coUnitIds, indicator, ...fields } = params.input;
   const updated = tx
     .update(measures)
     .set({ ...fields, version: sql`${measures.version} + 1` })
@@ -277,6 +307,7 @@ export function updateMeasure(tx: Queryable, params: Ctx & { measureId: number; 
     .get();
   if (!updated) throw new AppError("CONFLICT", "该事项已被他人修改,请刷新后重试");
   setCoUnits(tx, updated.id, coUnitIds);
+  setIndicator(tx, updated.id, indicator);
   refreshProblemStatus(tx, updated.problemId);
   const after = withCoUnits(tx, updated);
   recordAudit(tx, { actorId: params.actorId, action: "measure.update", entity: "measure", entityId: updated.id, before, after });

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, count, eq, max, sql } from "drizzle-orm";
 import type { Queryable } from "../client";
-import { aspects, measureCoUnits, measures, problems, units } from "../schema";
+import { aspects, measureCoUnits, measureIndicators, measures, problems, units } from "../schema";
 import { outer } from "./sql";
 
 // What the plan editor (/rounds/[id]/plan) reads: the whole plan of a round as an outline,
@@ -112,5 +112,6 @@ export function measureForEdit(q: Queryable, params: { roundId: number; measureI
     .all()
     .map((r) => r.id);
   const problem = problemForEdit(q, { roundId: params.roundId, problemId: measure.problemId })!;
-  return { ...measure, coUnitIds, problem: { id: problem.id, number: problem.number, title: problem.title } };
+  const indicator = q.select().from(measureIndicators).where(eq(measureIndicators.measureId, measure.id)).get() ?? null;
+  return { ...measure, coUnitIds, indicator, problem: { id: problem.id, number: problem.number, title: problem.title } };
 }

@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import type { Status } from "@/lib/domain";
 import type { ProgressReportInput } from "@/lib/validations/progress";
 import type { Queryable } from "../client";
-import { evidenceFiles, measureCoUnits, measures, problems, progressReports, rounds, units, users } from "../schema";
+import { evidenceFiles, measureCoUnits, measureIndicators, measures, problems, progressReports, rounds, units, users } from "../schema";
 import type { InstitutionInput } from "@/lib/validations/institution";
 import { recordAudit } from "./audit";
 import { registerInstitutions } from "./institutions";
@@ -65,6 +65,8 @@ export function addProgressReport(
 ) {
   const { input } = params;
   const isClaim = params.isLead && input.claimedStatus !== "incomplete";
+  const indicatorActual = input.indicatorActual ?? null;
+  if (indicatorActual !== null) recordIndicatorActual(tx, params.measureId, { reportDate: input.reportDate, actual: indicatorActual });
   const report = tx
     .insert(progressReports)
     .values({
@@ -75,6 +77,7 @@ export function addProgressReport(
       text: input.text,
       percent: input.percent,
       milestone: input.milestone,
+      indicatorActual,
       claimedStatus: params.isLead ? input.claimedStatus : params.currentStatus,
       isClaim,
       // Updates need no verdict; only claims wait in the office's queue.
@@ -106,6 +109,22 @@ export function addProgressReport(
     },
   });
   return report;
+}
+
+/**
+ * The measure's 量化指标 takes the reported actual value, unless a later-dated report already
+ * gave one (a late entry for an earlier week must not overwrite this week's figure).
+ */
+function recordIndicatorActual(tx: Queryable, measureId: number, input: { reportDate: string; actual: number }) {
+  const indicator = tx.select().from(measureIndicators).where(eq(measureIndicators.measureId, measureId)).get();
+  if (!indicator) {
+    throw new AppError("VALIDATION", "该整改措施未设置量化指标,不能填报指标实际值", { indicatorActual: ["该整改措施未设置量化指标"] });
+  }
+  if (indicator.actualDate !== null && indicator.actualDate > input.reportDate) return;
+  tx.update(measureIndicators)
+    .set({ actual: input.actual, actualDate: input.reportDate, updatedAt: new Date() })
+    .where(eq(measureIndicators.measureId, measureId))
+    .run();
 }
 
 // The digest is a hash of the request, meaningless to a reader of the log.

@@ -2,12 +2,14 @@ import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { ReportInput } from "@/lib/bulletin";
 import { nextStepOf } from "@/lib/bulletin-progress";
+import { indicatorFromColumns } from "@/lib/indicators";
 import { parseListFilter } from "@/lib/validations/list-filter";
 import { parseStoredTexts, type ReportTexts } from "@/lib/validations/report";
 import type { Queryable } from "../client";
 import { aspects, measures, problems, progressReports, reportDrafts, rounds } from "../schema";
 import { recordAudit } from "./audit";
 import { roundClueFigures } from "./clues";
+import { evaluationSummaries } from "./evaluations";
 import { listInstitutions } from "./institutions";
 import { ledgerRows } from "./ledger";
 import { roundSummary } from "./summary";
@@ -69,6 +71,7 @@ function publishedProgress(q: Queryable, roundId: number) {
       measureId: progressReports.measureId,
       text: progressReports.text,
       date: progressReports.reportDate,
+      indicatorActual: progressReports.indicatorActual,
       // A measure without a lead unit takes any unit's word.
       byLeadUnit: sql<number>`${progressReports.unitId} = coalesce(${measures.leadUnitId}, ${progressReports.unitId})`,
     })
@@ -80,12 +83,15 @@ function publishedProgress(q: Queryable, roundId: number) {
   // Ascending, so the last one written per measure is its latest.
   const latest = new Map<number, { text: string; date: string }>();
   const nextSteps = new Map<number, { text: string; date: string }>();
+  // The 量化指标's actual value as published: a pending or returned claim's figure is not yet the office's word.
+  const actuals = new Map<number, number>();
   for (const row of rows) {
+    if (row.indicatorActual !== null) actuals.set(row.measureId, row.indicatorActual);
     latest.set(row.measureId, { text: row.text, date: row.date });
     const nextStep = row.byLeadUnit ? nextStepOf(row.text) : null;
     if (nextStep) nextSteps.set(row.measureId, { text: nextStep, date: row.date });
   }
-  return { latest, nextSteps };
+  return { latest, nextSteps, actuals };
 }
 
 /** Everything the report of one round is built from, read now (numbers are never stored). */
@@ -93,7 +99,7 @@ export function reportInput(q: Queryable, params: { roundId: number; today: stri
   const round = q.select().from(rounds).where(eq(rounds.id, params.roundId)).get();
   const summary = roundSummary(q, params);
   if (!round || !summary) return undefined;
-  const { latest: progress, nextSteps } = publishedProgress(q, round.id);
+  const { latest: progress, nextSteps, actuals } = publishedProgress(q, round.id);
   const measureRows = ledgerRows(q, { roundId: round.id, filter: parseListFilter({}), today: params.today }).map((row) => ({
     problemId: row.problemId,
     text: row.text,
@@ -104,6 +110,7 @@ export function reportInput(q: Queryable, params: { roundId: number; today: stri
     progressDate: progress.get(row.id)?.date ?? null,
     nextStep: nextSteps.get(row.id)?.text ?? null,
     nextStepDate: nextSteps.get(row.id)?.date ?? null,
+    indicator: indicatorFromColumns({ ...row, indicatorActual: actuals.get(row.id) ?? null }),
   }));
   // From the problems table, not the ledger: a problem without measures still counts.
   const problemRows = q
@@ -122,5 +129,6 @@ export function reportInput(q: Queryable, params: { roundId: number; today: stri
     clues: roundClueFigures(q, { roundId: round.id }),
     texts: getReportDraft(q, { roundId: round.id }).texts,
     date: params.today,
+    evaluation: evaluationSummaries(q, { roundIds: [round.id] })[0] ?? null,
   };
 }

@@ -3,6 +3,8 @@ export * from "./auth";
 export * from "./rounds";
 export * from "./plan";
 export * from "./progress";
+export * from "./indicators";
+export * from "./evaluations";
 export * from "./supervision";
 export * from "./appeals";
 export * from "./clues";

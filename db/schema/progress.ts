@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { check, index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { REVIEW_STATES, STATUSES } from "@/lib/domain";
 import { users } from "./auth";
 import { createdAt } from "./columns";
@@ -25,6 +25,8 @@ export const progressReports = sqliteTable(
     text: text("text").notNull(),
     percent: integer("percent"),
     milestone: text("milestone"),
+    // The 量化指标's actual value this report gave (see measure_indicators); null when none.
+    indicatorActual: real("indicator_actual"),
     claimedStatus: text("claimed_status", { enum: STATUSES }).notNull(),
     // A claim is the lead unit saying 基本完成 / 已完成: only claims go to the office for
     // sign-off. Other reports (co-units, 未完成 updates) are progress information.

@@ -27,6 +27,8 @@ export interface SeedMeasure {
   /** latest progress, from the report where possible (<= 300 chars); a few open ones end with
    * the unit's own "下一步,…" (demo values), which the 通报 takes as the item's 下一步措施 */
   progress: string;
+  /** 量化指标 (optional); the figures quoted in the report, the target a demo value */
+  indicator?: { name: string; unit: string; direction: "lower" | "higher"; baseline: number; target: number; actual: number };
 }
 
 export interface SeedProblem {
@@ -286,6 +288,7 @@ export const baoanAspects: SeedAspect[] = [
             category: "time_limited",
             status: "basically_completed",
             progress: "特别是督促进度滞后的3个项目取得突破性进展:共乐涌综合整治工程已完工,茅洲河流域(宝安片区)燕川湿地、潭头河湿地、排涝河湿地工程现场已基本完工,全面消除黑臭水体工程(茅洲河片区)进度由84%提高到93%。下一步,将督促燕川湿地等3个湿地工程加快收尾,年底前完成竣工验收。",
+            indicator: { name: "全面消除黑臭水体工程(茅洲河片区)进度", unit: "%", direction: "higher", baseline: 84, target: 100, actual: 93 },
           },
           {
             text: "严厉打击违法排污行为。压实园区和企业环保主体责任,要求各工业园区管理单位设立环保主任,履行“建立入园企业环境管理台账、建设和管理园区环保基础设施、开展环保巡查”等职责,今年以来,已对1530个园区12202家企业建立全口径台账,动态纳管率100%。",
@@ -355,6 +358,7 @@ export const baoanAspects: SeedAspect[] = [
             category: "long_term",
             status: "incomplete",
             progress: "综合运用城市更新、土地整备、完善手续等手段统筹消化存量历史违建,完成违建治理1149.04万平方米。有序推进“新三规”处理,今年以来,通过“新三规”处理历史遗留违法建筑49宗185栋55.38万平方米,处理量全市第一。下一步,将继续开展每周集中清拆行动,年底前完成年度违建治理任务。",
+            indicator: { name: "历史遗留违建治理面积", unit: "万平方米", direction: "higher", baseline: 0, target: 1000, actual: 1149.04 },
           },
           {
             text: "加大推进违法用地整改力度。认真落实卫片执法“严要求”,将“卫片执法违法用地图斑整改查处情况”纳入考核,截至目前已整改306宗,剩余的按照“一宗一策”在年底前完成整改。",

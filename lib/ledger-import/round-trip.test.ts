@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import { writeLedgerTemplate, writeLedgerWorkbook } from "@/lib/ledger-export";
+import { INDICATOR_COLUMNS, writeLedgerTemplate, writeLedgerWorkbook } from "@/lib/ledger-export";
 import { parseLedgerSheet } from "./parse-plan";
 import { MAX_DATA_ROWS, MAX_FILE_BYTES, readLedgerFile } from "./read-file";
 import { LEDGER_COLUMNS, type ImportPlan, type LedgerColumn, type RawSheet } from "./types";
@@ -95,12 +95,23 @@ describe("export → import round trip", () => {
     expect(sheet.name).toBe("整改台账");
     expect(sheet.getCell("A1").value).toBe(`${TITLE} 整改台账(截至 2021-11-22)`);
     expect(sheet.getCell("J1").isMerged).toBe(true);
-    expect(sheet.getRow(2).values).toEqual([undefined, ...LEDGER_COLUMNS]);
+    // The 量化指标 columns follow the template's; the import ignores them.
+    expect(sheet.getRow(2).values).toEqual([undefined, ...LEDGER_COLUMNS, ...INDICATOR_COLUMNS]);
     expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 2 });
     expect(sheet.getCell("A3").value).toBe(1); // 序号 stays a number
     expect(sheet.getCell("I3").value).toBe("已完成");
     expect(sheet.getCell("I3").fill).toMatchObject({ fgColor: { argb: "FFC6EFCE" } });
     expect(sheet.rowCount).toBe(32);
+  });
+
+  it("writes a measure's 量化指标 in its own columns, figures as numbers", async () => {
+    const plan = parse(ledgerSheet());
+    const [first, ...rest] = plan.problems;
+    const measure = { ...first!.measures[0]!, indicator: { name: "断面氨氮浓度", unit: "mg/L", direction: "lower" as const, baseline: 2.1, target: 1.5, actual: 1.8 } };
+    const problems = [{ ...first!, measures: [measure, ...first!.measures.slice(1)] }, ...rest];
+    const sheet = await loadSheet(await writeLedgerWorkbook({ title: TITLE, date: "2021-11-22", problems }));
+    expect(sheet.getRow(3).values).toEqual(expect.arrayContaining(["断面氨氮浓度(越低越好)", "mg/L", 2.1, 1.5, 1.8, "未达到目标"]));
+    expect(sheet.getCell("K4").value).toBeNull();
   });
 
   it("keeps formula-looking text as plain text that survives the round trip", async () => {

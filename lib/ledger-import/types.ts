@@ -1,4 +1,5 @@
 import type { DeadlineKind, MeasureCategory, Status } from "@/lib/domain";
+import type { IndicatorFigures } from "@/lib/indicators";
 
 // The shapes shared by the ledger import (file → plan), the export (plan → file) and the
 // database writer (db/queries/import.ts). One row of the template is one measure; rows
@@ -58,6 +59,8 @@ export interface ImportedMeasure {
   status: Status;
   /** 整改情况: becomes the first progress report, already verified. */
   progress: string | null;
+  /** 量化指标, written by the export only (the import does not read those columns). */
+  indicator?: IndicatorFigures | null;
 }
 
 export interface ImportedProblem {

@@ -55,3 +55,21 @@ export function parseId(segment: string | undefined): number | null {
   const value = Number(segment);
   return Number.isSafeInteger(value) && value > 0 ? value : null;
 }
+
+/** Largest magnitude a 量化指标 value may have: beyond it a typo, not a measurement. */
+const INDICATOR_LIMIT = 1e12;
+
+/** An optional 量化指标 figure (基线值, 目标值, 实际值): a finite decimal, blank = none. */
+export const indicatorValue = (label: string) =>
+  z.preprocess(
+    (v) => {
+      const given = emptyToNull(v);
+      // "1,200" and full-width digits are how figures are often typed; anything else must be a plain number.
+      return typeof given === "string" ? given.trim().replace(/,/g, "").replace(/[０-９．－]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) : given;
+    },
+    z.coerce
+      .number({ error: `${label}应为数字,如 12.5` })
+      .refine(Number.isFinite, `${label}应为数字,如 12.5`)
+      .refine((n) => Math.abs(n) < INDICATOR_LIMIT, `${label}超出可填写的范围`)
+      .nullable(),
+  );

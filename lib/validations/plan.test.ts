@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deadlineFormDefaults, measureDeadline, measureSchema, problemSchema } from "./plan";
+import { deadlineFormDefaults, indicatorFormDefaults, measureDeadline, measureIndicator, measureSchema, problemSchema } from "./plan";
 
 const form = (fields: Record<string, string>) => ({ text: "建立台账", goal: "", leadUnitId: "", coUnitIds: "", deadlineText: "", deadlineDate: "", deadlineKind: "", category: "", ...fields });
 
@@ -56,5 +56,45 @@ describe("problemSchema", () => {
   it("requires a title", () => {
     const result = problemSchema.safeParse({ number: "3", title: "  ", aspectId: "", leadUnitId: "" });
     expect(result.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["title", "请输入问题标题"]]);
+  });
+});
+
+describe("量化指标 on the measure form", () => {
+  const errorsOf = (fields: Record<string, string>) => {
+    const result = measureSchema.safeParse(form(fields));
+    return result.success ? {} : Object.fromEntries(result.error.issues.map((i) => [String(i.path[0]), i.message]));
+  };
+
+  it("is optional: a blank name stores none", () => {
+    expect(measureIndicator(measureSchema.parse(form({})))).toBeNull();
+  });
+
+  it("reads the direction from baseline and target, and takes 1,200 and full-width digits", () => {
+    expect(measureIndicator(measureSchema.parse(form({ indicatorName: "断面氨氮浓度", indicatorUnit: "mg/L", indicatorBaseline: "2.1", indicatorTarget: "1.5" })))).toEqual({
+      name: "断面氨氮浓度",
+      unit: "mg/L",
+      direction: "lower",
+      baseline: 2.1,
+      target: 1.5,
+    });
+    expect(measureIndicator(measureSchema.parse(form({ indicatorName: "追缴租金", indicatorBaseline: "0", indicatorTarget: "1,200" })))?.target).toBe(1200);
+    expect(measureIndicator(measureSchema.parse(form({ indicatorName: "追缴租金", indicatorBaseline: "０", indicatorTarget: "１２０" })))?.direction).toBe("higher");
+  });
+
+  it.each([
+    [{ indicatorBaseline: "2.1" }, "indicatorName", "填写了基线值、目标值或单位时,请填写指标名称"],
+    [{ indicatorName: "氨氮", indicatorTarget: "1.5" }, "indicatorBaseline", "请填写基线值"],
+    [{ indicatorName: "氨氮", indicatorBaseline: "约两毫克", indicatorTarget: "1.5" }, "indicatorBaseline", "基线值应为数字,如 12.5"],
+    [{ indicatorName: "氨氮", indicatorBaseline: "1e13", indicatorTarget: "1.5" }, "indicatorBaseline", "基线值超出可填写的范围"],
+    [{ indicatorName: "氨氮", indicatorBaseline: "2", indicatorTarget: "2" }, "indicatorDirection", "目标值与基线值相同时,请选择指标方向"],
+    [{ indicatorName: "氨氮", indicatorBaseline: "2", indicatorTarget: "3", indicatorDirection: "lower" }, "indicatorTarget", "越低越好的指标,目标值不应高于基线值"],
+    [{ indicatorName: "氨氮", indicatorBaseline: "2", indicatorTarget: "1", indicatorDirection: "sideways" }, "indicatorDirection", "请选择指标方向"],
+  ])("%j is refused on %s", (fields, field, message) => {
+    expect(errorsOf(fields)[field]).toBe(message);
+  });
+
+  it("shows a direction the figures imply as automatic in the edit form", () => {
+    expect(indicatorFormDefaults({ name: "氨氮", unit: "mg/L", direction: "lower", baseline: 2.1, target: 1.5 }).indicatorDirection).toBe("");
+    expect(indicatorFormDefaults({ name: "达标率", unit: "%", direction: "higher", baseline: 100, target: 100 }).indicatorDirection).toBe("higher");
   });
 });

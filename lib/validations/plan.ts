@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { parseDeadline } from "@/lib/deadline-parse";
 import { DEADLINE_KINDS, MEASURE_CATEGORIES, type DeadlineKind, type MeasureCategory } from "@/lib/domain";
-import { emptyToNull, id, isoDate, optionalText, text } from "./common";
+import { impliedDirection, INDICATOR_DIRECTIONS, type IndicatorDirection } from "@/lib/indicators";
+import { emptyToNull, id, isoDate, indicatorValue, optionalText, text } from "./common";
 
 // The plan as the office enters it by hand: aspects → numbered problems → measures.
 // One set of schemas for the forms and the server actions.
@@ -79,9 +80,40 @@ const measureFields = z.object({
   /** null = read from the text. */
   deadlineKind: nullable(z.enum(DEADLINE_KINDS, { error: "请选择时限类型" })),
   category: nullable(z.enum(MEASURE_CATEGORIES, { error: "请选择整改类别" })),
+  // 量化指标 (optional): a blank name means the measure has none.
+  indicatorName: optionalText("指标名称", 100),
+  indicatorUnit: optionalText("计量单位", 20),
+  /** null = read from baseline and target (a lower target means lower is better). */
+  indicatorDirection: nullable(z.enum(INDICATOR_DIRECTIONS, { error: "请选择指标方向" })),
+  indicatorBaseline: indicatorValue("基线值"),
+  indicatorTarget: indicatorValue("目标值"),
 });
 
-function deadlineUnderstood(m: z.infer<typeof measureFields>, ctx: z.RefinementCtx) {
+type MeasureFields = z.infer<typeof measureFields>;
+
+/** A named indicator needs its baseline and target, and a direction they do not contradict. */
+function indicatorComplete(m: MeasureFields, ctx: z.RefinementCtx) {
+  const issue = (path: keyof MeasureFields, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+  if (!m.indicatorName) {
+    if (m.indicatorBaseline !== null || m.indicatorTarget !== null || m.indicatorUnit) issue("indicatorName", "填写了基线值、目标值或单位时,请填写指标名称");
+    return;
+  }
+  if (m.indicatorBaseline === null) issue("indicatorBaseline", "请填写基线值");
+  if (m.indicatorTarget === null) issue("indicatorTarget", "请填写目标值");
+  if (m.indicatorBaseline === null || m.indicatorTarget === null) return;
+  const implied = impliedDirection(m.indicatorBaseline, m.indicatorTarget);
+  if (!m.indicatorDirection && !implied) issue("indicatorDirection", "目标值与基线值相同时,请选择指标方向");
+  if (m.indicatorDirection && implied && m.indicatorDirection !== implied) {
+    issue("indicatorTarget", m.indicatorDirection === "lower" ? "越低越好的指标,目标值不应高于基线值" : "越高越好的指标,目标值不应低于基线值");
+  }
+}
+
+function measureRules(m: MeasureFields, ctx: z.RefinementCtx) {
+  deadlineUnderstood(m, ctx);
+  indicatorComplete(m, ctx);
+}
+
+function deadlineUnderstood(m: MeasureFields, ctx: z.RefinementCtx) {
   if (m.deadlineDate || m.deadlineText === "" || parseDeadline(m.deadlineText).recognized) return;
   ctx.addIssue({
     code: "custom",
@@ -90,13 +122,13 @@ function deadlineUnderstood(m: z.infer<typeof measureFields>, ctx: z.RefinementC
   });
 }
 
-export const measureSchema = measureFields.superRefine(deadlineUnderstood);
+export const measureSchema = measureFields.superRefine(measureRules);
 export type MeasureInput = z.infer<typeof measureSchema>;
 
-export const createMeasureSchema = measureFields.extend({ roundId, problemId: id("问题") }).superRefine(deadlineUnderstood);
+export const createMeasureSchema = measureFields.extend({ roundId, problemId: id("问题") }).superRefine(measureRules);
 export const updateMeasureSchema = measureFields
   .extend({ roundId, measureId: id("整改措施"), version: z.coerce.number({ error: STALE_FORM }).int(STALE_FORM).positive(STALE_FORM) })
-  .superRefine(deadlineUnderstood);
+  .superRefine(measureRules);
 export const measureRefSchema = z.object({ roundId, measureId: id("整改措施") });
 export const moveMeasureSchema = measureRefSchema.extend({ direction });
 
@@ -135,5 +167,36 @@ export function deadlineFormDefaults(stored: MeasureDeadline, options: { feedbac
     deadlineDate: derived && parsed.deadline === stored.deadline ? "" : (stored.deadline ?? ""),
     deadlineKind: derived && parsed.kind === stored.deadlineKind ? "" : stored.deadlineKind,
     category: derived && (parsed.category ?? "time_limited") === stored.category ? "" : stored.category,
+  };
+}
+
+// ── 量化指标 ─────────────────────────────────────────────────────────────
+
+export interface MeasureIndicatorValues {
+  name: string;
+  unit: string;
+  direction: IndicatorDirection;
+  baseline: number;
+  target: number;
+}
+
+/** What is stored for the measure's indicator; null when it has none (the schema made it complete). */
+export function measureIndicator(input: MeasureInput): MeasureIndicatorValues | null {
+  const { indicatorName: name, indicatorUnit: unit, indicatorBaseline: baseline, indicatorTarget: target } = input;
+  if (!name || baseline === null || target === null) return null;
+  const direction = input.indicatorDirection ?? impliedDirection(baseline, target) ?? "lower";
+  return { name, unit, direction, baseline, target };
+}
+
+/** The edit form's indicator fields; the direction shows as chosen only when baseline and target do not imply it. */
+export function indicatorFormDefaults(stored: MeasureIndicatorValues | null) {
+  if (!stored) return { indicatorName: "", indicatorUnit: "", indicatorDirection: "", indicatorBaseline: "", indicatorTarget: "" };
+  const implied = impliedDirection(stored.baseline, stored.target);
+  return {
+    indicatorName: stored.name,
+    indicatorUnit: stored.unit,
+    indicatorDirection: implied === stored.direction ? "" : stored.direction,
+    indicatorBaseline: String(stored.baseline),
+    indicatorTarget: String(stored.target),
   };
 }

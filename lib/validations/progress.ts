@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { STATUSES } from "@/lib/domain";
-import { emptyToNull, id, isoDate, text } from "./common";
+import { emptyToNull, id, indicatorValue, isoDate, text } from "./common";
 
 export const progressReportSchema = z.object({
   reportDate: isoDate("报送日期"),
@@ -11,6 +11,8 @@ export const progressReportSchema = z.object({
   ),
   milestone: z.preprocess(emptyToNull, z.string().trim().max(200, "节点不能超过 200 个字符").nullable()),
   claimedStatus: z.enum(STATUSES, { error: "请选择申报状态" }),
+  /** The 量化指标's actual value, for a measure that has one; optional, so older clients still post. */
+  indicatorActual: indicatorValue("指标实际值").optional().transform((v) => v ?? null),
 });
 
 /**
@@ -22,7 +24,8 @@ export const idempotencyKeySchema = z
   .string({ error: "请求标识(Idempotency-Key)须为文本" })
   .regex(/^[A-Za-z0-9._:-]{8,128}$/, "请求标识(Idempotency-Key)须为 8 至 128 位字母、数字或 . _ : -,建议使用 UUID");
 
-export type ProgressReportInput = z.infer<typeof progressReportSchema>;
+/** Other writers (imports, tests) may leave the actual value out: absent means none. */
+export type ProgressReportInput = Omit<z.infer<typeof progressReportSchema>, "indicatorActual"> & { indicatorActual?: number | null };
 
 export const returnClaimSchema = z.object({
   reportId: id("申报"),

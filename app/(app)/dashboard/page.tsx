@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "@/components/link";
 import { notFound } from "next/navigation";
 import { DashboardLive } from "@/components/dashboard/dashboard-live";
+import { EvaluationResults } from "@/components/dashboard/evaluation-results";
 import { RoundSelector } from "@/components/dashboard/round-selector";
 import { DashboardSurveySection, type DashboardSurvey } from "@/components/dashboard/survey-section";
 import { RememberRound } from "@/components/remember-round";
@@ -9,6 +10,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { db } from "@/db";
 import { resolveDashboardRound, scopedDashboardRounds } from "@/db/queries/dashboard";
+import { evaluationSummaries } from "@/db/queries/evaluations";
 import { cachedDashboardData } from "@/db/queries/dashboard-cache";
 import { surveyResults, surveysOfRounds } from "@/db/queries/surveys";
 import { todayISO } from "@/lib/deadline-state";
@@ -74,6 +76,7 @@ export default async function DashboardPage({ searchParams }: Props) {
         />
       )}
       {can(actor, "survey.read") ? <DashboardSurveySection surveys={dashboardSurveys(onlyVisibleRounds(actor, "survey.read", rounds), roundId)} /> : null}
+      {can(actor, "evaluation.read") ? <EvaluationResults summaries={evaluationSummaries(db, { roundIds: roundId === null ? undefined : [roundId] })} /> : null}
     </>
   );
 }

@@ -23,6 +23,7 @@ const KIND_LABELS: Record<string, string> = {
   overdue: "逾期",
   report_missing: "未报送",
   relapsed: "回头看",
+  red_card: "成效评估",
   appeal_decided: "申诉",
   escalation: "预警",
   escalation_digest: "预警周报",

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "@/components/link";
 import { notFound } from "next/navigation";
 import { MeasureAppeals } from "@/components/measure-appeals";
+import { MeasureIndicator } from "@/components/measure-indicator";
 import { MeasureLookBack } from "@/components/measure-look-back";
 import { MeasureNotices } from "@/components/measure-notices";
 import { MeasureTimeline } from "@/components/measure-timeline";
@@ -14,6 +15,7 @@ import { evidenceOfReports, reviewQueue } from "@/db/queries/progress";
 import { evidenceLimits } from "@/lib/config";
 import { daysLeftLabel, deadlineState, LIGHT_OF, todayISO } from "@/lib/deadline-state";
 import { DEADLINE_KIND_LABELS, MEASURE_CATEGORY_LABELS, REVIEW_STATE_LABELS, STATUS_LABELS } from "@/lib/domain";
+import { formatIndicatorValue } from "@/lib/indicators";
 import { ALLOWED_EVIDENCE } from "@/server/evidence";
 import { can, reportingFor } from "@/lib/permissions";
 import { assertCanSee, requirePermission } from "@/server/session";
@@ -59,12 +61,14 @@ export default async function MeasurePage({ params }: { params: Promise<{ id: st
         </Item>
         <Item label="整改目标">{measure.goal || "—"}</Item>
       </dl>
+      {detail!.indicator ? <MeasureIndicator indicator={detail!.indicator} actualDate={detail!.indicator.actualDate} /> : null}
 
       {canReport ? (
         <div className="mt-6">
           <ProgressForm
             measureId={measure.id}
             isLead={isLead}
+            indicator={detail!.indicator ? { name: detail!.indicator.name, unit: detail!.indicator.unit } : null}
             today={today}
             limits={{ maxFileMb: limits.maxFileBytes / 1024 / 1024, maxReportMb: limits.maxReportBytes / 1024 / 1024, maxFiles: limits.maxFiles, allowed: ALLOWED_EVIDENCE }}
           />
@@ -109,6 +113,12 @@ export default async function MeasurePage({ params }: { params: Promise<{ id: st
                 )}
                 {r.percent !== null ? <span>进度 {r.percent}%</span> : null}
                 {r.milestone ? <span>节点:{r.milestone}</span> : null}
+                {r.indicatorActual !== null ? (
+                  <span>
+                    指标实际值 {formatIndicatorValue(r.indicatorActual)}
+                    {detail!.indicator?.unit ?? ""}
+                  </span>
+                ) : null}
               </p>
               <p className="mt-2 leading-6 whitespace-pre-wrap">{r.text}</p>
               {r.reviewNote ? <p className="mt-2 text-red-700">退回理由:{r.reviewNote}</p> : null}

@@ -22,7 +22,20 @@ interface Limits {
  * 报送整改进展: text, optional progress and milestone, evidence files and (for the lead unit)
  * a claim. Sent as multipart to the API so large evidence shows upload progress.
  */
-export function ProgressForm({ measureId, isLead, today, limits }: { measureId: number; isLead: boolean; today: string; limits: Limits }) {
+export function ProgressForm({
+  measureId,
+  isLead,
+  indicator,
+  today,
+  limits,
+}: {
+  measureId: number;
+  isLead: boolean;
+  /** The measure's 量化指标, whose actual value the unit reports here; null when it has none. */
+  indicator: { name: string; unit: string } | null;
+  today: string;
+  limits: Limits;
+}) {
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const [progress, setProgress] = useState(0);
@@ -72,6 +85,15 @@ export function ProgressForm({ measureId, isLead, today, limits }: { measureId: 
         <TextField name="percent" label="完成进度(%,选填)" type="number" min={0} max={100} errors={errors.percent} />
         <TextField name="milestone" label="节点(选填)" errors={errors.milestone} hint="如:完成排查、制度印发" />
       </div>
+      {indicator ? (
+        <TextField
+          name="indicatorActual"
+          label={`指标实际值(${indicator.name}${indicator.unit ? `,${indicator.unit}` : ""},选填)`}
+          inputMode="decimal"
+          errors={errors.indicatorActual}
+          hint="填写截至报送日期的最新数值,不填则沿用上次报送的实际值"
+        />
+      ) : null}
       <TextAreaField name="text" label="整改进展" rows={4} required errors={errors.text} hint="写明做了什么、取得什么成效;申报完成时写明完成依据" />
       {isLead ? (
         <fieldset>

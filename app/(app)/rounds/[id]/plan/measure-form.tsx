@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { FormMessage, formKey } from "@/components/ui/form-message";
 import { DEADLINE_KINDS, DEADLINE_KIND_LABELS, MEASURE_CATEGORIES, MEASURE_CATEGORY_LABELS } from "@/lib/domain";
+import { INDICATOR_DIRECTIONS, INDICATOR_DIRECTION_LABELS } from "@/lib/indicators";
 import { createMeasureAction, updateMeasureAction } from "./actions";
 import { unitSelectOptions, type UnitOption } from "./unit-options";
 
@@ -17,6 +18,11 @@ export interface MeasureDefaults {
   deadlineDate: string;
   deadlineKind: string;
   category: string;
+  indicatorName: string;
+  indicatorUnit: string;
+  indicatorDirection: string;
+  indicatorBaseline: string;
+  indicatorTarget: string;
 }
 
 /** Add a measure under `problemId`, or edit `measure` (its version guards against lost updates). */
@@ -88,6 +94,24 @@ export function MeasureForm({
           errors={errors?.category}
         />
       </div>
+      <fieldset className="space-y-3 rounded-md border border-gray-200 p-4">
+        <legend className="px-1 text-sm font-medium text-gray-800">量化指标(选填)</legend>
+        <p className="text-xs text-gray-500">整改成效可以量化的(如水质浓度、追缴金额),填写指标、基线值和目标值;实际值由责任单位报送进展时填写。不填指标名称即不设量化指标。</p>
+        <div className="grid gap-4 md:grid-cols-2">
+          <TextField name="indicatorName" label="指标名称" defaultValue={value("indicatorName")} errors={errors?.indicatorName} hint="如“断面氨氮浓度”“追缴欠缴租金”" />
+          <TextField name="indicatorUnit" label="计量单位" defaultValue={value("indicatorUnit")} errors={errors?.indicatorUnit} hint="如 mg/L、万元、%" />
+          <TextField name="indicatorBaseline" label="基线值" inputMode="decimal" defaultValue={value("indicatorBaseline")} errors={errors?.indicatorBaseline} />
+          <TextField name="indicatorTarget" label="目标值" inputMode="decimal" defaultValue={value("indicatorTarget")} errors={errors?.indicatorTarget} />
+          <SelectField
+            name="indicatorDirection"
+            label="指标方向"
+            defaultValue={value("indicatorDirection")}
+            placeholder="(按基线值与目标值判断)"
+            options={INDICATOR_DIRECTIONS.map((d) => ({ value: d, label: INDICATOR_DIRECTION_LABELS[d] }))}
+            errors={errors?.indicatorDirection}
+          />
+        </div>
+      </fieldset>
       <p className="text-xs text-gray-500">整改状态不在此修改:责任单位报送进展后,由整改办对账销号。</p>
       <Button type="submit" disabled={pending}>
         {pending ? "正在保存…" : measure ? "保存整改措施" : "新增整改措施"}

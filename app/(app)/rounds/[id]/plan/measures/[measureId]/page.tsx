@@ -6,7 +6,7 @@ import { measureForEdit } from "@/db/queries/plan-outline";
 import { listUnits } from "@/db/queries/units";
 import { DEADLINE_KIND_LABELS } from "@/lib/domain";
 import { parseId } from "@/lib/validations/common";
-import { deadlineFormDefaults } from "@/lib/validations/plan";
+import { deadlineFormDefaults, indicatorFormDefaults } from "@/lib/validations/plan";
 import { roundFor } from "../../../round-data";
 import { BackToPlan } from "../../back-link";
 import { MeasureForm } from "../../measure-form";
@@ -24,6 +24,7 @@ export default async function EditMeasurePage({ params }: { params: Promise<{ id
     leadUnitId: measure.leadUnitId ? String(measure.leadUnitId) : "",
     coUnitIds: measure.coUnitIds.map(String),
     ...deadlineFormDefaults(measure, { feedbackDate: round.feedbackDate }),
+    ...indicatorFormDefaults(measure.indicator),
   };
   const label = `${measure.problem.number}.${measure.position}`;
   return (

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { indicatorFormDefaults } from "@/lib/validations/plan";
 import { notFound } from "next/navigation";
 import { db } from "@/db";
 import { problemForEdit } from "@/db/queries/plan-outline";
@@ -25,6 +26,7 @@ export default async function NewMeasurePage({ params }: { params: Promise<{ id:
     deadlineDate: "",
     deadlineKind: "",
     category: "",
+    ...indicatorFormDefaults(null),
   };
   return (
     <div className="max-w-3xl space-y-4">
