@@ -13,6 +13,7 @@ const username = `shuju_${suffix}`;
 const firstPassword = "Start2026ab";
 const ownPassword = "Mine2026cd";
 const resetTo = "Reset2026ef";
+const afterReset = "Again2026gh";
 
 async function newPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext();
@@ -107,9 +108,17 @@ test("停用账号立即退出其登录且无法再登录;启用并重置密码�
   await row.getByText("重置密码").click();
   await row.getByLabel(`${username} 的新密码`).fill(resetTo);
   await row.getByRole("button", { name: "确认重置" }).click();
-  await expect(row.getByRole("status")).toHaveText("密码已重置,请将新密码告知本人并提醒其登录后修改");
+  await expect(row.getByRole("status")).toHaveText("密码已重置,请将新密码告知本人;其下次登录时须先修改密码");
 
+  // The admin knows the reset password, so the user must replace it before anything else.
   await signInAs(userPage, username, resetTo);
+  await expect(userPage).toHaveURL(/\/account\/password$/);
+  await userPage.goto("/my-tasks");
+  await expect(userPage).toHaveURL(/\/account\/password$/);
+  await userPage.getByLabel("当前密码").fill(resetTo);
+  await userPage.getByLabel("新密码", { exact: true }).fill(afterReset);
+  await userPage.getByLabel("确认新密码").fill(afterReset);
+  await userPage.getByRole("button", { name: "修改密码" }).click();
   await expect(userPage).toHaveURL(/\/my-tasks$/);
 
   const actions = readDb((db) =>
@@ -120,5 +129,5 @@ test("停用账号立即退出其登录且无法再登录;启用并重置密码�
       .all(username)
       .map((r) => (r as { action: string }).action),
   );
-  expect(actions).toEqual(["user.create", "user.change_password", "user.disable", "user.enable", "user.reset_password"]);
+  expect(actions).toEqual(["user.create", "user.change_password", "user.disable", "user.enable", "user.reset_password", "user.change_password"]);
 });

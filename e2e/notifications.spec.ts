@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import { addDays, formatISO, parseISO } from "date-fns";
+import type { ReminderCounts } from "../db/queries/reminders";
 import { expect, readDb, signInAs, test } from "./fixtures";
 
 // The reminder job run from the command line against the e2e server's database, then the
@@ -11,20 +12,7 @@ test.describe.configure({ mode: "serial" });
 
 const databasePath = process.env.DATABASE_PATH ?? path.join(process.cwd(), "data", "e2e", "rectify.db");
 
-interface RemindCounts {
-  today: string;
-  dueSoon: number;
-  overdue: number;
-  reportMissing: number;
-  escalated: number;
-  escalationNotifications: number;
-  noticeDrafts: number;
-  digests: number;
-  clueOverdue: number;
-  total: number;
-}
-
-function remind(today: string): RemindCounts {
+function remind(today: string): ReminderCounts {
   const output = execFileSync("npm", ["run", "-s", "cli", "--", "remind", "--today", today], {
     env: { ...process.env, DATABASE_PATH: databasePath },
     encoding: "utf8",

@@ -28,7 +28,7 @@ export { actionLabel, AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, entityLabel, FIE
 // looked up for the page. Pure, so the /audit page and a measure's timeline agree.
 
 /** The kinds of row an id in the log may point at. */
-export const REFERENCE_KINDS = ["unit", "user", "round", "aspect", "problem", "measure", "progress_report", "look_back", "appeal", "notice", "api_token", "institution", "ledger_snapshot", "survey"] as const;
+export const REFERENCE_KINDS = ["unit", "user", "round", "aspect", "problem", "measure", "progress_report", "look_back", "appeal", "notice", "api_token", "institution", "ledger_snapshot", "survey", "red_card"] as const;
 export type ReferenceKind = (typeof REFERENCE_KINDS)[number];
 
 /** Names by kind and id (as text, the way audit_log.entity_id holds it). */
@@ -59,6 +59,7 @@ export const REFERENCE_FIELDS: Record<string, ReferenceKind> = {
   reportId: "progress_report",
   lookBackId: "look_back",
   surveyId: "survey",
+  redCardId: "red_card",
 };
 
 const isReferenceKind = (entity: string): entity is ReferenceKind => (REFERENCE_KINDS as readonly string[]).includes(entity);

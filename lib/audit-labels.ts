@@ -266,6 +266,7 @@ export const FIELD_LABELS: Record<string, string> = {
   unit: "单位",
   oneTimePassword: "一次性密码",
   passwordChanged: "密码已更改",
+  mustChangePassword: "登录后须修改密码",
   // imports
   source: "来源",
   line: "文件行号",

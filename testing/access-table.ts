@@ -11,7 +11,7 @@
 // gets 404 for the round's objects over the API. A reviewer reads its rounds and writes only
 // review comments and decisions.
 
-export const ROLES = ["officeAdmin", "office", "unitLead", "unitOther", "leader", "reviewer", "reviewerOther", "anonymous"] as const;
+export const ROLES = ["officeAdmin", "office", "unitLead", "unitOther", "leader", "reviewer", "reviewerOther", "discipline", "anonymous"] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -22,6 +22,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   leader: "领导",
   reviewer: "上级督导(审核本轮次)",
   reviewerOther: "上级督导(审核其他轮次)",
+  discipline: "纪检监察",
   anonymous: "未登录",
 };
 
@@ -47,10 +48,12 @@ function access(spec: { allowed: readonly Role[]; notFound?: readonly Role[]; ig
 }
 
 const OFFICE = ["officeAdmin", "office"] as const;
+/** Who keeps the clue register: the office's administrator and the discipline staff. */
+const CLUE_KEEPERS = ["officeAdmin", "discipline"] as const;
 const OFFICE_AND_LEADER = ["officeAdmin", "office", "leader"] as const;
 /** The district's own users: the office, its units and leaders (not the superior office). */
 const DISTRICT = ["officeAdmin", "office", "unitLead", "unitOther", "leader"] as const;
-const EVERYONE = [...DISTRICT, "reviewer", "reviewerOther"] as const;
+const EVERYONE = [...DISTRICT, "reviewer", "reviewerOther", "discipline"] as const;
 /** Who may see one object of the lead unit; another unit gets 404 (ids cannot be probed). */
 const SEES_UNIT_OBJECT = { allowed: ["officeAdmin", "office", "leader", "unitLead"], notFound: ["unitOther"] } as const;
 /** Who may read the run's round (round.read, ledger.read); a reviewer of another round gets 404. */
@@ -214,14 +217,14 @@ export const API_ACCESS: ApiAccessRow[] = [
     request: (_t, files) => ({ path: "/api/v1/org-import", multipart: { file: files.orgCsv } }),
   }),
   api({ route: "ledger-template", method: "GET", access: access({ allowed: OFFICE }), request: () => ({ path: "/api/v1/ledger-template" }) }),
-  // 信访件、问题线索: only the register's keepers (the office's administrator here; the
-  // discipline staff in e2e/clues.spec.ts) reach its template and import; every other
-  // office user, unit, leader and reviewer is refused before the round is looked up.
-  api({ route: "clue-template", method: "GET", access: access({ allowed: ["officeAdmin"] }), request: () => ({ path: "/api/v1/clue-template" }) }),
+  // 信访件、问题线索: only the register's keepers (the office's administrator and the
+  // discipline staff) reach its template and import; every other office user, unit,
+  // leader and reviewer is refused before the round is looked up.
+  api({ route: "clue-template", method: "GET", access: access({ allowed: CLUE_KEEPERS }), request: () => ({ path: "/api/v1/clue-template" }) }),
   api({
     route: "rounds/[id]/clue-import",
     method: "POST",
-    access: access({ allowed: ["officeAdmin"] }),
+    access: access({ allowed: CLUE_KEEPERS }),
     request: (t, files) => ({ path: `/api/v1/rounds/${t.round}/clue-import`, multipart: { file: files.clueCsv } }),
   }),
   api({
@@ -597,9 +600,8 @@ export const ACTION_ACCESS: ActionAccessRow[] = [
     newDeadline: "2027-03-31",
   })),
 
-  // 信访件、问题线索: the register's keepers alone write; the discipline role (not a column
-  // here) is tested by e2e/clues.spec.ts and server/clues.test.ts.
-  action(CLUES, "registerClueAction", adminOnly, (t) => ({
+  // 信访件、问题线索: the register's keepers alone write.
+  action(CLUES, "registerClueAction", access({ allowed: CLUE_KEEPERS }), (t) => ({
     roundId: String(t.round),
     kind: "clue",
     number: `矩阵线索${t.unique}`,
@@ -610,7 +612,7 @@ export const ACTION_ACCESS: ActionAccessRow[] = [
     timeLimit: "6",
     dueDate: "",
   })),
-  action(CLUES, "advanceClueAction", adminOnly, (t) => ({
+  action(CLUES, "advanceClueAction", access({ allowed: CLUE_KEEPERS }), (t) => ({
     clueId: String(t.clue),
     toStage: "filed",
     changeDate: t.today,
@@ -642,7 +644,7 @@ export const ACTION_ACCESS: ActionAccessRow[] = [
   action(LOOK_BACKS, "recordLookBackAction", access({ allowed: OFFICE }), (t) => ({ lookBackId: String(t.lookBack), result: "holds", note: "" }), "lookBack"),
 
   // Another user's notification id matches nothing: accepted, without effect (not probeable).
-  action(NOTIFICATIONS, "markNotificationRead", access({ allowed: ["unitLead"], ignored: ["officeAdmin", "office", "unitOther", "leader", "reviewer", "reviewerOther"] }), (t) => ({
+  action(NOTIFICATIONS, "markNotificationRead", access({ allowed: ["unitLead"], ignored: ["officeAdmin", "office", "unitOther", "leader", "reviewer", "reviewerOther", "discipline"] }), (t) => ({
     notificationId: String(t.notification),
   })),
   action(NOTIFICATIONS, "markAllNotificationsRead", access({ allowed: EVERYONE }), () => ({})),

@@ -39,6 +39,7 @@ export const ROLE_USERNAMES: Record<Role, string | null> = {
   leader: "leader",
   reviewer: "ducha",
   reviewerOther: "ducha2",
+  discipline: "jijian",
   anonymous: null,
 };
 

@@ -50,7 +50,7 @@ export interface PageAccessRow {
 const OFFICE = ["officeAdmin", "office"] as const;
 const OFFICE_AND_LEADER = ["officeAdmin", "office", "leader"] as const;
 const REVIEWERS = ["reviewer", "reviewerOther"] as const;
-const SIGNED_IN = ["officeAdmin", "office", "unitLead", "unitOther", "leader", ...REVIEWERS] as const;
+const SIGNED_IN = ["officeAdmin", "office", "unitLead", "unitOther", "leader", ...REVIEWERS, "discipline"] as const;
 const UNITS = ["unitLead", "unitOther"] as const;
 /** Who reads the run's round (round.read, ledger.read): the office, leaders and its reviewer. */
 const READS_ROUND = [...OFFICE_AND_LEADER, "reviewer"] as const;
@@ -91,11 +91,11 @@ export const PAGE_ACCESS: PageAccessRow[] = [
   page({ route: "(app)/admin/tokens", path: () => "/admin/tokens", access: access({ page: ["officeAdmin"] }), navigatesAs: "officeAdmin", from: () => "/admin/users" }),
   // 申诉: the office's queue; a unit sees its own appeals (the query keeps to its units).
   page({ route: "(app)/appeals", path: () => "/appeals", access: access({ page: [...OFFICE, ...UNITS] }), navigatesAs: "officeAdmin", from: fromNotifications }),
-  // 信访件、问题线索: the office's administrator keeps the register (and the discipline staff,
-  // tested in e2e/clues.spec.ts); a leader reads its counts; nobody else sees any of it.
-  page({ route: "(app)/clues", path: (t) => `/clues?round=${t.round}`, access: access({ page: ["officeAdmin", "leader"] }), navigatesAs: "officeAdmin", from: fromNotifications }),
-  page({ route: "(app)/clues/[id]", path: (t) => `/clues/${t.clue}`, access: access({ page: ["officeAdmin"] }), navigatesAs: "officeAdmin", from: () => "/clues" }),
-  page({ route: "(app)/clues/import", path: (t) => `/clues/import?round=${t.round}`, access: access({ page: ["officeAdmin"] }), navigatesAs: "officeAdmin", from: () => "/clues" }),
+  // 信访件、问题线索: the office's administrator and the discipline staff keep the register;
+  // a leader reads its counts; nobody else sees any of it.
+  page({ route: "(app)/clues", path: (t) => `/clues?round=${t.round}`, access: access({ page: ["officeAdmin", "leader", "discipline"] }), navigatesAs: "officeAdmin", from: fromNotifications }),
+  page({ route: "(app)/clues/[id]", path: (t) => `/clues/${t.clue}`, access: access({ page: ["officeAdmin", "discipline"] }), navigatesAs: "officeAdmin", from: () => "/clues" }),
+  page({ route: "(app)/clues/import", path: (t) => `/clues/import?round=${t.round}`, access: access({ page: ["officeAdmin", "discipline"] }), navigatesAs: "officeAdmin", from: () => "/clues" }),
   page({ route: "(app)/audit", path: () => "/audit", access: access({ page: OFFICE }), navigatesAs: "officeAdmin", from: fromNotifications }),
   // A reviewer's dashboard covers the rounds it reviews; another round is not found.
   page({

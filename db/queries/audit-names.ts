@@ -3,12 +3,14 @@ import { eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { auditReferences, type AuditNames } from "@/lib/audit-format";
 import { APPEAL_SUBJECT_LABELS } from "@/lib/domain";
+import { RED_CARD_KIND_LABELS } from "@/lib/evaluation";
 import { noticeNumber } from "@/lib/notice";
 import type { Queryable } from "../client";
 import {
   apiTokens,
   appeals,
   aspects,
+  evaluationRedCards,
   institutions,
   ledgerSnapshots,
   lookBacks,
@@ -70,6 +72,8 @@ export function auditReferenceNames(q: Queryable, rows: readonly Row[]): AuditNa
     look_back: lookUpJoined(q, refs.look_back, lookBacks.id, lookBacks.measureId, sql<string>`${lookBacks.scheduledDate} || '(' || ${measureLabel} || ')'`),
     // An appeal is called by what it contests and its measure: 逾期认定(建立学位建设台账…).
     appeal: lookUpJoined(q, refs.appeal, appeals.id, appeals.measureId, sql<string>`case ${appeals.subject} when 'return' then ${APPEAL_SUBJECT_LABELS.return} else ${APPEAL_SUBJECT_LABELS.overdue} end || '(' || ${measureLabel} || ')'`),
+    // A red card is called by its verdict and its measure: 虚假整改(建立学位建设台账…).
+    red_card: lookUpJoined(q, refs.red_card, evaluationRedCards.id, evaluationRedCards.measureId, sql<string>`case ${evaluationRedCards.kind} when 'false' then ${RED_CARD_KIND_LABELS.false} else ${RED_CARD_KIND_LABELS.perfunctory} end || '(' || ${measureLabel} || ')'`),
     api_token: lookUp(q, refs.api_token, apiTokens.id, apiTokens.name),
     institution: lookUp(q, refs.institution, institutions.id, institutions.title),
     survey: lookUp(q, refs.survey, surveys.id, surveys.title),

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditChanges } from "@/lib/audit-format";
 import { buildProgressReport } from "@/lib/bulletin";
+import { auditReferenceNames } from "./audit-names";
 import { seededTestDb } from "@/testing/seeded-db";
 import { evaluationOfRound, evaluationSummaries, issueRedCard, scheduleEvaluation, scoreUnit } from "./evaluations";
 import { reportInput } from "./reports";
@@ -110,6 +112,10 @@ describe("red cards", () => {
     const audit = t.sqlite.prepare("select action, after from audit_log order by id desc limit 1").get() as { action: string; after: string };
     expect(audit.action).toBe("measure.reopen");
     expect(JSON.parse(audit.after)).toMatchObject({ status: "incomplete", redCardId: given.id, reason: "成效评估认定为虚假整改(红牌):台账数据与现场核查不符" });
+    // The log and the timeline read the card by its verdict and measure, not by its id.
+    const row = { entity: "measure", entityId: String(measureId), before: null, after: JSON.parse(audit.after) };
+    const redCard = auditChanges(null, row.after, { names: auditReferenceNames(t.db, [row]) }).find((c) => c.field === "redCardId");
+    expect(redCard?.after).toMatch(/^虚假整改(.+)$/);
     const notified = t.one<number>(
       "select count(*) from notifications n join users u on u.id = n.user_id where u.username = 'jiaoyu' and n.kind = 'red_card' and n.link = ?",
       `/measures/${measureId}`,

@@ -156,6 +156,19 @@ describe("setUserPassword", () => {
     expect(sessionTokens(user.id)).toEqual([]);
   });
 
+  it("makes an admin's reset a one-time password, which the user's own change retires", () => {
+    const user = createJiaoyu();
+    const pending = () => db.select({ v: users.mustChangePassword }).from(users).where(eq(users.id, user.id)).get()?.v;
+
+    setUserPassword(db, { actorId: OFFICE_ID, userId: user.id, passwordHash: NEW_HASH, action: "user.reset_password" });
+    expect(pending()).toBe(true);
+    const audit = db.select().from(auditLog).where(eq(auditLog.action, "user.reset_password")).get();
+    expect(audit?.after).toEqual({ passwordChanged: true, mustChangePassword: true });
+
+    setUserPassword(db, { actorId: user.id, userId: user.id, passwordHash: NEW_HASH, action: "user.change_password" });
+    expect(pending()).toBe(false);
+  });
+
   it("returns false and audits nothing for a user without a credential", () => {
     expect(
       setUserPassword(db, { actorId: OFFICE_ID, userId: "nobody", passwordHash: NEW_HASH, action: "user.reset_password" }),

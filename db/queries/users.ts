@@ -169,10 +169,10 @@ export function setUserPassword(
     .where(and(eq(accounts.userId, params.userId), eq(accounts.providerId, "credential")))
     .run();
   if (updated.changes === 0) return false;
-  // Choosing one's own password ends the one-time password's term.
-  if (params.action === "user.change_password") {
-    tx.update(users).set({ mustChangePassword: false }).where(eq(users.id, params.userId)).run();
-  }
+  // Choosing one's own password ends the one-time password's term; a password the admin
+  // set is known to the admin (and to whoever carried it), so it becomes one-time too.
+  const mustChangePassword = params.action === "user.reset_password";
+  tx.update(users).set({ mustChangePassword }).where(eq(users.id, params.userId)).run();
   tx.delete(sessions)
     .where(
       params.keepSessionToken
@@ -185,7 +185,7 @@ export function setUserPassword(
     action: params.action,
     entity: "user",
     entityId: params.userId,
-    after: { passwordChanged: true },
+    after: mustChangePassword ? { passwordChanged: true, mustChangePassword } : { passwordChanged: true },
   });
   return true;
 }

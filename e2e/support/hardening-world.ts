@@ -27,6 +27,7 @@ const USERNAMES: Record<Exclude<Role, "anonymous" | "office" | "reviewer" | "rev
   unitLead: "jiaoyu",
   unitOther: "xinan",
   leader: "leader",
+  discipline: "jijian",
 };
 
 export type AuthMode = "cookie" | "bearer";
@@ -399,7 +400,8 @@ export class HardeningWorld {
    * run, and the text of every measure of the demo that the unit neither leads nor shares.
    * What a reviewer must never receive: anything of a round it does not review — the demo
    * round's name and measures, the other reviewer's round and, for the one not reviewing
-   * the run's round, that round's name and everything in it.
+   * the run's round, that round's name and everything in it. What the discipline staff must
+   * never receive: any measure, of the demo round or of the run.
    */
   forbiddenFor(role: Role): string[] {
     if (role === "reviewer" || role === "reviewerOther") {
@@ -409,6 +411,11 @@ export class HardeningWorld {
       }));
       const notReviewed = role === "reviewer" ? [this.roundNames.otherReviewed] : [this.roundNames.run, LEAD_MARK, OTHER_MARK];
       return [demo.name, ...notReviewed.filter((text) => text !== ""), ...demo.texts];
+    }
+    if (role === "discipline") {
+      // The discipline staff keep the clue register and read nothing of any round's plan.
+      const texts = readDb((db) => db.prepare("select distinct text from measures where round_id = (select min(id) from rounds)").pluck().all() as string[]);
+      return [LEAD_MARK, OTHER_MARK, ...texts];
     }
     if (role !== "unitLead" && role !== "unitOther") return [];
     const [unit, otherMark] = role === "unitLead" ? [LEAD_UNIT, OTHER_MARK] : [OTHER_UNIT, LEAD_MARK];

@@ -80,7 +80,7 @@ export const resetUserPassword = defineAction({
   revalidate: ADMIN_PATHS,
   run: async ({ actor, input }) => {
     await resetPassword(actor.id, input.userId, input.password);
-    return "密码已重置,请将新密码告知本人并提醒其登录后修改";
+    return "密码已重置,请将新密码告知本人;其下次登录时须先修改密码";
   },
 });
 

@@ -5,6 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { db } from "@/db";
 import { listNotifications, unreadCount } from "@/db/queries/notifications";
 import { requirePermission } from "@/server/session";
+import { NOTIFICATION_KIND_LABELS, type NotificationKind } from "@/lib/notification";
 import { parseId } from "@/lib/validations/common";
 import { markAllNotificationsRead, markNotificationRead } from "./actions";
 import { MarkReadButton } from "./mark-read-button";
@@ -12,24 +13,6 @@ import { MarkReadButton } from "./mark-read-button";
 export const metadata: Metadata = { title: "通知" };
 
 const PAGE_SIZE = 50;
-
-const KIND_LABELS: Record<string, string> = {
-  assignment: "新任务",
-  claim_returned: "退回",
-  claim_signed_off: "销号",
-  notice_received: "督办",
-  notice_replied: "督办回复",
-  due_soon: "临期",
-  overdue: "逾期",
-  report_missing: "未报送",
-  relapsed: "回头看",
-  red_card: "成效评估",
-  appeal_decided: "申诉",
-  escalation: "预警",
-  escalation_digest: "预警周报",
-  notice_drafted: "督办草稿",
-  clue_overdue: "线索逾期",
-};
 
 // The signed-in user's own notifications, newest first; nobody else's are ever read here.
 export default async function NotificationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -62,7 +45,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
           {items.map((n) => (
             <li key={n.id} aria-label={n.title} className={`flex flex-wrap items-start gap-3 px-4 py-3 ${n.readAt ? "" : "bg-brand-50/40"}`}>
               <span className={`mt-0.5 rounded px-1.5 py-0.5 text-xs ${n.readAt ? "bg-gray-100 text-gray-600" : "bg-red-50 text-red-700"}`}>
-                {KIND_LABELS[n.kind] ?? "通知"}
+                {NOTIFICATION_KIND_LABELS[n.kind as NotificationKind] ?? "通知"}
               </span>
               <div className="min-w-0 flex-1">
                 <p className="font-medium text-gray-900">
