@@ -1,15 +1,16 @@
 import { Table, Td, Th } from "@/components/ui/table";
 import { SURVEY_CHOICE_LABELS, SURVEY_CHOICES } from "@/lib/domain";
-import { formatRate, SATISFACTION_FORMULA, type AspectResult, type QuestionCounts, type Tally, tally } from "@/lib/survey";
+import { formatRate, questionResult, SATISFACTION_FORMULA, type AnsweredBySource, type AspectResult, type QuestionCounts, type Tally } from "@/lib/survey";
 
 // The results of a 群众满意度测评, as the round's survey page and the dashboard show them:
-// counts per choice and the 满意率, whose formula is stated beside every table.
+// counts per choice (online and paper added), who answered online and on paper, and the
+// 满意率 of the two together, whose formula is stated beside every table.
 
 export function SatisfactionFormula() {
-  return <p className="text-xs text-gray-500">{SATISFACTION_FORMULA};不了解的不计入分母。</p>;
+  return <p className="text-xs text-gray-500">{SATISFACTION_FORMULA};不了解的不计入分母;网上答卷与纸质问卷合并计算。</p>;
 }
 
-function CountCells({ result }: { result: Tally }) {
+function CountCells({ result }: { result: Tally & AnsweredBySource }) {
   return (
     <>
       {SURVEY_CHOICES.map((choice) => (
@@ -17,6 +18,8 @@ function CountCells({ result }: { result: Tally }) {
           {result[choice]}
         </Td>
       ))}
+      <Td className="text-right tabular-nums">{result.online}</Td>
+      <Td className="text-right tabular-nums">{result.paper}</Td>
       <Td className="text-right tabular-nums">{result.answered}</Td>
       <Td className="text-right font-medium tabular-nums">{formatRate(result.rate)}</Td>
     </>
@@ -31,7 +34,9 @@ function CountHeaders() {
           {SURVEY_CHOICE_LABELS[choice]}
         </Th>
       ))}
-      <Th className="text-right">作答人数</Th>
+      <Th className="text-right">网上作答</Th>
+      <Th className="text-right">纸质作答</Th>
+      <Th className="text-right">作答人数(合计)</Th>
       <Th className="text-right">满意率</Th>
     </>
   );
@@ -73,7 +78,7 @@ export function SurveyQuestionTable({ questions }: { questions: QuestionCounts[]
             <Td>
               {i + 1}. {q.text}
             </Td>
-            <CountCells result={tally(q.counts)} />
+            <CountCells result={questionResult(q)} />
           </tr>
         ))}
       </tbody>

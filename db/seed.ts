@@ -211,7 +211,7 @@ export async function seedDemo(db: DB, today = todayISO()): Promise<void> {
         { roundId: round.id, title: "区属国企兼职外部董事管理办法", documentNumber: "深宝国资〔2021〕8号", issuedDate: "2021-07-01" },
       ])
       .run();
-    seedDemoSurvey(tx, { roundId: round.id, roundName: round.name, createdById: officeId, aspects: aspectRows });
+    seedDemoSurvey(tx, { roundId: round.id, roundName: round.name, createdById: officeId, aspects: aspectRows, paperCollectedOn: day(-3)! });
 
     seedDemoClues(tx, { roundId: round.id, actorId: accountIds.get("jijian")!, unitId, day: (offset) => day(offset)! });
 

@@ -85,6 +85,9 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "survey.open": "开放满意度测评",
   "survey.close": "关闭满意度测评",
   "survey.respond": "群众提交满意度测评答卷",
+  "survey_paper_batch.create": "录入纸质问卷批次",
+  "survey_paper_batch.update": "更正纸质问卷批次",
+  "survey_paper_batch.delete": "删除纸质问卷批次",
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
@@ -114,6 +117,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   clue: "信访件、问题线索",
   survey: "满意度测评",
   survey_response: "满意度测评答卷",
+  survey_paper_batch: "纸质问卷批次",
 };
 
 // An action or entity missing here shows raw (the log never hides a row); the label
@@ -318,4 +322,7 @@ export const FIELD_LABELS: Record<string, string> = {
   surveyId: "满意度测评",
   answers: "作答题数",
   commented: "填写了意见建议",
+  collectedOn: "收集日期",
+  forms: "份数",
+  tallies: "各题份数",
 };

@@ -5,6 +5,7 @@ import { reportedProgress } from "@/lib/bulletin-progress";
 import { clueSentence, type ClueFigures } from "@/lib/clues";
 import { evaluationParagraph, type EvaluationSummary } from "@/lib/evaluation";
 import { indicatorSentence, type IndicatorFigures } from "@/lib/indicators";
+import { surveySentence, type SurveyFigures } from "@/lib/survey";
 
 // The 整改进展情况通报 as a document: sections of headings and paragraphs in the shape the
 // published reports in ../shared/reference/ use. Pure, so the web page, the docx, the HTML
@@ -72,6 +73,8 @@ export interface ReportInput {
   date: string;
   /** 整改成效评估, when the round has one (absent in versions frozen before evaluations). */
   evaluation?: EvaluationSummary | null;
+  /** 群众满意度测评, online and paper (absent in versions frozen before paper batches). */
+  survey?: SurveyFigures | null;
 }
 
 export type ReportBlock = { kind: "heading"; text: string } | { kind: "paragraph"; text: string; lead?: string };
@@ -230,6 +233,8 @@ export function buildProgressReport(input: ReportInput): ReportDocument {
   // The evaluation's result joins the overview, so the sections keep their numbers.
   const evaluation = input.evaluation ? evaluationParagraph(input.evaluation, chineseDate) : null;
   if (evaluation) overview.push({ kind: "paragraph", text: evaluation });
+  const survey = input.survey ? surveySentence(input.survey) : null;
+  if (survey) overview.push({ kind: "paragraph", text: survey });
 
   // Problems grouped by aspect in plan order; problems without an aspect come last.
   const aspectNames: (string | null)[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MAX_SURVEY_SUBMISSIONS, SURVEY_WINDOW_MS, surveyWaitMinutes } from "@/lib/security/survey-limit";
-import { byAspect, formatRate, overall, tally, type QuestionCounts } from "@/lib/survey";
+import { addCounts, byAspect, formatRate, noChoices, overall, questionResult, surveySentence, tally, type QuestionCounts } from "@/lib/survey";
 import { createSurveySchema, surveyAnswerSchema } from "@/lib/validations/survey";
 
 // 群众满意度测评's rules: the rate's formula, the roll-up per aspect, the form and answer
@@ -31,7 +31,7 @@ describe("满意率 =(满意 + 基本满意)÷(作答人数 − 不了解)", () 
 
 describe("按方面汇总", () => {
   const q = (id: number, aspectId: number | null, aspectName: string | null, c: QuestionCounts["counts"]): QuestionCounts => ({
-    id, text: `题${id}`, subject: "problem", aspectId, aspectName, counts: c,
+    id, text: `题${id}`, subject: "problem", aspectId, aspectName, counts: c, online: c, paper: noChoices(),
   });
   const questions = [
     q(1, 10, "一、落实主体责任方面", counts(5, 3, 2, 0)),
@@ -50,6 +50,38 @@ describe("按方面汇总", () => {
 
   it("总体把每道题的作答相加", () => {
     expect(overall(questions)).toMatchObject({ answered: 26, satisfied: 10, unknown: 9, rate: 14 / 17 });
+  });
+});
+
+describe("网上答卷与纸质问卷合并计算", () => {
+  // A county's figures: 254 answers by WeChat, 238 paper forms of which 6 left the question blank.
+  const online = counts(180, 50, 10, 14);
+  const paper = counts(170, 40, 12, 10);
+  const question = (id: number, aspectId: number, o = online, p = paper): QuestionCounts => ({
+    id, text: `题${id}`, subject: "aspect", aspectId, aspectName: `方面${aspectId}`, online: o, paper: p, counts: addCounts(o, p),
+  });
+
+  it("每题:网上、纸质、合计作答人数,满意率按合计计算", () => {
+    const result = questionResult(question(1, 1));
+    expect(result).toMatchObject({ online: 254, paper: 232, answered: 486, satisfied: 350, basically_satisfied: 90, unknown: 24 });
+    expect(result.rate).toBe(440 / 462);
+    expect(formatRate(result.rate)).toBe("95.2%");
+  });
+
+  it("按方面与总体:分别相加,满意率不是两个比率的平均", () => {
+    const onlyPaper = question(2, 2, noChoices(), counts(1, 0, 3, 0));
+    const [first, second] = byAspect([question(1, 1), onlyPaper]);
+    expect(first!.result).toMatchObject({ online: 254, paper: 232, answered: 486 });
+    expect(second!.result).toMatchObject({ online: 0, paper: 4, answered: 4, rate: 0.25 });
+    const all = overall([question(1, 1), onlyPaper]);
+    expect(all).toMatchObject({ online: 254, paper: 236, answered: 490 });
+    expect(all.rate).toBe(441 / 466);
+  });
+
+  it("通报的表述", () => {
+    expect(surveySentence({ online: 254, paper: 238, rate: 440 / 462 })).toBe("开展群众满意度测评,共收回问卷492份,其中网上254份、纸质238份,满意率95.2%。");
+    expect(surveySentence({ online: 0, paper: 3, rate: null })).toBe("开展群众满意度测评,共收回问卷3份,其中网上0份、纸质3份。");
+    expect(surveySentence({ online: 0, paper: 0, rate: null })).toBeNull();
   });
 });
 

@@ -42,7 +42,7 @@ export interface Tally extends ChoiceCounts {
 }
 
 export function tally(counts: ChoiceCounts): Tally {
-  const answered = SURVEY_CHOICES.reduce((sum, choice) => sum + counts[choice], 0);
+  const answered = answeredOf(counts);
   const rated = answered - counts.unknown;
   return { ...counts, answered, rate: rated > 0 ? (counts.satisfied + counts.basically_satisfied) / rated : null };
 }
@@ -56,6 +56,11 @@ export function formatRate(rate: number | null): string {
   return rate === null ? "—" : `${(Math.round(rate * 1000) / 10).toFixed(1)}%`;
 }
 
+/** How many answered, 不了解 included: a choice's count summed. */
+export function answeredOf(counts: ChoiceCounts): number {
+  return SURVEY_CHOICES.reduce((sum, choice) => sum + counts[choice], 0);
+}
+
 export interface QuestionCounts {
   id: number;
   text: string;
@@ -63,7 +68,23 @@ export interface QuestionCounts {
   /** The aspect the question is about, or the aspect of its problem; null without one. */
   aspectId: number | null;
   aspectName: string | null;
+  /** Online and paper answers added: what the rate is computed on. */
   counts: ChoiceCounts;
+  /** 网上: the public page's answers. */
+  online: ChoiceCounts;
+  /** 纸质: the tallied paper batches' answers (a form left blank on the question is not one). */
+  paper: ChoiceCounts;
+}
+
+/** 作答人数 by where the answers came from; `answered` of the Tally is their sum. */
+export interface AnsweredBySource {
+  online: number;
+  paper: number;
+}
+
+/** One question's figures: the combined tally and its answers online and on paper. */
+export function questionResult(question: QuestionCounts): Tally & AnsweredBySource {
+  return { ...tally(question.counts), online: answeredOf(question.online), paper: answeredOf(question.paper) };
 }
 
 export interface AspectResult {
@@ -71,7 +92,7 @@ export interface AspectResult {
   aspectName: string;
   /** How many questions fed the row: the aspect's own and its problems'. */
   questions: number;
-  result: Tally;
+  result: Tally & AnsweredBySource;
 }
 
 /**
@@ -79,17 +100,39 @@ export interface AspectResult {
  * order the questions first name the aspect. Problems without an aspect form one row.
  */
 export function byAspect(questions: readonly QuestionCounts[]): AspectResult[] {
-  const rows = new Map<number | null, { aspectName: string; questions: number; counts: ChoiceCounts }>();
+  const rows = new Map<number | null, { aspectName: string; questions: QuestionCounts[] }>();
   for (const q of questions) {
-    const row = rows.get(q.aspectId) ?? { aspectName: q.aspectName ?? "未归入方面的问题", questions: 0, counts: noChoices() };
-    row.questions += 1;
-    row.counts = addCounts(row.counts, q.counts);
+    const row = rows.get(q.aspectId) ?? { aspectName: q.aspectName ?? "未归入方面的问题", questions: [] };
+    row.questions.push(q);
     rows.set(q.aspectId, row);
   }
-  return [...rows].map(([aspectId, row]) => ({ aspectId, aspectName: row.aspectName, questions: row.questions, result: tally(row.counts) }));
+  return [...rows].map(([aspectId, row]) => ({ aspectId, aspectName: row.aspectName, questions: row.questions.length, result: overall(row.questions) }));
 }
 
-/** Every answer to every question added together. */
-export function overall(questions: readonly QuestionCounts[]): Tally {
-  return tally(questions.reduce((sum, q) => addCounts(sum, q.counts), noChoices()));
+/** Every answer to every question added together, online and paper apart and combined. */
+export function overall(questions: readonly QuestionCounts[]): Tally & AnsweredBySource {
+  const sum = (pick: (q: QuestionCounts) => ChoiceCounts) => questions.reduce((total, q) => addCounts(total, pick(q)), noChoices());
+  return { ...tally(sum((q) => q.counts)), online: answeredOf(sum((q) => q.online)), paper: answeredOf(sum((q) => q.paper)) };
+}
+
+/** The questionnaires a survey has collected: each online response, each paper form. */
+export interface CollectedForms {
+  online: number;
+  paper: number;
+}
+
+/** A round's survey as the 通报 states it. */
+export interface SurveyFigures extends CollectedForms {
+  rate: number | null;
+}
+
+/**
+ * The 通报's sentence: "开展群众满意度测评,共收回问卷N份,其中网上X份、纸质Y份,满意率Z%。"
+ * Null before any form came back; the rate is left out when nobody rated.
+ */
+export function surveySentence(figures: SurveyFigures): string | null {
+  const total = figures.online + figures.paper;
+  if (total === 0) return null;
+  const split = `其中网上${figures.online}份、纸质${figures.paper}份`;
+  return `开展群众满意度测评,共收回问卷${total}份,${split}${figures.rate === null ? "" : `,满意率${formatRate(figures.rate)}`}。`;
 }

@@ -447,6 +447,9 @@ export interface ActionTargets {
   /** The demo round's open survey, and a survey not yet opened (of another round). */
   openSurvey: number;
   draftSurvey: number;
+  /** The demo survey's 纸质问卷 batch (新安街道's), and a batch of the draft survey's round. */
+  paperBatch: number;
+  otherPaperBatch: number;
   /** 区教育局's id. */
   unit: number;
   /** A user none of the roles is (to disable, reset). */
@@ -486,6 +489,19 @@ const PLAN_REVIEW = "app/(app)/rounds/[id]/plan-review/actions.ts";
 const CLUES = "app/(app)/clues/actions.ts";
 const SURVEY = "app/(app)/rounds/[id]/survey/actions.ts";
 const EVALUATION = "app/(app)/rounds/[id]/evaluation/actions.ts";
+
+/** A batch of 10 paper forms for the demo survey's first two questions (the rest 未作答). */
+const paperBatchForm = (surveyId: number, label: string) => ({
+  surveyId: String(surveyId),
+  label,
+  collectedOn: "2026-11-01",
+  forms: "10",
+  "counts.1.satisfied": "6",
+  "counts.1.basically_satisfied": "2",
+  "counts.1.dissatisfied": "1",
+  "counts.1.unknown": "1",
+  "counts.2.satisfied": "5",
+});
 
 const action = (module: string, name: string, who: Record<Role, Verdict>, form: ActionAccessRow["form"], consumes?: ActionTargetKind): ActionAccessRow => ({
   module,
@@ -715,6 +731,13 @@ export const ACTION_ACCESS: ActionAccessRow[] = [
   })),
   action(SURVEY, "openSurveyAction", access({ allowed: OFFICE }), (t) => ({ surveyId: String(t.draftSurvey) })),
   action(SURVEY, "closeSurveyAction", access({ allowed: OFFICE }), (t) => ({ surveyId: String(t.openSurvey) })),
+  // 纸质问卷批次: the office alone enters, corrects and deletes the tallies of paper forms.
+  action(SURVEY, "addPaperBatchAction", access({ allowed: OFFICE }), (t) => paperBatchForm(t.openSurvey, `矩阵纸质问卷${t.unique}`)),
+  action(SURVEY, "updatePaperBatchAction", access({ allowed: OFFICE }), (t) => ({
+    ...paperBatchForm(t.openSurvey, `矩阵更正${t.unique}`),
+    batchId: String(t.paperBatch),
+  })),
+  action(SURVEY, "deletePaperBatchAction", access({ allowed: OFFICE }), (t) => ({ surveyId: String(t.openSurvey), batchId: String(t.paperBatch) })),
 ];
 
 /** Exported from an actions file but deliberately outside defineAction, with the reason. */

@@ -14,7 +14,7 @@ import {
   type ActionFn,
   type ActionWorld,
 } from "@/testing/action-harness";
-import { ACTION_INPUTS, ACTIONS_WITHOUT_INPUT, FORM_CASES, type FormValue } from "@/testing/bad-input-corpus";
+import { ACTION_INPUTS, ACTIONS_WITHOUT_INPUT, FORM_CASES, TARGETED_FORM_CASES, type FormValue } from "@/testing/bad-input-corpus";
 
 // Issue 6, bad-input corpus for the server actions: each field of each form, one bad value
 // at a time in an otherwise valid submission. Refused → a Chinese message (and Chinese
@@ -92,5 +92,22 @@ describe("server action 的错误输入", () => {
       if (outcome.state) expect(outcome.state).toMatchObject({ ok: true, message: expect.stringMatching(CJK) });
       expect(storedSomewhere(sqlite, value as string)).toBe(true);
     }
+  });
+});
+
+describe("指向另一对象的错误输入", () => {
+  it.each(TARGETED_FORM_CASES.map((c) => ({ ...c, title: `${c.action} · ${c.label} → refused` })))("$title", async ({ action, fields: bad }) => {
+    const row = ACTION_ACCESS.find((r) => r.name === action)!;
+    const { db, sqlite } = cloneDatabase(world.template);
+    opened = sqlite;
+    actionState.db = db;
+    const { actorOf } = await import("@/server/session");
+    actionState.session = { actor: actorOf(world.userIds[ROLE_USERNAMES.officeAdmin!]!)!, sessionToken: "corpus-session" };
+
+    const targets = { ...world.targets, unique: "corpus" };
+    const outcome = await callAction(modules.get(row.module)![row.name] as ActionFn, { ...row.form(targets), ...bad(targets) });
+    expect(outcome.state).toMatchObject({ ok: false, message: expect.stringMatching(CJK) });
+    expect((outcome.state as { message: string }).message).not.toBe(GENERIC_ERROR_MESSAGE);
+    expect(fingerprint(sqlite)).toBe(world.fingerprints.all);
   });
 });

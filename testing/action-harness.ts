@@ -10,6 +10,7 @@ import { submitOverdueAppeal } from "@/db/queries/appeals";
 import { addProgressReport, returnClaim } from "@/db/queries/progress";
 import { currentPlanVersion, insertReviewComment, insertSubmission } from "@/db/queries/plan-review";
 import { setRoundReviewers } from "@/db/queries/round-reviewers";
+import { createPaperBatch } from "@/db/queries/survey-paper";
 import { createSurvey } from "@/db/queries/surveys";
 import { createRound, setRoundArchived } from "@/db/queries/rounds";
 import { createUserWithPassword, getPasswordHash, setUserDisabled } from "@/db/queries/users";
@@ -177,11 +178,16 @@ export async function buildActionWorld(): Promise<ActionWorld> {
         salt: "harness",
       }).id;
       const openSurvey = id("select id from surveys where round_id = ?", round);
+      const paperBatch = id("select id from survey_paper_batches where survey_id = ? order by id limit 1", openSurvey);
+      const otherPaperBatch = createPaperBatch(tx, {
+        actorId: office,
+        input: { surveyId: draftSurvey, label: "另一轮次的纸质问卷", collectedOn: "2026-10-20", forms: 5, counts: [{ position: 1, choice: "satisfied", count: 5 }] },
+      }).id;
 
       return {
         spareUser, disabledUser, archivedRound, emptyRound, emptyAspect, bareProblem, bareMeasure, problem, measure, claim, returnedClaim, appeal, token,
         submission, commentThread, unsubmittedRound, reviewers: [userId("ducha"), otherReviewer], noticeDraft,
-        surveyRound: unsubmittedRound, surveyProblem: ownProblem, openSurvey, draftSurvey,
+        surveyRound: unsubmittedRound, surveyProblem: ownProblem, openSurvey, draftSurvey, paperBatch, otherPaperBatch,
       };
     });
 

@@ -1,4 +1,4 @@
-import type { Role } from "@/testing/access-table";
+import type { ActionTargets, Role } from "@/testing/access-table";
 import {
   conflictingSerialCsv,
   hundredThousandRowsCsv,
@@ -64,7 +64,9 @@ export type FieldKind =
   | "statedFigures"
   | "sectionRoles"
   | "unitMap"
-  | "fileName";
+  | "fileName"
+  | "paperCount"
+  | "strayPaperCount";
 
 /** refused: a Chinese error, nothing written. stored: accepted and kept exactly as sent. */
 export type Expectation = "refused" | "stored";
@@ -191,6 +193,19 @@ export const FORM_CASES: Partial<Record<FieldKind, InputCase<FormValue>[]>> = {
   ],
   // A file's name, kept only in the audit log.
   fileName: [refused("100 KB", PAYLOADS.overLong)],
+  // One cell of the 纸质问卷 grid: a whole number of forms, the question's cells together at
+  // most the batch's 份数 (the valid form has 10 forms, this question 10 counted).
+  paperCount: [
+    refused("负数", "-1"),
+    refused("小数", "1.5"),
+    refused("字母", "abc"),
+    refused("1e308", PAYLOADS.huge),
+    refused("多于份数", "7"),
+    refused("同名字段两次", ["1", "2"]),
+    refused("SQL 注入样式", PAYLOADS.sqlOr),
+  ],
+  // A cell the questionnaire does not have: a 题号 beyond its questions, a choice it does not offer.
+  strayPaperCount: [refused("问卷没有的题目或选项", "1")],
   // The outline the document preview sends back as one JSON field.
   documentPlan: [
     refused("空", ""),
@@ -397,7 +412,26 @@ export const ACTION_INPUTS: Record<string, ActionInputs> = {
   createSurveyAction: { fields: { roundId: "id", title: "text", intro: "optionalText", aspectIds: "idList", problemIds: "idList" } },
   openSurveyAction: { fields: { surveyId: "id" } },
   closeSurveyAction: { fields: { surveyId: "id" } },
+  addPaperBatchAction: {
+    fields: {
+      surveyId: "id", label: "text", collectedOn: "notFutureDate", forms: "positiveInt",
+      "counts.1.satisfied": "paperCount", "counts.99.satisfied": "strayPaperCount", "counts.1.castle": "strayPaperCount",
+    },
+  },
+  updatePaperBatchAction: { fields: { surveyId: "id", batchId: "id", label: "text", forms: "positiveInt", "counts.1.unknown": "paperCount" } },
+  deletePaperBatchAction: { fields: { surveyId: "id", batchId: "id" } },
 };
+
+/**
+ * Bad values that name another object of the world, so a fixed value cannot say them: each is
+ * put into the action's valid form and refused in Chinese with the database unchanged.
+ */
+export const TARGETED_FORM_CASES: { action: string; label: string; fields: (t: ActionTargets) => Record<string, string> }[] = [
+  { action: "updatePaperBatchAction", label: "另一轮次测评的纸质问卷批次", fields: (t) => ({ batchId: String(t.otherPaperBatch) }) },
+  { action: "deletePaperBatchAction", label: "另一轮次测评的纸质问卷批次", fields: (t) => ({ batchId: String(t.otherPaperBatch) }) },
+  // The other round's survey has one question: the valid form's second is not in it.
+  { action: "addPaperBatchAction", label: "另一轮次的测评,其问卷没有第 2 题", fields: (t) => ({ surveyId: String(t.draftSurvey) }) },
+];
 
 /** Actions without input of their own (nothing to corrupt), with the reason. */
 export const ACTIONS_WITHOUT_INPUT: Record<string, string> = {

@@ -2,15 +2,17 @@ import Link from "@/components/link";
 import { SatisfactionFormula, SurveyAspectTable } from "@/components/survey-results";
 import { Table, Td, Th } from "@/components/ui/table";
 import { SURVEY_STATE_LABELS, type SurveyState } from "@/lib/domain";
-import { formatRate, type AspectResult, type Tally } from "@/lib/survey";
+import { formatRate, type AnsweredBySource, type AspectResult, type Tally } from "@/lib/survey";
 
 export interface DashboardSurvey {
   roundId: number;
   roundName: string;
   title: string;
   state: SurveyState;
+  /** Online responses and paper forms collected. */
   responses: number;
-  overall: Tally;
+  paperForms: number;
+  overall: Tally & AnsweredBySource;
   aspects: AspectResult[];
 }
 
@@ -28,12 +30,13 @@ export function DashboardSurveySection({ surveys }: { surveys: DashboardSurvey[]
       {single ? (
         <>
           <p className="text-sm text-gray-800" data-testid="dashboard-survey-overall">
-            {single.title}({SURVEY_STATE_LABELS[single.state]}):{single.responses} 份答卷,总体满意率 {formatRate(single.overall.rate)}。
+            {single.title}({SURVEY_STATE_LABELS[single.state]}):共收回问卷 {single.responses + single.paperForms} 份,其中网上 {single.responses} 份、纸质 {single.paperForms} 份,总体满意率{" "}
+            {formatRate(single.overall.rate)}。
             <Link href={`/rounds/${single.roundId}/survey`} className="ml-1 text-brand-700 hover:underline">
               查看详情
             </Link>
           </p>
-          {single.responses > 0 ? <SurveyAspectTable rows={single.aspects} caption="满意度按方面汇总" /> : null}
+          {single.responses + single.paperForms > 0 ? <SurveyAspectTable rows={single.aspects} caption="满意度按方面汇总" /> : null}
         </>
       ) : (
         <Table caption="各轮次满意度测评">
@@ -41,7 +44,9 @@ export function DashboardSurveySection({ surveys }: { surveys: DashboardSurvey[]
             <tr>
               <Th>轮次</Th>
               <Th>状态</Th>
-              <Th className="text-right">答卷</Th>
+              <Th className="text-right">网上答卷</Th>
+              <Th className="text-right">纸质问卷</Th>
+              <Th className="text-right">合计</Th>
               <Th className="text-right">总体满意率</Th>
             </tr>
           </thead>
@@ -55,6 +60,8 @@ export function DashboardSurveySection({ surveys }: { surveys: DashboardSurvey[]
                 </Td>
                 <Td>{SURVEY_STATE_LABELS[s.state]}</Td>
                 <Td className="text-right tabular-nums">{s.responses}</Td>
+                <Td className="text-right tabular-nums">{s.paperForms}</Td>
+                <Td className="text-right tabular-nums">{s.responses + s.paperForms}</Td>
                 <Td className="text-right tabular-nums">{formatRate(s.overall.rate)}</Td>
               </tr>
             ))}

@@ -25,6 +25,7 @@ import { addProgressReport, returnClaim, signOffClaim } from "./progress";
 import { remindMissingReports, runReminders } from "./reminders";
 import { setRoundReviewers } from "./round-reviewers";
 import { createRound, setRoundArchived, setUnitsSeeUnapprovedPlan, updateRound } from "./rounds";
+import { createPaperBatch, deletePaperBatch, updatePaperBatch } from "./survey-paper";
 import { createSurvey, recordSurveyResponse, setSurveyState } from "./surveys";
 import { setUnitHeads } from "./unit-heads";
 import { createUnit } from "./units";
@@ -164,6 +165,9 @@ const surveyIn = (state: "draft" | "open" | "closed") => {
   if (state === "closed") run((tx) => setSurveyState(tx, { ...by("office"), surveyId, state: "closed" }));
   return { surveyId, questionId: t.one<number>("select id from survey_questions where survey_id = ?", surveyId) };
 };
+const paperBatchInput = (surveyId: number, label: string) => ({
+  surveyId, label, collectedOn: "2026-11-18", forms: 12, counts: [{ position: 1, choice: "satisfied" as const, count: 10 }],
+});
 const surveyInput = (roundId: number, aspectId: number) => ({ roundId, title: "群众满意度测评", intro: "", aspectIds: [aspectId], problemIds: [] });
 const ladder = { escalationLiaisonDays: 25, escalationDeputyDays: 12, escalationPrincipalDays: 3, escalationLeadLeaderDays: 20 };
 const newUnread = () => {
@@ -461,6 +465,21 @@ const writePaths: WritePath[] = [
     const { surveyId, questionId } = surveyIn("open");
     const answer = { surveyId, deviceHash: "d".repeat(64), answers: [{ questionId, choice: "satisfied" as const }], comment: "希望长期坚持" };
     return inTx((tx) => recordSurveyResponse(tx, answer));
+  }),
+  // 纸质问卷批次: entered on a closed survey (paper arrives late), corrected, deleted
+  path("createPaperBatch", "survey_paper_batch.create", "office", () => {
+    const { surveyId } = surveyIn("closed");
+    return inTx((tx) => createPaperBatch(tx, { ...by("office"), input: paperBatchInput(surveyId, "新安街道 第1批") }));
+  }),
+  path("updatePaperBatch", "survey_paper_batch.update", "office", () => {
+    const { surveyId } = surveyIn("open");
+    const batchId = run((tx) => createPaperBatch(tx, { ...by("office"), input: paperBatchInput(surveyId, "第1批") })).id;
+    return inTx((tx) => updatePaperBatch(tx, { ...by("office"), input: { ...paperBatchInput(surveyId, "第1批(更正)"), batchId } }));
+  }),
+  path("deletePaperBatch", "survey_paper_batch.delete", "office", () => {
+    const { surveyId } = surveyIn("open");
+    const batchId = run((tx) => createPaperBatch(tx, { ...by("office"), input: paperBatchInput(surveyId, "第1批") })).id;
+    return inTx((tx) => deletePaperBatch(tx, { ...by("office"), surveyId, batchId }));
   }),
   path("runReminders (one row per run, escalation ladder included)", "reminders.run", null, () => () => runReminders(t.db, { today: TODAY })),
   path("runReminders (a Monday: leaders' digests too)", "reminders.run", null, () => {

@@ -10,6 +10,7 @@ import { aspects, measures, problems, progressReports, reportDrafts, rounds } fr
 import { recordAudit } from "./audit";
 import { roundClueFigures } from "./clues";
 import { evaluationSummaries } from "./evaluations";
+import { roundSurveyFigures } from "./surveys";
 import { listInstitutions } from "./institutions";
 import { ledgerRows } from "./ledger";
 import { roundSummary } from "./summary";
@@ -130,5 +131,6 @@ export function reportInput(q: Queryable, params: { roundId: number; today: stri
     texts: getReportDraft(q, { roundId: round.id }).texts,
     date: params.today,
     evaluation: evaluationSummaries(q, { roundIds: [round.id] })[0] ?? null,
+    survey: roundSurveyFigures(q, { roundId: round.id }),
   };
 }

@@ -1,11 +1,11 @@
 import "server-only";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { SURVEY_CHOICES, type SurveyChoice } from "@/lib/domain";
 import { AppError } from "@/lib/errors";
-import { aspectQuestion, noChoices, problemQuestion, type QuestionCounts } from "@/lib/survey";
+import { addCounts, aspectQuestion, noChoices, overall, problemQuestion, type CollectedForms, type QuestionCounts, type SurveyFigures } from "@/lib/survey";
 import type { CreateSurveyInput } from "@/lib/validations/survey";
 import type { Queryable } from "../client";
-import { aspects, problems, rounds, surveyAnswers, surveyQuestions, surveyResponses, surveys } from "../schema";
+import { aspects, problems, rounds, surveyAnswers, surveyPaperBatches, surveyPaperCounts, surveyQuestions, surveyResponses, surveys } from "../schema";
 import { recordAudit } from "./audit";
 
 // 群众满意度测评: the office's survey of a round and the public's anonymous answers. The
@@ -21,7 +21,7 @@ export function surveyOfRound(q: Queryable, params: { roundId: number }) {
 
 function questionsOf(q: Queryable, surveyId: number) {
   return q
-    .select({ id: surveyQuestions.id, text: surveyQuestions.text, subject: surveyQuestions.subject })
+    .select({ id: surveyQuestions.id, position: surveyQuestions.position, text: surveyQuestions.text, subject: surveyQuestions.subject })
     .from(surveyQuestions)
     .where(eq(surveyQuestions.surveyId, surveyId))
     .orderBy(asc(surveyQuestions.position))
@@ -157,7 +157,7 @@ export function recordSurveyResponse(
   return { id };
 }
 
-/** Each question's answers counted by choice, in the questionnaire's order. */
+/** Each question's answers counted by choice, online and on paper, in the questionnaire's order. */
 export function surveyResults(q: Queryable, params: { surveyId: number }): QuestionCounts[] {
   const questions = q
     .select({
@@ -173,22 +173,41 @@ export function surveyResults(q: Queryable, params: { surveyId: number }): Quest
     .where(eq(surveyQuestions.surveyId, params.surveyId))
     .orderBy(asc(surveyQuestions.position))
     .all();
-  const counts = q
+  const online = q
     .select({ questionId: surveyAnswers.questionId, choice: surveyAnswers.choice, n: sql<number>`count(*)` })
     .from(surveyAnswers)
     .innerJoin(surveyQuestions, eq(surveyQuestions.id, surveyAnswers.questionId))
     .where(eq(surveyQuestions.surveyId, params.surveyId))
     .groupBy(surveyAnswers.questionId, surveyAnswers.choice)
     .all();
+  const paper = q
+    .select({ questionId: surveyPaperCounts.questionId, choice: surveyPaperCounts.choice, n: sql<number>`sum(${surveyPaperCounts.count})` })
+    .from(surveyPaperCounts)
+    .innerJoin(surveyPaperBatches, eq(surveyPaperBatches.id, surveyPaperCounts.batchId))
+    .where(eq(surveyPaperBatches.surveyId, params.surveyId))
+    .groupBy(surveyPaperCounts.questionId, surveyPaperCounts.choice)
+    .all();
+  const byChoice = (rows: readonly { questionId: number; choice: SurveyChoice; n: number }[], questionId: number) => {
+    const counts = noChoices();
+    for (const c of rows) if (c.questionId === questionId && (SURVEY_CHOICES as readonly string[]).includes(c.choice)) counts[c.choice] = c.n;
+    return counts;
+  };
   return questions.map((question) => {
-    const byChoice = noChoices();
-    for (const c of counts) if (c.questionId === question.id && (SURVEY_CHOICES as readonly string[]).includes(c.choice)) byChoice[c.choice] = c.n;
-    return { ...question, counts: byChoice };
+    const fromOnline = byChoice(online, question.id);
+    const fromPaper = byChoice(paper, question.id);
+    return { ...question, online: fromOnline, paper: fromPaper, counts: addCounts(fromOnline, fromPaper) };
   });
 }
 
-export function responseCount(q: Queryable, params: { surveyId: number }): number {
-  return q.select({ n: sql<number>`count(*)` }).from(surveyResponses).where(eq(surveyResponses.surveyId, params.surveyId)).get()?.n ?? 0;
+const paperFormsOf = (surveyId: SQL) =>
+  sql<number>`(select coalesce(sum(${surveyPaperBatches.forms}), 0) from ${surveyPaperBatches} where ${surveyPaperBatches.surveyId} = ${surveyId})`;
+const onlineResponsesOf = (surveyId: SQL) =>
+  sql<number>`(select count(*) from ${surveyResponses} where ${surveyResponses.surveyId} = ${surveyId})`;
+
+/** The questionnaires collected: online responses and paper forms (blank ones included). */
+export function collectedForms(q: Queryable, params: { surveyId: number }): CollectedForms {
+  const row = q.select({ online: onlineResponsesOf(sql`${surveys.id}`), paper: paperFormsOf(sql`${surveys.id}`) }).from(surveys).where(eq(surveys.id, params.surveyId)).get();
+  return { online: row?.online ?? 0, paper: row?.paper ?? 0 };
 }
 
 /** The comments people left, newest first (the text exactly as typed; pages escape it). */
@@ -211,9 +230,17 @@ export function surveysOfRounds(q: Queryable, params: { roundIds: readonly numbe
       roundId: surveys.roundId,
       title: surveys.title,
       state: surveys.state,
-      responses: sql<number>`(select count(*) from ${surveyResponses} where ${surveyResponses.surveyId} = ${surveys.id})`,
+      responses: onlineResponsesOf(sql`${surveys.id}`),
+      paperForms: paperFormsOf(sql`${surveys.id}`),
     })
     .from(surveys)
     .where(inArray(surveys.roundId, [...params.roundIds]))
     .all();
+}
+
+/** What the 通报 states of the round's survey: forms collected online and on paper, and the rate. */
+export function roundSurveyFigures(q: Queryable, params: { roundId: number }): SurveyFigures | null {
+  const survey = q.select({ id: surveys.id }).from(surveys).where(eq(surveys.roundId, params.roundId)).get();
+  if (!survey) return null;
+  return { ...collectedForms(q, { surveyId: survey.id }), rate: overall(surveyResults(q, { surveyId: survey.id })).rate };
 }

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { SURVEY_CHOICES, SURVEY_STATES, SURVEY_SUBJECTS } from "@/lib/domain";
 import { users } from "./auth";
@@ -120,5 +121,60 @@ export const surveyAttempts = sqliteTable(
   ],
 );
 
+/**
+ * 纸质问卷: offices hand paper forms out at 街道 and 社区 and count them by hand, so a batch is
+ * a tally — how many forms, and per question how many chose each answer — never a form.
+ * A question's counts may fall short of the forms (the rest left it blank: 未作答); the
+ * office's service (db/queries/survey-paper.ts) refuses more. The batch stays open for
+ * entry after the online survey closes: forms arrive late.
+ */
+export const surveyPaperBatches = sqliteTable(
+  "survey_paper_batches",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    surveyId: integer("survey_id")
+      .notNull()
+      .references(() => surveys.id, { onDelete: "cascade" }),
+    /** "新安街道 第1批": how the office finds the pile of paper again. */
+    label: text("label").notNull(),
+    /** The day the forms were collected, "YYYY-MM-DD". */
+    collectedOn: text("collected_on").notNull(),
+    /** 份数: the forms in the batch, blank ones included. */
+    forms: integer("forms").notNull(),
+    createdById: text("created_by_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("survey_paper_batches_survey_id_label_uq").on(t.surveyId, t.label),
+    index("survey_paper_batches_created_by_id_idx").on(t.createdById),
+    check("survey_paper_batches_forms_check", sql`${t.forms} > 0`),
+  ],
+);
+
+/** A batch's tally: how many of its forms chose `choice` on one question (zeros not stored). */
+export const surveyPaperCounts = sqliteTable(
+  "survey_paper_counts",
+  {
+    batchId: integer("batch_id")
+      .notNull()
+      .references(() => surveyPaperBatches.id, { onDelete: "cascade" }),
+    questionId: integer("question_id")
+      .notNull()
+      .references(() => surveyQuestions.id, { onDelete: "cascade" }),
+    choice: text("choice", { enum: SURVEY_CHOICES }).notNull(),
+    count: integer("count").notNull(),
+  },
+  (t) => [
+    primaryKey({ name: "survey_paper_counts_pk", columns: [t.batchId, t.questionId, t.choice] }),
+    index("survey_paper_counts_question_id_choice_idx").on(t.questionId, t.choice),
+    check("survey_paper_counts_choice_check", oneOf(t.choice, SURVEY_CHOICES)),
+    check("survey_paper_counts_count_check", sql`${t.count} > 0`),
+  ],
+);
+
 export type Survey = typeof surveys.$inferSelect;
+export type SurveyPaperBatch = typeof surveyPaperBatches.$inferSelect;
 export type SurveyQuestion = typeof surveyQuestions.$inferSelect;

@@ -2,10 +2,11 @@ import { createHash, randomBytes } from "node:crypto";
 import type { SurveyChoice } from "@/lib/domain";
 import { aspectQuestion } from "@/lib/survey";
 import type { Tx } from "../client";
-import { surveyAnswers, surveyQuestions, surveyResponses, surveys } from "../schema";
+import { surveyAnswers, surveyPaperBatches, surveyPaperCounts, surveyQuestions, surveyResponses, surveys } from "../schema";
 
-// The demo's 群众满意度测评: open, one question per aspect, and a few dozen answers with
-// comments, so a newcomer sees results on the round's 满意度测评 tab and the dashboard.
+// The demo's 群众满意度测评: open, one question per aspect, a few dozen answers with comments
+// and one batch of paper forms from 新安街道, so a newcomer sees results — online, paper and
+// combined — on the round's 满意度测评 tab, the dashboard and the 通报.
 
 const DEMO_RESPONSES = 36;
 const COMMENTS = [
@@ -24,7 +25,19 @@ function demoChoice(response: number, question: number): SurveyChoice {
   return "unknown";
 }
 
-export function seedDemoSurvey(tx: Tx, params: { roundId: number; roundName: string; createdById: string; aspects: { id: number; name: string }[] }) {
+/** 新安街道's pile of 24 forms, tallied per question: [满意, 基本满意, 不满意, 不了解]; the rest left it blank. */
+const PAPER_FORMS = 24;
+const PAPER_TALLY: readonly (readonly [number, number, number, number])[] = [
+  [15, 6, 1, 2],
+  [12, 7, 2, 1],
+  [14, 5, 1, 3],
+  [11, 8, 3, 0],
+];
+
+export function seedDemoSurvey(
+  tx: Tx,
+  params: { roundId: number; roundName: string; createdById: string; aspects: { id: number; name: string }[]; paperCollectedOn: string },
+) {
   const salt = randomBytes(16).toString("hex");
   const survey = tx
     .insert(surveys)
@@ -54,4 +67,18 @@ export function seedDemoSurvey(tx: Tx, params: { roundId: number; roundName: str
     const { id } = tx.insert(surveyResponses).values({ surveyId: survey.id, deviceHash, comment }).returning({ id: surveyResponses.id }).get();
     tx.insert(surveyAnswers).values(questionIds.map((questionId, q) => ({ responseId: id, questionId, choice: demoChoice(r, q) }))).run();
   }
+  seedDemoPaperBatch(tx, { surveyId: survey.id, questionIds, createdById: params.createdById, collectedOn: params.paperCollectedOn });
+}
+
+function seedDemoPaperBatch(tx: Tx, params: { surveyId: number; questionIds: number[]; createdById: string; collectedOn: string }) {
+  const batch = tx
+    .insert(surveyPaperBatches)
+    .values({ surveyId: params.surveyId, label: "新安街道 第1批", collectedOn: params.collectedOn, forms: PAPER_FORMS, createdById: params.createdById })
+    .returning({ id: surveyPaperBatches.id })
+    .get();
+  const choices = ["satisfied", "basically_satisfied", "dissatisfied", "unknown"] as const;
+  const rows = params.questionIds.flatMap((questionId, q) =>
+    choices.map((choice, c) => ({ batchId: batch.id, questionId, choice, count: PAPER_TALLY[q % PAPER_TALLY.length]![c]! })).filter((r) => r.count > 0),
+  );
+  if (rows.length > 0) tx.insert(surveyPaperCounts).values(rows).run();
 }

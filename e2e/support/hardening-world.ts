@@ -370,6 +370,8 @@ export class HardeningWorld {
         `select * from survey_questions where survey_id in (select id from surveys where round_id in ${inRounds}) order by id`,
         `select * from survey_responses where survey_id in (select id from surveys where round_id in ${inRounds}) order by id`,
         `select a.* from survey_answers a join survey_responses r on r.id = a.response_id where r.survey_id in (select id from surveys where round_id in ${inRounds}) order by 1, 2`,
+        `select * from survey_paper_batches where survey_id in (select id from surveys where round_id in ${inRounds}) order by id`,
+        `select c.* from survey_paper_counts c join survey_paper_batches b on b.id = c.batch_id where b.survey_id in (select id from surveys where round_id in ${inRounds}) order by 1, 2, 3`,
         `select * from audit_log where (entity = 'round' and entity_id in (select cast(value as text) from json_each('${rounds}')))
            or (entity in ('measure', 'problem') and entity_id in (select cast(id as text) from measures where round_id in ${inRounds}
                                                                   union select cast(id as text) from problems where round_id in ${inRounds}))
@@ -381,6 +383,7 @@ export class HardeningWorld {
            or (entity = 'review_comment' and entity_id in (select cast(id as text) from review_comments where round_id in ${inRounds}))
            or (entity = 'survey' and entity_id in (select cast(id as text) from surveys where round_id in ${inRounds}))
            or (entity = 'survey_response' and entity_id in (select cast(r.id as text) from survey_responses r join surveys s on s.id = r.survey_id where s.round_id in ${inRounds}))
+           or (entity = 'survey_paper_batch' and entity_id in (select cast(b.id as text) from survey_paper_batches b join surveys s on s.id = b.survey_id where s.round_id in ${inRounds}))
            order by id`,
       ];
       const hash = createHash("sha256");

@@ -6,22 +6,30 @@ import { SatisfactionFormula, SurveyAspectTable, SurveyQuestionTable } from "@/c
 import { EmptyState } from "@/components/ui/empty-state";
 import { db } from "@/db";
 import { listAspects } from "@/db/queries/plan";
-import { problemChoices, responseCount, surveyComments, surveyOfRound, surveyResults } from "@/db/queries/surveys";
+import { listPaperBatches } from "@/db/queries/survey-paper";
+import { collectedForms, problemChoices, surveyComments, surveyOfRound, surveyResults } from "@/db/queries/surveys";
+import { todayISO } from "@/lib/deadline-state";
 import { publicUrl } from "@/lib/config";
 import { SURVEY_STATE_LABELS } from "@/lib/domain";
 import { can } from "@/lib/permissions";
 import { byAspect, formatRate, overall } from "@/lib/survey";
+import { PAPER_BATCHES_SHOWN } from "@/lib/survey-paper";
+import { parseId } from "@/lib/validations/common";
 import { roundFor } from "../round-data";
 import { closeSurveyAction, openSurveyAction } from "./actions";
 import { CreateSurveyForm } from "./create-survey-form";
+import { PaperBatches } from "./paper-batches";
 
 export const metadata: Metadata = { title: "满意度测评" };
 
 const COMMENTS_SHOWN = 50;
 
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
 // 群众满意度测评 of a round: the office creates the questionnaire, opens it, prints its link
-// and QR code for the public, and closes it; whoever reads the round reads the results.
-export default async function RoundSurveyPage({ params }: { params: Promise<{ id: string }> }) {
+// and QR code for the public, closes it, and enters the paper forms in batches; whoever reads
+// the round reads the results, online and paper together.
+export default async function RoundSurveyPage({ params, searchParams }: Props) {
   const { actor, round } = await roundFor(params, "survey.read");
   const manage = can(actor, "survey.manage");
   const survey = surveyOfRound(db, { roundId: round.id });
@@ -48,7 +56,11 @@ export default async function RoundSurveyPage({ params }: { params: Promise<{ id
   const qr = await QRCode.toDataURL(link, { errorCorrectionLevel: "M", margin: 2, width: 240 });
   const questions = surveyResults(db, { surveyId: survey.id });
   const total = overall(questions);
-  const responses = responseCount(db, { surveyId: survey.id });
+  const collected = collectedForms(db, { surveyId: survey.id });
+  const forms = collected.online + collected.paper;
+  const batches = listPaperBatches(db, { surveyId: survey.id, limit: PAPER_BATCHES_SHOWN });
+  const batchParam = (await searchParams).batch;
+  const editingId = manage && typeof batchParam === "string" ? parseId(batchParam) : null;
   const comments = surveyComments(db, { surveyId: survey.id, limit: COMMENTS_SHOWN });
 
   return (
@@ -60,7 +72,7 @@ export default async function RoundSurveyPage({ params }: { params: Promise<{ id
               {survey.title}
             </h2>
             <p className="mt-1 text-sm text-gray-700" data-testid="survey-state">
-              状态:{SURVEY_STATE_LABELS[survey.state]} · {survey.questions.length} 道题 · 已收到 {responses} 份答卷
+              状态:{SURVEY_STATE_LABELS[survey.state]} · {survey.questions.length} 道题 · 网上已收到 {collected.online} 份答卷 · 纸质问卷 {collected.paper} 份
             </p>
           </div>
           {manage ? (
@@ -70,7 +82,7 @@ export default async function RoundSurveyPage({ params }: { params: Promise<{ id
                   action={closeSurveyAction}
                   fields={{ surveyId: survey.id }}
                   label="关闭测评"
-                  confirm="确定关闭本次测评吗?关闭后群众打开链接将看到“测评已结束”,已收到的答卷全部保留。"
+                  confirm="确定关闭本次测评吗?关闭后群众打开链接将看到“测评已结束”,已收到的答卷全部保留,纸质问卷仍可继续录入。"
                 />
               ) : (
                 <ConfirmButton
@@ -110,11 +122,13 @@ export default async function RoundSurveyPage({ params }: { params: Promise<{ id
           测评结果
         </h2>
         <p className="text-sm text-gray-800" data-testid="survey-overall">
-          总体满意率 {formatRate(total.rate)}(共 {responses} 份答卷,{total.answered} 个作答)
+          总体满意率 {formatRate(total.rate)}(共收回问卷 {forms} 份,其中网上 {collected.online} 份、纸质 {collected.paper} 份;{total.answered} 个作答)
         </p>
         <SatisfactionFormula />
-        {responses === 0 ? (
-          <EmptyState title="尚未收到答卷">{survey.state === "open" ? "把链接或二维码发给群众后,结果会显示在这里。" : "开放测评后,群众提交的答卷会汇总在这里。"}</EmptyState>
+        {forms === 0 ? (
+          <EmptyState title="尚未收到答卷">
+            {survey.state === "open" ? "把链接或二维码发给群众后,结果会显示在这里;纸质问卷录入后一并计入。" : "开放测评后群众提交的答卷、录入的纸质问卷会汇总在这里。"}
+          </EmptyState>
         ) : (
           <>
             <SurveyAspectTable rows={byAspect(questions)} caption="按方面汇总" />
@@ -122,6 +136,17 @@ export default async function RoundSurveyPage({ params }: { params: Promise<{ id
           </>
         )}
       </section>
+
+      <PaperBatches
+        roundId={round.id}
+        surveyId={survey.id}
+        closed={survey.state === "closed"}
+        manage={manage}
+        batches={batches}
+        questions={survey.questions.map((q) => ({ position: q.position, text: q.text }))}
+        editing={batches.find((b) => b.id === editingId)}
+        today={todayISO()}
+      />
 
       {comments.length > 0 ? (
         <section aria-labelledby="survey-comments" className="rounded-lg border border-gray-200 bg-white p-4">
