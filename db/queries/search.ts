@@ -158,12 +158,46 @@ const KINDS: Record<SearchKind, KindSql> = {
   },
 };
 
+/**
+ * How a search runs. Through the index when it may look at everything: FTS5 hands out its
+ * matches newest first, and bm25 ranks the newest. When the scope or the filter narrows it
+ * to a few thousand measures (a unit, a reviewer's round, the office's round filter), by
+ * LIKE over those rows instead: walking the index's 80,000 matches of a common word to keep
+ * a unit's 300 costs more than reading the 300. Words under three characters always go by LIKE.
+ */
+interface Plan {
+  terms: SearchTerms;
+  useIndex: boolean;
+  /** Rank LIKE hits by how often the words occur (few rows); else newest first. */
+  rankByCount: boolean;
+}
+
+/** Measures beyond which a narrowed search still goes through the index. */
+export const NARROW_MEASURES = 3000;
+
+/** The plan of a search: one count over the measures it is narrowed to, if any. */
+export function searchPlan(q: Queryable, params: { scope: SearchScope; filter: SearchFilter }): Plan {
+  const { scope, filter } = params;
+  const terms = searchTerms(filter.text);
+  const narrowing: SQL[] = [];
+  if (scope.roundIds) narrowing.push(sql`m.round_id in (${ids(scope.roundIds)})`);
+  if (filter.roundId) narrowing.push(sql`m.round_id = ${filter.roundId}`);
+  if (scope.unitIds) narrowing.push(sql`m.id in ${unitMeasures(scope.unitIds)}`);
+  if (filter.unitId) narrowing.push(sql`m.id in ${measuresOfUnit(filter.unitId)}`);
+  if (narrowing.length === 0) return { terms, useIndex: terms.match !== null, rankByCount: false };
+  const count = q.get<{ n: number }>(sql`select count(*) as n from (select 1 from measures m where ${sql.join(narrowing, sql` and `)} limit ${NARROW_MEASURES + 1})`)?.n ?? 0;
+  const narrow = count <= NARROW_MEASURES;
+  return { terms, useIndex: terms.match !== null && !narrow, rankByCount: narrow };
+}
+
+const wordsByLike = (plan: Plan) => (plan.useIndex ? plan.terms.short : plan.terms.words);
+
 /** The WHERE of one kind's search, or null when the kind cannot match (a status filter on notices). */
-function conditions(kind: KindSql, scope: SearchScope, filter: SearchFilter, terms: SearchTerms): SQL | null {
+function conditions(kind: KindSql, scope: SearchScope, filter: SearchFilter, plan: Plan): SQL | null {
   const c = kind.columns;
   const where: SQL[] = [];
-  if (terms.match) where.push(sql`${sql.identifier(kind.fts)} match ${terms.match}`);
-  for (const word of terms.short) {
+  if (plan.useIndex) where.push(sql`${sql.identifier(kind.fts)} match ${plan.terms.match}`);
+  for (const word of wordsByLike(plan)) {
     const pattern = likePattern(word);
     where.push(sql`(${sql.join(kind.texts.map((t) => sql`${t} like ${pattern} escape '\\'`), sql` or `)})`);
   }
@@ -180,9 +214,15 @@ function conditions(kind: KindSql, scope: SearchScope, filter: SearchFilter, ter
   return sql.join(where, sql` and `);
 }
 
-function source(kind: KindSql, terms: SearchTerms): SQL {
+/** How often the words occur in the kind's texts: the rank of a LIKE search over few rows. */
+function occurrences(kind: KindSql, words: readonly string[]): SQL {
+  const counts = words.flatMap((w) => kind.texts.map((t) => sql`(length(${t}) - length(replace(${t}, ${w}, ''))) / ${[...w].length}`));
+  return counts.length ? sql.join(counts, sql` + `) : sql`0`;
+}
+
+function source(kind: KindSql, plan: Plan): SQL {
   // The index drives when it answers (its matches, then their rows); else the source table.
-  return terms.match ? sql`${sql.identifier(kind.fts)} join ${kind.table} on s.id = ${sql.identifier(kind.fts)}.rowid ${kind.joins}` : sql`${kind.table} ${kind.joins}`;
+  return plan.useIndex ? sql`${sql.identifier(kind.fts)} join ${kind.table} on s.id = ${sql.identifier(kind.fts)}.rowid ${kind.joins}` : sql`${kind.table} ${kind.joins}`;
 }
 
 export interface KindResult {
@@ -204,25 +244,26 @@ export const SEARCH_RANK_WINDOW = SEARCH_COUNT_CAP;
  * else newest first (a LIKE has no rank). `limit` hits from `offset`, and how many there
  * are up to the cap.
  */
-export function searchKind(q: Queryable, params: { kind: SearchKind; scope: SearchScope; filter: SearchFilter; limit: number; offset?: number; terms?: SearchTerms }): KindResult {
-  const terms = params.terms ?? searchTerms(params.filter.text);
+export function searchKind(q: Queryable, params: { kind: SearchKind; scope: SearchScope; filter: SearchFilter; limit: number; offset?: number; plan?: Plan }): KindResult {
   const kind = KINDS[params.kind];
   const empty = { kind: params.kind, hits: [], total: 0 };
-  if (!params.scope.kinds.includes(params.kind) || terms.words.length === 0) return empty;
-  if (params.scope.unitIds?.length === 0 || params.scope.roundIds?.length === 0) return empty;
-  const where = conditions(kind, params.scope, params.filter, terms);
+  if (!params.scope.kinds.includes(params.kind) || params.scope.unitIds?.length === 0 || params.scope.roundIds?.length === 0) return empty;
+  const plan = params.plan ?? searchPlan(q, params);
+  if (plan.terms.words.length === 0) return empty;
+  const where = conditions(kind, params.scope, params.filter, plan);
   if (!where) return empty;
-  const from = source(kind, terms);
+  const from = source(kind, plan);
   const c = kind.columns;
   const fields = sql`s.id as id, ${c.roundId} as roundId, r.name as roundName, ${c.title} as title, ${c.body} as body, ${c.measureId} as measureId, ${c.date} as date`;
   const fts = sql.identifier(kind.fts);
-  const rows = terms.match
+  const rows = plan.useIndex
     ? q.all<Omit<SearchHit, "kind">>(sql`
         select id, roundId, roundName, title, body, measureId, date from (
           select ${fields}, ${sql.raw(`bm25(${kind.fts}, ${kind.weights})`)} as score, ${fts}.rowid as newest
           from ${from} where ${where} order by ${fts}.rowid desc limit ${SEARCH_RANK_WINDOW + 1})
         order by score, newest desc limit ${params.limit} offset ${params.offset ?? 0}`)
-    : q.all<Omit<SearchHit, "kind">>(sql`select ${fields} from ${from} where ${where} order by s.id desc limit ${params.limit} offset ${params.offset ?? 0}`);
+    : q.all<Omit<SearchHit, "kind">>(sql`select ${fields} from ${from} where ${where}
+        order by ${plan.rankByCount ? sql`${occurrences(kind, plan.terms.words)} desc, ` : sql``}s.id desc limit ${params.limit} offset ${params.offset ?? 0}`);
   const total =
     rows.length < params.limit && !params.offset
       ? rows.length
@@ -238,8 +279,10 @@ export function searchKind(q: Queryable, params: { kind: SearchKind; scope: Sear
 
 /** Every kind the scope allows, `perKind` hits each: the grouped results page. */
 export function searchAll(q: Queryable, params: { scope: SearchScope; filter: SearchFilter; perKind: number }): KindResult[] {
-  const terms = searchTerms(params.filter.text);
-  return SEARCH_KINDS.filter((k) => params.scope.kinds.includes(k)).map((kind) => searchKind(q, { ...params, kind, terms, limit: params.perKind }));
+  const kinds = SEARCH_KINDS.filter((k) => params.scope.kinds.includes(k));
+  if (kinds.length === 0) return [];
+  const plan = searchPlan(q, params);
+  return kinds.map((kind) => searchKind(q, { ...params, kind, plan, limit: params.perKind }));
 }
 
 /** The first of a problem's measures that `unitIds` answer for (all units: null). */
