@@ -35,7 +35,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
   return (
     <>
       <PageHeader title="全文检索" description="检索您有权查看的各轮次问题、整改措施、整改进展、督办单和建章立制。" />
-      <form method="get" role="search" aria-label="全文检索" className="no-print mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-gray-200 bg-white p-3 text-sm">
+      <form method="get" role="search" aria-label="检索条件" className="no-print mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-gray-200 bg-white p-3 text-sm">
         <label className="flex min-w-64 flex-1 flex-col gap-1">
           <span className="text-xs text-gray-600">检索内容</span>
           <input
