@@ -19,8 +19,8 @@ export const SEARCH_MAX_LENGTH = 100;
 export const SEARCH_MAX_TERMS = 5;
 /**
  * The trigram tokenizer indexes every run of three characters: a word of three or more
- * matches through the index. Many Chinese keywords have two (党建, 公车, 食堂); they are
- * matched with LIKE over the rows the user may see instead (see db/queries/search.ts).
+ * matches through the index as a phrase. Many Chinese keywords have two (党建, 公车, 食堂):
+ * db/queries/search.ts asks for any of the trigrams they begin; one character goes by LIKE.
  */
 export const TRIGRAM = 3;
 
@@ -29,7 +29,7 @@ export interface SearchTerms {
   words: string[];
   /** An FTS5 MATCH expression of the words the index can answer, or null when none can. */
   match: string | null;
-  /** Words too short for the index, each to be matched with LIKE. */
+  /** Words too short for a phrase of the index (one or two characters). */
   short: string[];
 }
 

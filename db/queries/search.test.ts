@@ -71,6 +71,19 @@ describe("searchKind", () => {
     expect(both.every((h) => h.body.includes("学位") && h.body.includes("公办义务教育"))).toBe(true);
   });
 
+  it("finds a two-character word through the index even at the very end of a text, and a single character by LIKE", () => {
+    const round = t.roundId();
+    t.sqlite.prepare("insert into institutions (round_id, title, document_number, created_at) values (?, '关于进一步规范公车', '', 0)").run(round);
+    const hits = find(EVERYTHING, "公车", "institution").hits;
+    expect(hits.map((h) => h.title)).toContain("关于进一步规范公车");
+    expect(find(EVERYTHING, "公车 进一步规范", "institution").hits.map((h) => h.title)).toEqual(["关于进一步规范公车"]);
+    expect(find(EVERYTHING, "车", "institution").hits.map((h) => h.title)).toContain("关于进一步规范公车");
+    // A two-character word the index has never seen: nothing, without a scan.
+    expect(find(EVERYTHING, "饕餮", "progress").hits).toEqual([]);
+    t.sqlite.prepare("delete from institutions where title = '关于进一步规范公车'").run();
+    expect(find(EVERYTHING, "公车", "institution").hits.map((h) => h.title)).not.toContain("关于进一步规范公车");
+  });
+
   it("ranks a hit in the title above one in the body only", () => {
     const hits = find(office(), "民生保障短板", "problem").hits;
     expect(hits[0]!.title).toContain("民生保障短板");

@@ -86,7 +86,8 @@ const KINDS: Record<SearchKind, KindSql> = {
       roundId: sql`s.round_id`,
     },
     texts: [sql`s.title`, sql`s.description`],
-    visibleTo: (units) => sql`exists (select 1 from measures pm where pm.problem_id = s.id and pm.id in ${unitMeasures(units)})`,
+    // From the unit's measures to their problems: an EXISTS per problem would read all 60,000.
+    visibleTo: (units) => sql`s.id in (select pm.problem_id from measures pm where pm.id in ${unitMeasures(units)})`,
     ofUnit: (unitId) => sql`(s.lead_unit_id = ${unitId} or exists (select 1 from measures pm where pm.problem_id = s.id and pm.id in ${measuresOfUnit(unitId)}))`,
   },
   measure: {
@@ -166,7 +167,9 @@ const KINDS: Record<SearchKind, KindSql> = {
  * matches newest first, and bm25 ranks the newest. When the scope or the filter narrows it
  * to a few thousand measures (a unit, a reviewer's round, the office's round filter), by
  * LIKE over those rows instead: walking the index's 80,000 matches of a common word to keep
- * a unit's 300 costs more than reading the 300. Words under three characters always go by LIKE.
+ * a unit's 300 costs more than reading the 300. A word of two characters goes through the
+ * index as any of the trigrams it begins (from the index's vocabulary: every text ends with a
+ * line feed in the index, so even a word at the very end begins one); a single character by LIKE.
  */
 interface Plan {
   terms: SearchTerms;
@@ -187,20 +190,54 @@ export function searchPlan(q: Queryable, params: { scope: SearchScope; filter: S
   if (filter.roundId) narrowing.push(sql`m.round_id = ${filter.roundId}`);
   if (scope.unitIds) narrowing.push(sql`m.id in ${unitMeasures(scope.unitIds)}`);
   if (filter.unitId) narrowing.push(sql`m.id in ${measuresOfUnit(filter.unitId)}`);
-  if (narrowing.length === 0) return { terms, useIndex: terms.match !== null, rankByCount: false };
+  const indexable = terms.words.some((w) => [...w].length >= 2);
+  if (narrowing.length === 0) return { terms, useIndex: indexable, rankByCount: false };
   const count = q.get<{ n: number }>(sql`select count(*) as n from (select 1 from measures m where ${sql.join(narrowing, sql` and `)} limit ${NARROW_MEASURES + 1})`)?.n ?? 0;
   const narrow = count <= NARROW_MEASURES;
-  return { terms, useIndex: terms.match !== null && !narrow, rankByCount: narrow };
+  return { terms, useIndex: indexable && !narrow, rankByCount: narrow };
 }
 
-const wordsByLike = (plan: Plan) => (plan.useIndex ? plan.terms.short : plan.terms.words);
+/** Whether anything but the words limits the search. */
+const narrows = (scope: SearchScope, filter: SearchFilter) =>
+  scope.roundIds !== null || scope.unitIds !== null || [filter.roundId, filter.unitId, filter.status, filter.from, filter.to].some((v) => v !== undefined);
+
+/** More trigrams than this for one two-character word, and it is matched by LIKE instead. */
+const MAX_PREFIX_TRIGRAMS = 500;
+
+/** What one kind's index is asked: an FTS5 expression, the words left to LIKE, or nothing can match. */
+interface KindMatch {
+  match: string | null;
+  like: string[];
+  none: boolean;
+}
+
+const phrase = (text: string) => `"${text.replaceAll('"', '""')}"`;
+
+function kindMatch(q: Queryable, kind: KindSql, plan: Plan): KindMatch {
+  if (!plan.useIndex) return { match: null, like: plan.terms.words, none: false };
+  const parts = plan.terms.words.filter((w) => [...w].length >= 3).map(phrase);
+  const like: string[] = [];
+  for (const word of plan.terms.short) {
+    if ([...word].length < 2) {
+      like.push(word);
+      continue;
+    }
+    // The tokenizer folds case: so are the vocabulary's terms.
+    const lower = word.toLowerCase();
+    const trigrams = q.all<{ term: string }>(sql`select term from ${sql.identifier(`${kind.fts}_vocab`)} where term >= ${lower} and term < ${`${lower}\u{10FFFF}`} limit ${MAX_PREFIX_TRIGRAMS + 1}`);
+    if (trigrams.length === 0) return { match: null, like: [], none: true };
+    if (trigrams.length > MAX_PREFIX_TRIGRAMS) like.push(word);
+    else parts.push(`(${trigrams.map((t) => phrase(t.term)).join(" OR ")})`);
+  }
+  return { match: parts.length ? parts.join(" AND ") : null, like, none: false };
+}
 
 /** The WHERE of one kind's search, or null when the kind cannot match (a status filter on notices). */
-function conditions(kind: KindSql, scope: SearchScope, filter: SearchFilter, plan: Plan): SQL | null {
+function conditions(kind: KindSql, scope: SearchScope, filter: SearchFilter, words: KindMatch): SQL | null {
   const c = kind.columns;
   const where: SQL[] = [];
-  if (plan.useIndex) where.push(sql`${sql.identifier(kind.fts)} match ${plan.terms.match}`);
-  for (const word of wordsByLike(plan)) {
+  if (words.match) where.push(sql`${sql.identifier(kind.fts)} match ${words.match}`);
+  for (const word of words.like) {
     const pattern = likePattern(word);
     where.push(sql`(${sql.join(kind.texts.map((t) => sql`${t} like ${pattern} escape '\\'`), sql` or `)})`);
   }
@@ -223,9 +260,9 @@ function occurrences(kind: KindSql, words: readonly string[]): SQL {
   return counts.length ? sql.join(counts, sql` + `) : sql`0`;
 }
 
-function source(kind: KindSql, plan: Plan): SQL {
+function source(kind: KindSql, useIndex: boolean): SQL {
   // The index drives when it answers (its matches, then their rows); else the source table.
-  return plan.useIndex ? sql`${sql.identifier(kind.fts)} join ${kind.table} on s.id = ${sql.identifier(kind.fts)}.rowid ${kind.joins}` : sql`${kind.table} ${kind.joins}`;
+  return useIndex ? sql`${sql.identifier(kind.fts)} join ${kind.table} on s.id = ${sql.identifier(kind.fts)}.rowid ${kind.joins}` : sql`${kind.table} ${kind.joins}`;
 }
 
 export interface KindResult {
@@ -253,24 +290,33 @@ export function searchKind(q: Queryable, params: { kind: SearchKind; scope: Sear
   if (!params.scope.kinds.includes(params.kind) || params.scope.unitIds?.length === 0 || params.scope.roundIds?.length === 0) return empty;
   const plan = params.plan ?? searchPlan(q, params);
   if (plan.terms.words.length === 0) return empty;
-  const where = conditions(kind, params.scope, params.filter, plan);
+  const words = kindMatch(q, kind, plan);
+  if (words.none) return empty;
+  const useIndex = words.match !== null;
+  const where = conditions(kind, params.scope, params.filter, words);
   if (!where) return empty;
-  const from = source(kind, plan);
+  const from = source(kind, useIndex);
   const c = kind.columns;
   const fields = sql`s.id as id, ${c.roundId} as roundId, r.name as roundName, ${c.title} as title, ${c.body} as body, ${c.measureId} as measureId, ${c.date} as date`;
   const fts = sql.identifier(kind.fts);
-  const rows = plan.useIndex
+  const page = sql`limit ${params.limit} offset ${params.offset ?? 0}`;
+  // Nothing but the words: the window and the count read the index alone, and only the
+  // page's few rows are joined to their tables.
+  const indexAlone = useIndex && words.like.length === 0 && !narrows(params.scope, params.filter);
+  const matches = indexAlone ? sql`${fts} where ${fts} match ${words.match}` : sql`${from} where ${where}`;
+  const rows = useIndex
     ? q.all<Omit<SearchHit, "kind">>(sql`
-        select id, roundId, roundName, title, body, measureId, date from (
-          select ${fields}, ${sql.raw(`bm25(${kind.fts}, ${kind.weights})`)} as score, ${fts}.rowid as newest
-          from ${from} where ${where} order by ${fts}.rowid desc limit ${SEARCH_RANK_WINDOW + 1})
-        order by score, newest desc limit ${params.limit} offset ${params.offset ?? 0}`)
+        select ${fields} from (
+          select ${fts}.rowid as rid, ${sql.raw(`bm25(${kind.fts}, ${kind.weights})`)} as score
+          from ${matches} order by ${fts}.rowid desc limit ${SEARCH_RANK_WINDOW + 1}) w
+        join ${kind.table} on s.id = w.rid ${kind.joins}
+        order by w.score, w.rid desc ${page}`)
     : q.all<Omit<SearchHit, "kind">>(sql`select ${fields} from ${from} where ${where}
-        order by ${plan.rankByCount ? sql`${occurrences(kind, plan.terms.words)} desc, ` : sql``}s.id desc limit ${params.limit} offset ${params.offset ?? 0}`);
+        order by ${plan.rankByCount ? sql`${occurrences(kind, plan.terms.words)} desc, ` : sql``}s.id desc ${page}`);
   const total =
     rows.length < params.limit && !params.offset
       ? rows.length
-      : (q.get<{ n: number }>(sql`select count(*) as n from (select 1 from ${from} where ${where} limit ${SEARCH_COUNT_CAP + 1})`)?.n ?? 0);
+      : (q.get<{ n: number }>(sql`select count(*) as n from (select 1 from ${matches} limit ${SEARCH_COUNT_CAP + 1})`)?.n ?? 0);
   let hits = rows.map((h) => ({ ...h, kind: params.kind }));
   // A unit has no page for a whole problem: its hit opens the first measure it answers for.
   if (params.kind === "problem" && params.scope.unitIds) {

@@ -7,7 +7,7 @@ import { db } from "@/db";
 import { unitsInRound } from "@/db/queries/plan";
 import { searchableRounds, SEARCH_COUNT_CAP } from "@/db/queries/search";
 import { STATUS_LABELS, STATUSES } from "@/lib/domain";
-import { SEARCH_KIND_LABELS, SEARCH_KINDS, SEARCH_MAX_LENGTH, searchScopeOf, TRIGRAM } from "@/lib/search";
+import { SEARCH_KIND_LABELS, SEARCH_KINDS, SEARCH_MAX_LENGTH, searchScopeOf } from "@/lib/search";
 import { parseSearchQuery, type SearchQuery } from "@/lib/validations/search";
 import { search, type FoundGroup } from "@/server/search";
 import { requirePermission } from "@/server/session";
@@ -64,7 +64,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
         </button>
       </form>
       <p id="search-hint" className="no-print mb-4 text-xs text-gray-500">
-        多个词用空格分开,须同时出现。{TRIGRAM} 个字以上的词按全文索引检索并按相关度排序;一两个字的词(如“党建”“食堂”)逐条比对,按时间由近及远排列。日期指报送、印发或登记的日期。
+        多个词用空格分开,须同时出现,按相关度排序。两个字的词(如“党建”“食堂”)也可检索;单个字逐条比对,按时间由近及远排列。日期指报送、印发或录入的日期。
       </p>
       {parsed && "error" in parsed ? (
         <p id="search-error" role="alert" className="mb-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
