@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { FILTER_CONTROL, FilterSelect } from "@/components/filter-form";
 import Link from "@/components/link";
 import { Pagination } from "@/components/pagination";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -16,7 +17,6 @@ import { SearchHitItem } from "./search-hit";
 export const metadata: Metadata = { title: "全文检索" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-const CONTROL = "rounded-md border border-gray-300 bg-white px-2 py-1.5 text-sm";
 
 // 全文检索 across every round the user may read (issue 18): grouped by kind with each
 // group's best hits, or one kind page by page. The header's box sends its text here.
@@ -44,20 +44,20 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
             defaultValue={text}
             maxLength={SEARCH_MAX_LENGTH}
             aria-describedby={parsed && "error" in parsed ? "search-error" : "search-hint"}
-            className={CONTROL}
+            className={FILTER_CONTROL}
           />
         </label>
-        <Select name="round" label="轮次" value={query?.round} allLabel="全部轮次" options={rounds.map((r) => ({ value: r.id, label: r.name }))} />
-        {units.length ? <Select name="unit" label="责任单位" value={query?.unit} allLabel="全部单位" options={units.map((u) => ({ value: u.id, label: u.name }))} /> : null}
-        <Select name="status" label="整改状态" value={query?.status} allLabel="全部状态" options={STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))} />
-        <Select name="kind" label="类别" value={query?.kind} allLabel="全部类别" options={SEARCH_KINDS.filter((k) => scope.kinds.includes(k)).map((k) => ({ value: k, label: SEARCH_KIND_LABELS[k] }))} />
+        <FilterSelect name="round" label="轮次" value={query?.round} allLabel="全部轮次" className="max-w-64" options={rounds.map((r) => ({ value: r.id, label: r.name }))} />
+        {units.length ? <FilterSelect name="unit" label="责任单位" value={query?.unit} allLabel="全部单位" options={units.map((u) => ({ value: u.id, label: u.name }))} /> : null}
+        <FilterSelect name="status" label="整改状态" value={query?.status} allLabel="全部状态" options={STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))} />
+        <FilterSelect name="kind" label="类别" value={query?.kind} allLabel="全部类别" options={SEARCH_KINDS.filter((k) => scope.kinds.includes(k)).map((k) => ({ value: k, label: SEARCH_KIND_LABELS[k] }))} />
         <label className="flex flex-col gap-1">
           <span className="text-xs text-gray-600">起始日期</span>
-          <input type="date" name="from" defaultValue={query?.from ?? ""} className={CONTROL} />
+          <input type="date" name="from" defaultValue={query?.from ?? ""} className={FILTER_CONTROL} />
         </label>
         <label className="flex flex-col gap-1">
           <span className="text-xs text-gray-600">截止日期</span>
-          <input type="date" name="to" defaultValue={query?.to ?? ""} className={CONTROL} />
+          <input type="date" name="to" defaultValue={query?.to ?? ""} className={FILTER_CONTROL} />
         </label>
         <button type="submit" className="rounded-md bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700">
           检索
@@ -119,20 +119,4 @@ function hrefWith(query: SearchQuery, change: Partial<SearchQuery>): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(next)) if (value !== undefined && value !== "") params.set(key, String(value));
   return `/search?${params.toString()}`;
-}
-
-function Select({ name, label, value, allLabel, options }: { name: string; label: string; value: string | number | undefined; allLabel: string; options: { value: string | number; label: string }[] }) {
-  return (
-    <label className="flex max-w-64 flex-col gap-1">
-      <span className="text-xs text-gray-600">{label}</span>
-      <select name={name} defaultValue={value ?? ""} className={CONTROL}>
-        <option value="">{allLabel}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
 }
