@@ -5,6 +5,7 @@ import { db } from "@/db";
 import { unreadCount } from "@/db/queries/notifications";
 import { ROLE_LABELS } from "@/lib/domain";
 import { can, type Actor } from "@/lib/permissions";
+import { HeaderSearch } from "./header-search";
 import { homeFor, navItemsFor } from "./nav-items";
 import { NavLinks } from "./nav-links";
 import { NotificationBell } from "./notification-bell";
@@ -21,6 +22,7 @@ export function AppShell({ actor, children }: { actor: Actor; children: ReactNod
           </Link>
           <NavLinks items={navItemsFor(actor)} />
           <div className="ml-auto flex min-w-0 items-center gap-3 text-sm whitespace-nowrap">
+            {can(actor, "search.read") ? <HeaderSearch /> : null}
             {/* The count is read here so the bell shows it at once; it then polls. */}
             {can(actor, "notification.read") ? <NotificationBell initialCount={unreadCount(db, { userId: actor.id })} /> : null}
             <span className="min-w-0 truncate">

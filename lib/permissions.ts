@@ -53,6 +53,10 @@ export const PERMISSIONS = {
   // results. The public answers without an account (app/survey, outside every permission).
   "survey.manage": { office: "all", leader: "none", unit: "none", reviewer: "none", discipline: "none" },
   "survey.read": { office: "all", leader: "all", unit: "none", reviewer: "assigned", discipline: "none" },
+  // 全文检索 across rounds: each finds what it could open — the office and leaders every round,
+  // a reviewer its assigned rounds, a unit only what it answers for. The discipline staff
+  // keep the clue register, which the search does not cover.
+  "search.read": { office: "all", leader: "all", unit: "own", reviewer: "assigned", discipline: "none" },
 } as const satisfies Record<string, Record<Role, Scope>>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -242,7 +242,11 @@ export function cloneDatabase(template: Buffer): { db: DB; sqlite: Database.Data
 export function fingerprint(sqlite: Database.Database, options: { withoutAudit?: boolean } = {}): string {
   const hash = createHash("sha256");
   const tables = sqlite
-    .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name")
+    // The full-text indexes are derived from the tables hashed here (and the vocabularies
+    // and shadow tables have no rowid to order by): their tables' rows say it all.
+    .prepare(
+      "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' and name not like '%\\_fts' escape '\\' and name not like '%\\_fts\\_%' escape '\\' order by name",
+    )
     .pluck()
     .all() as string[];
   for (const table of tables) {

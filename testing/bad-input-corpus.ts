@@ -521,6 +521,15 @@ export const BAD_QUERIES: { as: Role; path: (round: number) => string }[] = [
   { as: "officeAdmin", path: (r) => `/api/v1/rounds/${r}/report?format=exe` },
   { as: "officeAdmin", path: () => "/api/v1/review-queue?round=abc&unit=1e308" },
   { as: "unitLead", path: () => "/api/v1/notices?state=%3Cscript%3E&round=-1&overdue=javascript:alert(1)" },
+  // 全文检索: no text, too much text, FTS5 query syntax, markup and junk filters — a Chinese
+  // refusal for the first two, an answer (the syntax searched as plain characters) otherwise.
+  { as: "officeAdmin", path: () => "/api/v1/search?q=" },
+  { as: "officeAdmin", path: () => "/api/v1/search?q=%20%20" },
+  { as: "officeAdmin", path: () => `/api/v1/search?q=${"长".repeat(101)}` },
+  { as: "unitLead", path: () => `/api/v1/search?q=${encodeURIComponent('"学位 NEAR(党建 教育) -公车 (食堂) OR * ^ a:b')}` },
+  { as: "unitLead", path: () => `/api/v1/search?q=${encodeURIComponent('"""')}&kind=measure&page=1e308` },
+  { as: "officeAdmin", path: () => `/api/v1/search?q=%25_%5C&round=abc&unit=-1&status=%3Cscript%3E&from=2026-02-30&to=%E6%98%8E%E5%A4%A9&kind=castle` },
+  { as: "leader", path: () => `/api/v1/search?q=${encodeURIComponent(PAYLOADS.sqlOr)}` },
   // ~9 KB of query: past about 16 KB of headers Node itself answers 431, before any app code.
   { as: "officeAdmin", path: (r) => `/api/v1/rounds/${r}/summary?x=${"长".repeat(1000)}` },
 ];

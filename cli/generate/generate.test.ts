@@ -55,6 +55,15 @@ describe("generate --scale small", () => {
     expect(sqlite.pragma("journal_mode", { simple: true })).toBe("wal");
   });
 
+  it("indexes every text for 全文检索 once, with the triggers back for later writes", () => {
+    for (const table of ["problems", "measures", "progress_reports", "supervision_notices", "institutions"]) {
+      const text = one<string>(`select ${table === "problems" || table === "institutions" ? "title" : table === "supervision_notices" ? "request" : "text"} from ${table} order by id desc limit 1`);
+      const word = [...text].slice(0, 6).join("");
+      expect(one(`select count(*) from ${table}_fts where ${table}_fts match ?`, `"${word.replaceAll('"', '""')}"`), table).toBeGreaterThan(0);
+      expect(one("select count(*) from sqlite_master where type = 'trigger' and tbl_name = ? and name like '%fts%'", table), table).toBe(3);
+    }
+  });
+
   it("keeps the ledger consistent: problem status rolls up, claims carry evidence, sign-offs are audited", () => {
     // A problem is 已完成 only when all its measures are (lib/status.ts).
     const wrongProblems = one(`

@@ -114,6 +114,10 @@ export async function generateDatabase(options: GenerateOptions): Promise<Genera
     // Secondary indexes are built once from the loaded rows (a sort) instead of row by row.
     const indexes = sqlite.prepare("select name, sql from sqlite_master where type = 'index' and sql is not null").all() as { name: string; sql: string }[];
     for (const index of indexes) sqlite.exec(`drop index "${index.name}"`);
+    // Likewise the full-text indexes: rebuilt once from the loaded rows, not fed row by row
+    // through their triggers (migration add_full_text_search).
+    const ftsTriggers = sqlite.prepare("select name, sql from sqlite_master where type = 'trigger' and name like '%\\_fts\\_%' escape '\\'").all() as { name: string; sql: string }[];
+    for (const trigger of ftsTriggers) sqlite.exec(`drop trigger "${trigger.name}"`);
 
     const random = createRandom(seed);
     const today = dayOf(todayIso);
@@ -141,6 +145,9 @@ export async function generateDatabase(options: GenerateOptions): Promise<Genera
       writeSupervision({ random, writer, texts, today, officeUserId: users[0]!.id, unitUsers }, rounds, (id) => byRound.get(id) ?? []),
     )();
     for (const index of indexes) sqlite.exec(index.sql);
+    for (const trigger of ftsTriggers) sqlite.exec(trigger.sql);
+    const ftsTables = sqlite.prepare("select name from sqlite_master where type = 'table' and sql like 'CREATE VIRTUAL TABLE%USING fts5(%'").pluck().all() as string[];
+    for (const table of ftsTables) sqlite.exec(`insert into "${table}"("${table}") values ('rebuild')`);
     storeEvidenceSamples(path.dirname(out));
 
     counts = Object.fromEntries(
