@@ -53,6 +53,11 @@ export const PERMISSIONS = {
   // results. The public answers without an account (app/survey, outside every permission).
   "survey.manage": { office: "all", leader: "none", unit: "none", reviewer: "none", discipline: "none" },
   "survey.read": { office: "all", leader: "all", unit: "none", reviewer: "assigned", discipline: "none" },
+  // 反弹回潮: similar problems of earlier rounds are read by whoever reads rounds (a reviewer
+  // only among the rounds it is assigned); a unit sees its own measures, not other rounds'
+  // findings. The office alone marks a problem as a repeat.
+  "recurrence.read": { office: "all", leader: "all", unit: "none", reviewer: "assigned", discipline: "none" },
+  "recurrence.manage": { office: "all", leader: "none", unit: "none", reviewer: "none", discipline: "none" },
 } as const satisfies Record<string, Record<Role, Scope>>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -110,7 +110,28 @@ export class SimilarityIndex<T extends { title: string }> {
   }
 }
 
+/** An earlier round's problem like a given one, as the panels and import previews show it. */
+export interface SimilarProblem {
+  id: number;
+  roundId: number;
+  roundName: string;
+  number: number;
+  title: string;
+  status: "completed" | "basically_completed" | "incomplete";
+  score: number;
+  /** What was promised last time: the earlier problem's measures, in order. */
+  measures: { id: number; text: string; status: "completed" | "basically_completed" | "incomplete"; deadlineText: string }[];
+}
+
 /** A score as the panel shows it: "相似度 72%". */
 export function similarityPercent(score: number): string {
   return `${Math.round(score * 100)}%`;
+}
+
+/** A problem of a file about to be imported that resembles earlier rounds' problems. */
+export interface ImportRecurrence {
+  /** The problem's 序号 in the file. */
+  number: number;
+  title: string;
+  matches: SimilarProblem[];
 }
