@@ -444,6 +444,11 @@ export interface ActionTargets {
   /** The demo round's open survey, and a survey not yet opened (of another round). */
   openSurvey: number;
   draftSurvey: number;
+  /** 反弹回潮: a problem of the demo round not yet marked, an earlier round's problem to link it
+   * to, and a problem already marked (to unmark). */
+  recurrenceProblem: number;
+  earlierProblem: number;
+  markedProblem: number;
   /** 区教育局's id. */
   unit: number;
   /** A user none of the roles is (to disable, reset). */
@@ -483,6 +488,7 @@ const PLAN_REVIEW = "app/(app)/rounds/[id]/plan-review/actions.ts";
 const CLUES = "app/(app)/clues/actions.ts";
 const SURVEY = "app/(app)/rounds/[id]/survey/actions.ts";
 const EVALUATION = "app/(app)/rounds/[id]/evaluation/actions.ts";
+const PROBLEMS = "app/(app)/problems/actions.ts";
 
 const action = (module: string, name: string, who: Record<Role, Verdict>, form: ActionAccessRow["form"], consumes?: ActionTargetKind): ActionAccessRow => ({
   module,
@@ -579,6 +585,10 @@ export const ACTION_ACCESS: ActionAccessRow[] = [
     (t) => ({ evaluationId: String(t.evaluation), measureId: String(t.eligibleMeasure), kind: "perfunctory", reason: `台账与现场不符${t.unique}`, confirmReopen: "on" }),
     "eligibleMeasure",
   ),
+
+  // 反弹回潮: the office alone links a problem to the earlier one it repeats, or unlinks it.
+  action(PROBLEMS, "markRecurrenceAction", access({ allowed: OFFICE }), (t) => ({ problemId: String(t.recurrenceProblem), earlierProblemId: String(t.earlierProblem) })),
+  action(PROBLEMS, "unmarkRecurrenceAction", access({ allowed: OFFICE }), (t) => ({ problemId: String(t.markedProblem) })),
 
   // 申诉: the lead unit appeals its own returns and overdue marks; another unit's are not there
   // for it. Only the office decides.
