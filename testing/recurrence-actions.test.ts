@@ -61,3 +61,18 @@ describe("标记反弹回潮", () => {
     expect(fingerprint(sqlite)).toBe(before);
   });
 });
+
+describe("导入预览中的相似历史问题", () => {
+  const file = [{ number: 3, title: "违反中央八项规定精神问题仍禁而未绝" }, { number: 4, title: "城市更新项目推进缓慢" }];
+
+  it("整改办看到此前轮次的相似问题;督导只在其轮次中找,责任单位看不到", async () => {
+    const { recurrencesForImport } = await import("@/server/recurrence");
+    const { actorOf } = await import("@/server/session");
+    await as("office");
+    const found = recurrencesForImport(actorOf(world.userIds.office!)!, world.targets.round, file);
+    expect(found.map((r) => [r.number, r.matches[0]?.number, r.matches[0]?.measures.length])).toEqual([[3, 2, 2]]);
+    // The demo's reviewer is assigned the demo round, not the archived 2018 one.
+    expect(recurrencesForImport(actorOf(world.userIds.ducha!)!, world.targets.round, file)).toEqual([]);
+    expect(recurrencesForImport(actorOf(world.userIds.jiaoyu!)!, world.targets.round, file)).toEqual([]);
+  });
+});
