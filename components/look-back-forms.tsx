@@ -184,3 +184,17 @@ export function MeasureLookBackForms({ measureId, today, pendingLookBackId, refu
     </div>
   );
 }
+
+/**
+ * 反弹回潮's proposal on a problem's page: a 回头看 of one of the earlier problem's measures,
+ * the date filled in, scheduled only when the office presses the button.
+ */
+export function ProposedLookBackForm({ measureId, today }: { measureId: number; today: string }) {
+  const [state, action, pending] = useActionState(scheduleLookBackAction, null);
+  return (
+    <div className="space-y-1">
+      <FormMessage state={state} />
+      {state?.ok ? null : <ScheduleFields measureId={measureId} minDate={today} state={state} action={action} pending={pending} />}
+    </div>
+  );
+}

@@ -34,6 +34,7 @@ import {
 import { baoanAspects, baoanRound, baoanUnits } from "./seed/baoan-2021";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DISCIPLINE_UNIT, OFFICE_UNIT, REVIEW_UNIT } from "./seed/demo-accounts";
 import { seedDemoClues } from "./seed/demo-clues";
+import { seedDemoEarlierRound } from "./seed/demo-earlier-round";
 import { seedDemoSurvey } from "./seed/demo-survey";
 
 // `npm run db:seed` fills an EMPTY database with the Baoan demo (DOMAIN.md's reference
@@ -227,6 +228,9 @@ export async function seedDemo(db: DB, today = todayISO()): Promise<void> {
           .run(),
       );
     }
+
+    // After the demo round, so the demo round keeps the first id the tests and links expect.
+    seedDemoEarlierRound(tx, { inspectedBody: round.inspectedBody, inspectedUnitId: round.inspectedUnitId!, officeId, unitId });
 
     recordAudit(tx, {
       actorId: null,

@@ -88,6 +88,9 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "survey_paper_batch.create": "录入纸质问卷批次",
   "survey_paper_batch.update": "更正纸质问卷批次",
   "survey_paper_batch.delete": "删除纸质问卷批次",
+  // 反弹回潮 (issue 18): a problem linked to the one it repeats from an earlier round.
+  "problem.mark_recurrence": "标记为反弹回潮",
+  "problem.unmark_recurrence": "取消反弹回潮标记",
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
@@ -164,6 +167,11 @@ export const FIELD_LABELS: Record<string, string> = {
   aspectId: "方面",
   aspect: "方面",
   problemId: "问题",
+  // 反弹回潮: the earlier problem a problem repeats
+  earlierProblemId: "关联的历史问题",
+  earlierRound: "历史问题所在轮次",
+  earlierNumber: "历史问题序号",
+  earlierTitle: "历史问题",
   problems: "问题",
   problemNumber: "问题序号",
   number: "序号",

@@ -29,8 +29,12 @@ const COLUMN_WIDTHS: Record<LedgerColumn, number> = {
 // 量化指标 columns follow the template's: the export writes them, the import ignores them
 // (as it ignores any column it does not know), so an exported ledger still imports.
 export const INDICATOR_COLUMNS = ["量化指标", "计量单位", "基线值", "目标值", "实际值", "指标达成"] as const;
-type IndicatorColumn = (typeof INDICATOR_COLUMNS)[number];
-const INDICATOR_WIDTHS: Record<IndicatorColumn, number> = { 量化指标: 20, 计量单位: 10, 基线值: 10, 目标值: 10, 实际值: 10, 指标达成: 12 };
+// 反弹回潮 after them, written by the export only, like the indicator: the earlier round's
+// problem the office marked this one as repeating, or empty.
+export const RECURRENCE_COLUMN = "反弹回潮(关联历史问题)";
+export const EXPORT_ONLY_COLUMNS = [...INDICATOR_COLUMNS, RECURRENCE_COLUMN] as const;
+type IndicatorColumn = (typeof EXPORT_ONLY_COLUMNS)[number];
+const INDICATOR_WIDTHS: Record<IndicatorColumn, number> = { 量化指标: 20, 计量单位: 10, 基线值: 10, 目标值: 10, 实际值: 10, 指标达成: 12, [RECURRENCE_COLUMN]: 30 };
 
 /** The colours offices use in printed ledgers: green done, blue nearly, red not yet. */
 const STATUS_FILLS: Record<Status, string> = {
@@ -123,8 +127,8 @@ export async function writeLedgerWorkbook(input: {
     output.on("error", reject);
   });
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
-  const sheet = addLedgerSheet(workbook, 2, INDICATOR_COLUMNS);
-  const columnCount = LEDGER_COLUMNS.length + INDICATOR_COLUMNS.length;
+  const sheet = addLedgerSheet(workbook, 2, EXPORT_ONLY_COLUMNS);
+  const columnCount = LEDGER_COLUMNS.length + EXPORT_ONLY_COLUMNS.length;
 
   // Row 1 is the title the printed ledger carries; the import skips it to find the header.
   sheet.mergeCells(1, 1, 1, columnCount);
@@ -156,10 +160,11 @@ export async function writeLedgerWorkbook(input: {
         目标值: indicator?.target ?? null,
         实际值: indicator?.actual ?? null,
         指标达成: indicator ? indicatorVerdict(indicator) : null,
+        [RECURRENCE_COLUMN]: text(problem.recurrence ?? null),
       };
       const row = sheet.addRow(values);
       // Every column, empty ones too, so the printed grid has no gaps.
-      [...LEDGER_COLUMNS, ...INDICATOR_COLUMNS].forEach((column, index) => {
+      [...LEDGER_COLUMNS, ...EXPORT_ONLY_COLUMNS].forEach((column, index) => {
         row.getCell(index + 1).style = column === "序号" ? SERIAL_STYLE : column === "整改状态" ? STATUS_STYLES[measure.status] : DATA_STYLE;
       });
       row.commit();

@@ -74,6 +74,9 @@ const EXPECTED: Record<Permission, Record<ActorName, Access>> = {
   "search.read": { "office admin": "Y", office: "Y", leader: "Y", unit: "own", reviewer: "assigned", discipline: "N" },
   "evaluation.manage": { "office admin": "Y", office: "Y", leader: "N", unit: "N", reviewer: "N", discipline: "N" },
   "evaluation.read": { "office admin": "Y", office: "Y", leader: "Y", unit: "N", reviewer: "assigned", discipline: "N" },
+  // 反弹回潮: earlier rounds' findings are read like rounds; only the office marks a repeat.
+  "recurrence.read": { "office admin": "Y", office: "Y", leader: "Y", unit: "N", reviewer: "assigned", discipline: "N" },
+  "recurrence.manage": { "office admin": "Y", office: "Y", leader: "N", unit: "N", reviewer: "N", discipline: "N" },
 };
 
 function allowed(access: Access, target: TargetName): boolean {

@@ -57,6 +57,11 @@ export const PERMISSIONS = {
   // a reviewer its assigned rounds, a unit only what it answers for. The discipline staff
   // keep the clue register, which the search does not cover.
   "search.read": { office: "all", leader: "all", unit: "own", reviewer: "assigned", discipline: "none" },
+  // 反弹回潮: similar problems of earlier rounds are read by whoever reads rounds (a reviewer
+  // only among the rounds it is assigned); a unit sees its own measures, not other rounds'
+  // findings. The office alone marks a problem as a repeat.
+  "recurrence.read": { office: "all", leader: "all", unit: "none", reviewer: "assigned", discipline: "none" },
+  "recurrence.manage": { office: "all", leader: "none", unit: "none", reviewer: "none", discipline: "none" },
 } as const satisfies Record<string, Record<Role, Scope>>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -4,6 +4,7 @@ import type { Tx } from "@/db/client";
 import { importPlan, type ImportResult } from "@/db/queries/import";
 import { splitKnownUnits } from "@/db/queries/plan-writer";
 import { ledgerRows, type LedgerRow } from "@/db/queries/ledger";
+import { recurrencesInRound } from "@/db/queries/recurrence";
 import { getRound } from "@/db/queries/rounds";
 import type { Round } from "@/db/schema";
 import { AppError } from "@/lib/errors";
@@ -85,6 +86,12 @@ export async function importLedgerFile(params: {
 
 /** The ledger rows (as the filter selects them) in the import template's shape. */
 export function ledgerAsPlan(rows: readonly LedgerRow[]): { problems: ImportedProblem[]; aspectOrder: string[] } {
+  const { byId, aspectOrder } = ledgerProblems(rows);
+  return { problems: [...byId.values()], aspectOrder };
+}
+
+/** The same, keyed by problem id (the export adds what it knows of each problem). */
+function ledgerProblems(rows: readonly LedgerRow[]): { byId: Map<number, ImportedProblem>; aspectOrder: string[] } {
   const problems = new Map<number, ImportedProblem>();
   const aspectOrder: string[] = [];
   for (const row of rows) {
@@ -115,14 +122,19 @@ export function ledgerAsPlan(rows: readonly LedgerRow[]): { problems: ImportedPr
       indicator: indicatorFromColumns(row),
     });
   }
-  return { problems: [...problems.values()], aspectOrder };
+  return { byId: problems, aspectOrder };
 }
 
 export async function exportLedger(params: { roundId: number; filter: ListFilter; today: string }) {
   const round = getRound(db, { id: params.roundId });
   if (!round) throw new AppError("NOT_FOUND", "未找到该轮次");
   const rows = ledgerRows(db, { roundId: round.id, filter: params.filter, today: params.today });
-  const { problems, aspectOrder } = ledgerAsPlan(rows);
-  const buffer = await writeLedgerWorkbook({ title: round.name, date: params.today, problems, aspectOrder });
+  const { byId, aspectOrder } = ledgerProblems(rows);
+  const recurrences = recurrencesInRound(db, { roundId: round.id });
+  for (const [problemId, problem] of byId) {
+    const earlier = recurrences.get(problemId);
+    if (earlier) problem.recurrence = `${earlier.roundName} 第${earlier.number}号问题:${earlier.title}`;
+  }
+  const buffer = await writeLedgerWorkbook({ title: round.name, date: params.today, problems: [...byId.values()], aspectOrder });
   return { buffer, fileName: `${round.name}-整改台账-${params.today}.xlsx`, rows: rows.length };
 }

@@ -454,6 +454,11 @@ export interface ActionTargets {
   /** The demo survey's 纸质问卷 batch (新安街道's), and a batch of the draft survey's round. */
   paperBatch: number;
   otherPaperBatch: number;
+  /** 反弹回潮: a problem of the demo round not yet marked, an earlier round's problem to link it
+   * to, and a problem already marked (to unmark). */
+  recurrenceProblem: number;
+  earlierProblem: number;
+  markedProblem: number;
   /** 区教育局's id. */
   unit: number;
   /** A user none of the roles is (to disable, reset). */
@@ -493,6 +498,7 @@ const PLAN_REVIEW = "app/(app)/rounds/[id]/plan-review/actions.ts";
 const CLUES = "app/(app)/clues/actions.ts";
 const SURVEY = "app/(app)/rounds/[id]/survey/actions.ts";
 const EVALUATION = "app/(app)/rounds/[id]/evaluation/actions.ts";
+const PROBLEMS = "app/(app)/problems/actions.ts";
 
 /** A batch of 10 paper forms for the demo survey's first two questions (the rest 未作答). */
 const paperBatchForm = (surveyId: number, label: string) => ({
@@ -602,6 +608,10 @@ export const ACTION_ACCESS: ActionAccessRow[] = [
     (t) => ({ evaluationId: String(t.evaluation), measureId: String(t.eligibleMeasure), kind: "perfunctory", reason: `台账与现场不符${t.unique}`, confirmReopen: "on" }),
     "eligibleMeasure",
   ),
+
+  // 反弹回潮: the office alone links a problem to the earlier one it repeats, or unlinks it.
+  action(PROBLEMS, "markRecurrenceAction", access({ allowed: OFFICE }), (t) => ({ problemId: String(t.recurrenceProblem), earlierProblemId: String(t.earlierProblem) })),
+  action(PROBLEMS, "unmarkRecurrenceAction", access({ allowed: OFFICE }), (t) => ({ problemId: String(t.markedProblem) })),
 
   // 申诉: the lead unit appeals its own returns and overdue marks; another unit's are not there
   // for it. Only the office decides.

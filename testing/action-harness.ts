@@ -11,11 +11,13 @@ import { addProgressReport, returnClaim } from "@/db/queries/progress";
 import { currentPlanVersion, insertReviewComment, insertSubmission } from "@/db/queries/plan-review";
 import { setRoundReviewers } from "@/db/queries/round-reviewers";
 import { createPaperBatch } from "@/db/queries/survey-paper";
+import { markRecurrence } from "@/db/queries/recurrence";
 import { createSurvey } from "@/db/queries/surveys";
 import { createRound, setRoundArchived } from "@/db/queries/rounds";
 import { createUserWithPassword, getPasswordHash, setUserDisabled } from "@/db/queries/users";
 import * as schema from "@/db/schema";
 import { DEMO_PASSWORD, REVIEW_UNIT } from "@/db/seed/demo-accounts";
+import { EARLIER_ROUND_NAME } from "@/db/seed/demo-earlier-round";
 import type { ActionState } from "@/server/action";
 import type { ActionTargets, Role } from "@/testing/access-table";
 import { seededTestDb } from "@/testing/seeded-db";
@@ -191,6 +193,16 @@ export async function buildActionWorld(): Promise<ActionWorld> {
       };
     });
 
+    // 反弹回潮: the seed's archived 2018 round holds the problems the demo round repeats; its
+    // 第2号 is already linked from the demo's 第10号, its 第1号 free for the demo's 第1号.
+    const earlierRound = id("select id from rounds where name = ?", EARLIER_ROUND_NAME);
+    const problemNumbered = (roundId: number, number: number) => id("select id from problems where round_id = ? and number = ?", roundId, number);
+    const recurrence = {
+      recurrenceProblem: problemNumbered(round, 1),
+      earlierProblem: problemNumbered(earlierRound, 1),
+      markedProblem: problemNumbered(round, 10),
+    };
+    t.db.transaction((tx) => markRecurrence(tx, { actorId: office, problemId: recurrence.markedProblem, earlierProblemId: problemNumbered(earlierRound, 2) }));
     const aspects = t.column<number>("select id from aspects where round_id = ? order by position, id", round);
     const targets: ActionWorld["targets"] = {
       ...made,
@@ -217,6 +229,7 @@ export async function buildActionWorld(): Promise<ActionWorld> {
       evaluationGrade: id("select g.id from evaluation_grades g join evaluations e on e.template_id = g.template_id where e.round_id = ? order by g.position limit 1", round),
       notice: id("select id from supervision_notices where unit_id = ? and state = 'open' order by id limit 1", unit),
       notification: id("select n.id from notifications n join users u on u.id = n.user_id where u.username = 'jiaoyu' and n.read_at is null order by n.id limit 1"),
+      ...recurrence,
       unit,
       password: DEMO_PASSWORD,
       today: TODAY,

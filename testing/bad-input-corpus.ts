@@ -385,6 +385,10 @@ export const ACTION_INPUTS: Record<string, ActionInputs> = {
   scoreUnitAction: { fields: { evaluationId: "id", unitId: "id" } },
   issueRedCardAction: { fields: { evaluationId: "id", measureId: "id", kind: "enum", reason: "text", confirmReopen: "enum" } },
   recordLookBackAction: { fields: { lookBackId: "id", result: "enum", note: "optionalText" } },
+  // An earlier problem that is the problem itself, of its round or of a later one is refused
+  // by the write: testing/recurrence-actions.test.ts sends those.
+  markRecurrenceAction: { fields: { problemId: "id", earlierProblemId: "id" } },
+  unmarkRecurrenceAction: { fields: { problemId: "id" } },
   markNotificationRead: { as: "unitLead", fields: { notificationId: "noProbeId" } },
   remindMissingReportsAction: { fields: { roundId: "id", unitId: "optionalId" } },
   createUnit: { fields: { name: "text", kind: "enum", parentId: "optionalId" } },

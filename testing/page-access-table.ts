@@ -116,6 +116,16 @@ export const PAGE_ACCESS: PageAccessRow[] = [
     from: (t) => `/rounds/${t.round}/ledger`,
     shows: "lead",
   }),
+  // A problem's page, as a measure's: its round's readers and the unit that holds one of its
+  // measures; another unit and another round's reviewer get a 404.
+  page({
+    route: "(app)/problems/[id]",
+    path: (t) => `/problems/${t.problem}`,
+    access: access({ page: [...READS_ROUND, "unitLead"], notFound: ["unitOther", "reviewerOther"] }),
+    navigatesAs: "officeAdmin",
+    from: fromProblems,
+    shows: "lead",
+  }),
   page({ route: "(app)/my-tasks", path: () => "/my-tasks", access: access({ page: UNITS }), navigatesAs: "unitLead", from: fromNotifications }),
   page({ route: "(app)/notices", path: () => "/notices", access: access({ page: [...OFFICE_AND_LEADER, ...UNITS] }), navigatesAs: "officeAdmin", from: fromNotifications }),
   page({ route: "(app)/notices/new", path: () => "/notices/new", access: access({ page: OFFICE }), navigatesAs: "officeAdmin", from: () => "/notices" }),

@@ -5,7 +5,9 @@ import type { ImportPlan } from "@/lib/ledger-import/types";
 import { seededTestDb } from "@/testing/seeded-db";
 import type { RoundInput } from "@/lib/validations/round";
 import type { Tx } from "../client";
+import { EARLIER_ROUND_NAME } from "@/db/seed/demo-earlier-round";
 import { createApiToken, revokeApiToken } from "./api-tokens";
+import { markRecurrence, unmarkRecurrence } from "./recurrence";
 import { decideAppeal, submitOverdueAppeal, submitReturnAppeal } from "./appeals";
 import { advanceClue, importClues, registerClue } from "./clues";
 import { issueRedCard, scheduleEvaluation, scoreUnit } from "./evaluations";
@@ -185,6 +187,11 @@ interface WritePath {
   /** Sets up what the write needs, then returns the write alone. */
   arrange: () => () => unknown;
 }
+const seededRepeat = (): [number, number] => [
+  t.one<number>("select id from problems where round_id = ? and number = 10", t.roundId()),
+  t.one<number>("select p.id from problems p join rounds r on r.id = p.round_id where r.name = ? and p.number = 2", EARLIER_ROUND_NAME),
+];
+
 const path = (name: string, action: string, actor: Actor | null, arrange: WritePath["arrange"]): WritePath =>
   ({ name, action, actor, arrange });
 
@@ -200,7 +207,7 @@ const writePaths: WritePath[] = [
     return inTx((tx) => moveAspect(tx, { ...plan(), aspectId, direction: "up" }));
   }),
   path("moveAspectProblems", "aspect.move_problems", "office", () => {
-    const [aspectId, targetAspectId] = t.column<number>("select id from aspects order by position limit 2");
+    const [aspectId, targetAspectId] = t.column<number>("select id from aspects where round_id = ? order by position limit 2", t.roundId());
     return inTx((tx) => moveAspectProblems(tx, { ...plan(), aspectId: aspectId!, targetAspectId: targetAspectId! }));
   }),
   path("deleteAspect", "aspect.delete", "office", () => {
@@ -480,6 +487,16 @@ const writePaths: WritePath[] = [
     const { surveyId } = surveyIn("open");
     const batchId = run((tx) => createPaperBatch(tx, { ...by("office"), input: paperBatchInput(surveyId, "第1批") })).id;
     return inTx((tx) => deletePaperBatch(tx, { ...by("office"), surveyId, batchId }));
+  }),
+  // 反弹回潮 (issue 18): the demo round's 第10号问题 repeats the archived 2018 round's 第2号
+  path("markRecurrence", "problem.mark_recurrence", "office", () => {
+    const [problemId, earlierProblemId] = seededRepeat();
+    return inTx((tx) => markRecurrence(tx, { ...by("office"), problemId, earlierProblemId }));
+  }),
+  path("unmarkRecurrence", "problem.unmark_recurrence", "office", () => {
+    const [problemId, earlierProblemId] = seededRepeat();
+    run((tx) => markRecurrence(tx, { ...by("office"), problemId, earlierProblemId }));
+    return inTx((tx) => unmarkRecurrence(tx, { ...by("office"), problemId }));
   }),
   path("runReminders (one row per run, escalation ladder included)", "reminders.run", null, () => () => runReminders(t.db, { today: TODAY })),
   path("runReminders (a Monday: leaders' digests too)", "reminders.run", null, () => {

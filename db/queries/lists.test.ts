@@ -102,7 +102,7 @@ describe("unitResponsibilities", () => {
 describe("progressPage and listUnits", () => {
   it("lists every progress report of the round, and each unit's account count", () => {
     const page = progressPage(t.db, { roundId: t.roundId(), filter: parseListFilter({}), today: TODAY, pageSize: 500 });
-    expect(page.total).toBe(t.one("select count(*) from progress_reports"));
+    expect(page.total).toBe(t.one("select count(*) from progress_reports p join measures m on m.id = p.measure_id where m.round_id = ?", t.roundId()));
     const edu = listUnits(t.db).find((u) => u.name === "区教育局")!;
     expect(edu.userCount).toBe(1);
   });
@@ -110,11 +110,12 @@ describe("progressPage and listUnits", () => {
 
 describe("roundSummary", () => {
   it("agrees with the stored statuses, and its aspects add up to the problems", () => {
-    const s = roundSummary(t.db, { roundId: t.roundId(), today: TODAY })!;
-    expect(s.problems.completed).toBe(t.one("select count(*) from problems where status = 'completed'"));
-    expect(s.measures.total).toBe(t.one("select count(*) from measures"));
+    const roundId = t.roundId();
+    const s = roundSummary(t.db, { roundId, today: TODAY })!;
+    expect(s.problems.completed).toBe(t.one("select count(*) from problems where status = 'completed' and round_id = ?", roundId));
+    expect(s.measures.total).toBe(t.one("select count(*) from measures where round_id = ?", roundId));
     expect(s.aspects.reduce((n, a) => n + a.total, 0)).toBe(s.problems.total);
-    expect(s.aspects.map((a) => a.name)).toEqual(t.column("select name from aspects order by position"));
+    expect(s.aspects.map((a) => a.name)).toEqual(t.column("select name from aspects where round_id = ? order by position", roundId));
   });
 });
 

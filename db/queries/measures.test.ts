@@ -35,13 +35,16 @@ const roundId = () => one<number>("select id from rounds");
 const byNumber = (a: number, b: number) => a - b;
 
 describe("seedDemo", () => {
-  it("fills an empty database with the Baoan round and the six demo accounts", () => {
+  it("fills an empty database with the Baoan round, its archived 2018 predecessor and the six demo accounts", () => {
     expect(emptyBeforeSeed).toBe(true);
     expect(isEmpty(db)).toBe(false);
-    expect(one("select count(*) from rounds")).toBe(1);
-    expect(one("select count(*) from aspects")).toBe(4);
-    expect(one("select count(*) from problems")).toBe(17);
-    expect(one("select count(*) from measures")).toBe(68);
+    expect(column("select name from rounds order by id")).toEqual(["省委第二巡视组巡视宝安区反馈意见整改", "区委第三巡察组巡察宝安区反馈意见整改(2018年)"]);
+    const baoan = "(select id from rounds order by id limit 1)";
+    expect(one(`select count(*) from aspects where round_id = ${baoan}`)).toBe(4);
+    expect(one(`select count(*) from problems where round_id = ${baoan}`)).toBe(17);
+    expect(one(`select count(*) from measures where round_id = ${baoan}`)).toBe(68);
+    // 反弹回潮's demo: the earlier round's three problems, four measures, all signed off.
+    expect(one(`select count(*) from measures where round_id != ${baoan} and status = 'completed'`)).toBe(4);
     expect(column("select username from users order by username")).toEqual(["ducha", "jiaoyu", "jijian", "leader", "office", "xinan"]);
   });
 

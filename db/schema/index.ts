@@ -17,3 +17,4 @@ export * from "./sign-in";
 export * from "./plan-review";
 export * from "./surveys";
 export * from "./relations";
+export * from "./recurrence";

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import { INDICATOR_COLUMNS, writeLedgerTemplate, writeLedgerWorkbook } from "@/lib/ledger-export";
+import { EXPORT_ONLY_COLUMNS, writeLedgerTemplate, writeLedgerWorkbook } from "@/lib/ledger-export";
 import { parseLedgerSheet } from "./parse-plan";
 import { MAX_DATA_ROWS, MAX_FILE_BYTES, readLedgerFile } from "./read-file";
 import { LEDGER_COLUMNS, type ImportPlan, type LedgerColumn, type RawSheet } from "./types";
@@ -96,7 +96,7 @@ describe("export → import round trip", () => {
     expect(sheet.getCell("A1").value).toBe(`${TITLE} 整改台账(截至 2021-11-22)`);
     expect(sheet.getCell("J1").isMerged).toBe(true);
     // The 量化指标 columns follow the template's; the import ignores them.
-    expect(sheet.getRow(2).values).toEqual([undefined, ...LEDGER_COLUMNS, ...INDICATOR_COLUMNS]);
+    expect(sheet.getRow(2).values).toEqual([undefined, ...LEDGER_COLUMNS, ...EXPORT_ONLY_COLUMNS]);
     expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 2 });
     expect(sheet.getCell("A3").value).toBe(1); // 序号 stays a number
     expect(sheet.getCell("I3").value).toBe("已完成");

@@ -70,6 +70,8 @@ export interface ImportedProblem {
   leadLeader: string;
   leadUnit: string | null;
   measures: ImportedMeasure[];
+  /** 反弹回潮: the earlier problem it repeats, as the export writes it (the import ignores it). */
+  recurrence?: string | null;
 }
 
 export interface ImportPlan {

@@ -46,7 +46,17 @@ export default async function MeasurePage({ params }: { params: Promise<{ id: st
   const limits = evidenceLimits();
   return (
     <>
-      <PageHeader title={measure.text} description={`${round.name} · 问题${problem.number}:${problem.title}`} />
+      <PageHeader
+        title={measure.text}
+        description={
+          <>
+            {round.name} ·{" "}
+            <Link href={`/problems/${problem.id}`} className="text-brand-700 hover:underline">
+              问题{problem.number}:{problem.title}
+            </Link>
+          </>
+        }
+      />
       <dl className="grid gap-x-6 gap-y-3 rounded-lg border border-gray-200 bg-white p-5 text-sm md:grid-cols-3">
         <Item label="方面">{detail!.aspectName ?? "—"}</Item>
         <Item label="牵头领导">{problem.leadLeader || "—"}</Item>

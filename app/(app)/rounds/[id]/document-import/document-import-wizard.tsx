@@ -2,6 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useActionState, useMemo, useState } from "react";
+import { ImportRecurrences } from "@/components/import-recurrences";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FormMessage } from "@/components/ui/form-message";
@@ -10,6 +11,7 @@ import { addAspect, draftFrom, problemNumbers, renameAspect, toPlan, type Draft 
 import { checkFigures, type FigureCheck } from "@/lib/document-import/figure-check";
 import type { SectionOverrides } from "@/lib/document-import/genre";
 import type { ParsedDocument } from "@/lib/document-import/types";
+import type { ImportRecurrence } from "@/lib/recurrence";
 import { UploadError, uploadWithProgress } from "@/lib/upload";
 import { documentPlanSchema, planIssueMessage, type UnitMap } from "@/lib/validations/document-import";
 import { confirmDocumentImportAction } from "./actions";
@@ -19,7 +21,7 @@ import { SectionRoles } from "./section-roles";
 import { UnmatchedUnits, type UnitOption } from "./unmatched-units";
 import { ProblemCard } from "./problem-card";
 
-type Preview = ParsedDocument & { fileName: string };
+type Preview = ParsedDocument & { fileName: string; recurrences?: ImportRecurrence[] };
 
 /**
  * Upload → the parsed outline to check and correct → confirm. The browser keeps the
@@ -96,6 +98,7 @@ export function DocumentImportWizard({ roundId, maxMegabytes, units }: { roundId
             }}
           />
           <DraftSummary draft={draft} warnings={preview.warnings} unassigned={preview.unassigned} />
+          <ImportRecurrences recurrences={preview.recurrences} />
           <UnmatchedUnits draft={draft} units={units} unitMap={unitMap} onChange={setUnitMap} />
           {problemCount === 0 ? (
             <EmptyState title="文档中没有可导入的问题">

@@ -3,11 +3,13 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { ImportRecurrences } from "@/components/import-recurrences";
 import { TableFilePicker } from "@/components/table-file-picker";
 import { Button } from "@/components/ui/button";
 import { Table, Td, Th } from "@/components/ui/table";
 import { UploadFailure, UploadProgress } from "@/components/upload-progress";
 import { STATUS_LABELS } from "@/lib/domain";
+import type { ImportRecurrence } from "@/lib/recurrence";
 import type { LedgerPreview } from "@/server/ledger-transfer";
 import { UploadError, uploadWithProgress } from "@/lib/upload";
 import { PreviewSummary, SplitMeasuresChoice } from "./preview-summary";
@@ -15,6 +17,7 @@ import { PreviewSummary, SplitMeasuresChoice } from "./preview-summary";
 const PREVIEW_ROWS = 200;
 
 type ImportDone = { problems: number; measures: number; createdUnits: string[] };
+type Recurrences = { recurrences?: ImportRecurrence[] };
 
 /** Upload → preview with per-row errors → confirm. The same file is sent twice, so nothing is kept server-side between the steps. */
 export function ImportWizard({ roundId }: { roundId: number }) {
@@ -32,7 +35,7 @@ export function ImportWizard({ roundId }: { roundId: number }) {
     // The preview stays as written (it reports both counts); the choice applies to the import.
     else if (splitMeasures) form.set("splitMeasures", "1");
     setProgress(0);
-    return uploadWithProgress<LedgerPreview & ImportDone>(url, form, setProgress);
+    return uploadWithProgress<LedgerPreview & ImportDone & Recurrences>(url, form, setProgress);
   };
   const preview = useMutation({ mutationFn: () => send(true) });
   const commit = useMutation({
@@ -79,6 +82,7 @@ export function ImportWizard({ roundId }: { roundId: number }) {
       {preview.data && plan ? (
         <>
           <PreviewSummary preview={preview.data} />
+          <ImportRecurrences recurrences={preview.data.recurrences} />
           {plan.errors.length === 0 ? (
             <>
               <SplitMeasuresChoice preview={preview.data} checked={splitMeasures} disabled={busy} onChange={setSplitMeasures} />

@@ -47,7 +47,7 @@ export default async function ProblemListPage({ params, searchParams }: Props) {
           className: "min-w-64",
           cell: (p) => (
             <>
-              <Link href={`/rounds/${round.id}/ledger?q=${encodeURIComponent(p.title)}`} className="font-medium text-gray-900 hover:text-brand-700 hover:underline">
+              <Link href={`/problems/${p.id}`} className="font-medium text-gray-900 hover:text-brand-700 hover:underline">
                 {p.title}
               </Link>
               {p.description ? <p className="mt-1 text-xs text-gray-600">{p.description}</p> : null}

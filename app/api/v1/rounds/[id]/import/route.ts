@@ -2,6 +2,7 @@ import { apiRoute } from "@/server/api";
 import { todayISO } from "@/lib/deadline-state";
 import { AppError } from "@/lib/errors";
 import { importLedgerFile, previewLedgerFile } from "@/server/ledger-transfer";
+import { recurrencesForImport } from "@/server/recurrence";
 import { applyLedgerUpdate, previewLedgerUpdate } from "@/server/ledger-update";
 import { readMultipartForm, requiredFile } from "@/server/multipart";
 import { MAX_FILE_BYTES } from "@/lib/ledger-import/read-file";
@@ -12,7 +13,9 @@ import { roundFromParams } from "../round-param";
  * `dryRun=1` it answers the preview (the parsed plan, per-row errors and warnings, units
  * that would be created, the measure count with and without the split) and writes
  * nothing; without it, it imports all or nothing. `splitMeasures=1` (both steps) makes a
- * 整改措施 cell holding several measures (一是…二是…, 1.…2.…, ；) into several.
+ * 整改措施 cell holding several measures (一是…二是…, 1.…2.…, ；) into several. The preview
+ * also lists, per problem of the file, the same body's earlier problems it resembles
+ * (`recurrences`: 反弹回潮, lib/recurrence.ts).
  *
  * `update=1` applies the file to a round that already has a plan, as its differences
  * (issue 13 item 5): with `dryRun=1` it answers `{diff, counts, errors, warnings, newUnits,
@@ -37,7 +40,8 @@ export const POST = apiRoute({
       return applyLedgerUpdate({ data, fileName, round, actorId: actor.id, authorId: actor.id, today: todayISO(), token });
     }
     if (form.get("dryRun") === "1") {
-      return previewLedgerFile({ data, fileName, round, splitMeasures });
+      const preview = await previewLedgerFile({ data, fileName, round, splitMeasures });
+      return { ...preview, recurrences: recurrencesForImport(actor, round.id, preview.plan.problems) };
     }
     const result = await importLedgerFile({
       data,
