@@ -85,6 +85,11 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "survey.open": "开放满意度测评",
   "survey.close": "关闭满意度测评",
   "survey.respond": "群众提交满意度测评答卷",
+  // 整改资料归档 (issue 19): the round's archive package.
+  "archive_package.create": "开始生成归档包",
+  "archive_package.complete": "归档包生成完成",
+  "archive_package.fail": "归档包生成失败",
+  "archive_package.download": "下载归档包",
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
@@ -114,6 +119,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   clue: "信访件、问题线索",
   survey: "满意度测评",
   survey_response: "满意度测评答卷",
+  archive_package: "归档包",
 };
 
 // An action or entity missing here shows raw (the log never hides a row); the label
@@ -247,6 +253,12 @@ export const FIELD_LABELS: Record<string, string> = {
   closedAt: "办结时间",
   draftId: "督办单草稿",
   draftState: "草稿状态",
+  // archive packages
+  files: "文件数",
+  bytes: "大小(字节)",
+  manifestSha256: "清单校验值",
+  ledgerChecksum: "台账校验值",
+  error: "失败原因",
   // users, units, tokens, sign-in
   username: "用户名",
   role: "角色",
