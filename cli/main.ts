@@ -12,6 +12,7 @@ import { registerGenerateCommand } from "@/cli/generate-command";
 import { importTarget, readInput, withImportOptions, type ImportOptions } from "@/cli/import-target";
 import { newProgram, print, runProgram } from "@/cli/run";
 import { registerAccountCommands } from "@/cli/account-commands";
+import { registerArchiveCommands } from "@/cli/archive-commands";
 import { exportLedger, importLedgerFile } from "@/server/ledger-transfer";
 import { applyLedgerUpdate, previewLedgerUpdate } from "@/server/ledger-update";
 import { reportFile } from "@/server/bulletin-files";
@@ -125,5 +126,6 @@ registerRestoreCommand(program, print);
 registerDocumentCommands(program);
 registerGenerateCommand(program);
 registerAccountCommands(program);
+registerArchiveCommands(program, print);
 
 void runProgram(program);

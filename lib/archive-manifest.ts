@@ -81,14 +81,16 @@ export function parseManifest(json: string): { manifest: ArchiveManifest } | { p
  */
 export function compareWithManifest(manifestJsonText: string | undefined, actual: ReadonlyMap<string, string>): VerifyOutcome {
   const empty = { missing: [], extra: [], altered: [] };
-  if (manifestJsonText === undefined) return { ok: false, files: actual.size, ...empty, manifestProblem: "包中没有 manifest.json" };
+  // Counted as `archive` counts them: every file in the zip, the manifest included.
+  const files = actual.size + (manifestJsonText === undefined ? 0 : 1);
+  if (manifestJsonText === undefined) return { ok: false, files, ...empty, manifestProblem: "包中没有 manifest.json" };
   const parsed = parseManifest(manifestJsonText);
-  if ("problem" in parsed) return { ok: false, files: actual.size, ...empty, manifestProblem: parsed.problem };
+  if ("problem" in parsed) return { ok: false, files, ...empty, manifestProblem: parsed.problem };
   const listed = new Map(parsed.manifest.files.map((f) => [f.path, f.sha256]));
   const missing = [...listed.keys()].filter((p) => !actual.has(p));
   const extra = [...actual.keys()].filter((p) => !listed.has(p));
   const altered = [...listed].filter(([p, hash]) => actual.has(p) && actual.get(p) !== hash).map(([p]) => p);
-  return { ok: missing.length + extra.length + altered.length === 0, files: actual.size, missing, extra, altered };
+  return { ok: missing.length + extra.length + altered.length === 0, files, missing, extra, altered };
 }
 
 /** One line per problem, in Chinese, for the page and the CLI's stderr. */

@@ -71,6 +71,7 @@ const EXPECTED: Record<Permission, Record<ActorName, Access>> = {
   "clue.summary": { "office admin": "Y", office: "N", leader: "Y", unit: "N", reviewer: "N", discipline: "Y" },
   "survey.manage": { "office admin": "Y", office: "Y", leader: "N", unit: "N", reviewer: "N", discipline: "N" },
   "survey.read": { "office admin": "Y", office: "Y", leader: "Y", unit: "N", reviewer: "assigned", discipline: "N" },
+  "archive.manage": { "office admin": "Y", office: "Y", leader: "N", unit: "N", reviewer: "N", discipline: "N" },
   "evaluation.manage": { "office admin": "Y", office: "Y", leader: "N", unit: "N", reviewer: "N", discipline: "N" },
   "evaluation.read": { "office admin": "Y", office: "Y", leader: "Y", unit: "N", reviewer: "assigned", discipline: "N" },
 };

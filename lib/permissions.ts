@@ -53,6 +53,9 @@ export const PERMISSIONS = {
   // results. The public answers without an account (app/survey, outside every permission).
   "survey.manage": { office: "all", leader: "none", unit: "none", reviewer: "none", discipline: "none" },
   "survey.read": { office: "all", leader: "all", unit: "none", reviewer: "assigned", discipline: "none" },
+  // 整改资料归档: the office files a closed round's whole record. The package holds every
+  // unit's evidence and the full audit trail, so only the office builds, downloads or checks it.
+  "archive.manage": { office: "all", leader: "none", unit: "none", reviewer: "none", discipline: "none" },
 } as const satisfies Record<string, Record<Role, Scope>>;
 
 export type Permission = keyof typeof PERMISSIONS;

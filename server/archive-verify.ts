@@ -18,7 +18,7 @@ export interface VerifyLimits {
   maxRatio: number;
 }
 
-export const CLI_LIMITS: VerifyLimits = { maxBytes: 200 * 1024 ** 3, maxEntries: 2_000_000, maxRatio: 1000 };
+export const CLI_LIMITS: VerifyLimits = { maxBytes: 200 * 1024 ** 3, maxEntries: 2_000_000, maxRatio: 200 };
 
 const open = (source: string | Buffer) =>
   new Promise<yauzl.ZipFile>((resolve, reject) => {
