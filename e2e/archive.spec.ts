@@ -61,6 +61,7 @@ test("整改办归档轮次、生成归档包并下载,目录列出佐证材料�
   office.once("dialog", (dialog) => void dialog.accept());
   await office.getByRole("button", { name: "归档", exact: true }).click();
   await expect(office.getByRole("button", { name: "恢复轮次" })).toBeVisible();
+  await office.reload();
 
   await office.getByRole("button", { name: "生成归档包" }).click();
   const table = office.getByRole("table", { name: "归档包" });
