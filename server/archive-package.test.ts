@@ -7,6 +7,8 @@ import { roundLedgerChecksum } from "@/db/queries/archive-read";
 import { addProgressReport, signOffClaim } from "@/db/queries/progress";
 import { issueNotice, replyNotice } from "@/db/queries/notice-writes";
 import { setRoundArchived } from "@/db/queries/rounds";
+import { currentPlanVersion, insertSubmission } from "@/db/queries/plan-review";
+import { createSnapshot } from "@/db/queries/snapshots";
 import { isSafeEntryName } from "@/lib/archive-names";
 import { MANIFEST_NAME, parseManifest, sha256Hex } from "@/lib/archive-manifest";
 import { writeArchivePackage } from "@/server/archive-package";
@@ -63,6 +65,8 @@ beforeAll(async () => {
       input: { roundId: t.roundId(), unitId: edu, measureIds: [measureId], level: "supervise", request: "归档测试督办要求", replyDeadline: "2026-12-01" },
     });
     replyNotice(tx, { actorId: userId("jiaoyu"), unitIds: [edu], noticeId: notice.id, reply: "归档测试督办回复" });
+    insertSubmission(tx, { actorId: userId("office"), roundId: t.roundId(), kind: "plan", content: currentPlanVersion(tx, { roundId: t.roundId() }), note: "" });
+    createSnapshot(tx, { actorId: userId("office"), roundId: t.roundId(), asOf: TODAY, label: "报送巡视组", today: TODAY });
     setRoundArchived(tx, { actorId: userId("office"), roundId: t.roundId(), archived: true });
   });
   checksumBefore = await roundLedgerChecksum(t.sqlite, { roundId: t.roundId() });
@@ -131,6 +135,12 @@ describe("the archive package of a round", () => {
     expect(ours.some((html) => html.includes("归档测试督办要求") && html.includes("归档测试督办回复"))).toBe(true);
     expect(Object.keys(zip.files).some((n) => /^03-整改通报\/.*\.docx$/.test(n))).toBe(true);
     expect(zip.file("00-目录/目录.xlsx")).not.toBeNull();
+  });
+
+  it("holds the plan with its reviewed version, the ledger and its snapshot", () => {
+    for (const name of ["01-整改方案/整改方案(现行).html", "01-整改方案/整改方案-报审第1版-待审核.html", "02-整改台账/整改台账-2026-11-21.xlsx", "02-整改台账/台账快照-2026-11-21.xlsx"]) {
+      expect(zip.file(name), name).not.toBeNull();
+    }
   });
 
   it("keeps the round's audit log as csv with the sign-off and the archiving in it", async () => {

@@ -6,7 +6,7 @@ import { PassThrough, Transform, type Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import yazl from "yazl";
 import { openReader } from "@/db/client";
-import { auditPage, evidenceCount, evidencePage, roundLedgerChecksum, roundLookBacks, roundNotices } from "@/db/queries/archive-read";
+import { auditPage, evidenceCount, evidencePage, planVersions, roundLedgerChecksum, roundLookBacks, roundNotices } from "@/db/queries/archive-read";
 import { listInstitutions } from "@/db/queries/institutions";
 import { ledgerRows } from "@/db/queries/ledger";
 import { currentPlanVersion } from "@/db/queries/plan-review";
@@ -15,8 +15,6 @@ import { reportInput } from "@/db/queries/reports";
 import { getReportVersion, publishedReports } from "@/db/queries/report-versions";
 import { getRound } from "@/db/queries/rounds";
 import { getSnapshot, listSnapshots } from "@/db/queries/snapshots";
-import { submissions } from "@/db/schema";
-import { and, asc, eq } from "drizzle-orm";
 import { dateOf, institutionsHtml, lookBacksHtml, noticeHtml, planHtml } from "@/lib/archive-documents";
 import { indexHtml, indexWorkbook, type ArchiveKind, type IndexItem } from "@/lib/archive-index";
 import { MANIFEST_NAME, MANIFEST_FORMAT, sealManifest, sha256Hex, type ManifestFile } from "@/lib/archive-manifest";
@@ -27,7 +25,6 @@ import { reportHtmlFile } from "@/lib/bulletin-html";
 import { SUBMISSION_STATE_LABELS, type SubmissionState } from "@/lib/domain";
 import { AppError } from "@/lib/errors";
 import { writeLedgerWorkbook } from "@/lib/ledger-export";
-import type { PlanVersion } from "@/lib/plan-version";
 import { parseListFilter } from "@/lib/validations/list-filter";
 import { ledgerAsPlan } from "@/server/ledger-transfer";
 
@@ -199,20 +196,14 @@ type RoundRow = NonNullable<ReturnType<typeof getRound>>;
 async function addPlan(writer: PackageWriter, q: Q, round: RoundRow, today: string) {
   const plan = currentPlanVersion(q, { roundId: round.id });
   writer.addBuffer({ kind: "整改方案", title: `${round.name}整改方案(现行)`, date: today }, "01-整改方案", "整改方案(现行).html", planHtml({ title: `${round.name}整改方案`, subtitle: `现行方案,截至 ${today}`, plan }));
-  const versions = q
-    .select({ version: submissions.version, state: submissions.state, content: submissions.content, createdAt: submissions.createdAt })
-    .from(submissions)
-    .where(and(eq(submissions.roundId, round.id), eq(submissions.kind, "plan")))
-    .orderBy(asc(submissions.version))
-    .all();
-  for (const v of versions) {
+  for (const v of planVersions(q, { roundId: round.id })) {
     const state = SUBMISSION_STATE_LABELS[v.state as SubmissionState] ?? v.state;
     const date = dateOf(v.createdAt.getTime());
     writer.addBuffer(
       { kind: "整改方案", title: `整改方案报审第${v.version}版(${state})`, date },
       "01-整改方案",
       `整改方案-报审第${v.version}版-${state}.html`,
-      planHtml({ title: `${round.name}整改方案`, subtitle: `报审第${v.version}版 · ${date} 报送 · ${state}`, plan: v.content as PlanVersion }),
+      planHtml({ title: `${round.name}整改方案`, subtitle: `报审第${v.version}版 · ${date} 报送 · ${state}`, plan: v.content }),
     );
   }
 }

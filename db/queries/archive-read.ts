@@ -1,12 +1,27 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type Database from "better-sqlite3";
+import { and, asc, eq } from "drizzle-orm";
+import type { PlanVersion } from "@/lib/plan-version";
+import type { Queryable } from "../client";
+import { submissions } from "../schema";
 
 // What a round's 整改档案 reads beyond the queries the pages share: every notice, look-back
 // and evidence file of the round, its audit trail and its ledger checksum. All of it is read
 // on the package's own connection inside one read transaction (server/archive-package.ts),
 // so a write committed meanwhile cannot split the package. Long lists come in pages by id,
 // so the builder can yield to other requests between them.
+
+/** Every version of the plan submitted for review (plan review), oldest first, with what it froze. */
+export function planVersions(q: Queryable, params: { roundId: number }) {
+  return q
+    .select({ version: submissions.version, state: submissions.state, content: submissions.content, createdAt: submissions.createdAt })
+    .from(submissions)
+    .where(and(eq(submissions.roundId, params.roundId), eq(submissions.kind, "plan")))
+    .orderBy(asc(submissions.version))
+    .all()
+    .map((v) => ({ ...v, content: v.content as PlanVersion }));
+}
 
 export interface ArchiveEvidence {
   id: number;
