@@ -37,7 +37,7 @@ test("整改办归档轮次、生成归档包并下载,目录列出佐证材料�
   const reported = await unit.request.post(`/api/v1/measures/${measure}/progress`, {
     headers,
     multipart: {
-      reportDate: new Date().toISOString().slice(0, 10),
+      reportDate: process.env.RECTIFY_TODAY!,
       text: "已完成整改并召开验收会",
       claimedStatus: "completed",
       files: { name: EVIDENCE, mimeType: "application/pdf", buffer: Buffer.concat([Buffer.from("%PDF-1.4\n验收会议纪要"), Buffer.alloc(256, 0x20)]) },
