@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { DEMO_PASSWORD } from "@/db/seed/demo-accounts";
+import { archiveFigures } from "./figures/archive";
 import { journeyFigures } from "./figures/journeys";
 import { pageFigures } from "./figures/pages";
 import { searchFigures } from "./figures/search";
@@ -20,9 +21,9 @@ import { signIn } from "./sign-in";
 // `npm run bench`: the figures on the province database, each next to its reference (a
 // different measurement in the same run), printed as a table, written to bench/results.json
 // and into README's performance table. Options: --no-build (reuse .next-bench),
-// --only <figure>[,<figure>…] (summary, pages, journeys, writes, start, transfer, search: only
-// those, merged into the results already written), BENCH_PORT (default 3300). `--only search`
-// neither builds nor starts the server: it runs the app's query in this process.
+// --only <figure>[,<figure>…] (summary, pages, journeys, writes, start, transfer, search, archive:
+// only those, merged into the results already written), BENCH_PORT (default 3300). `--only
+// search`, `transfer` and `archive` neither build nor start the server.
 
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
 const RESULTS = path.join("bench", "results.json");
@@ -30,7 +31,7 @@ const onlyArg = process.argv.indexOf("--only");
 const ONLY = onlyArg === -1 ? null : new Set(process.argv[onlyArg + 1]?.split(","));
 const wants = (name: string) => ONLY === null || ONLY.has(name);
 /** Figures measured in this process, on the run's copy, without the server. */
-const IN_PROCESS = new Set(["search", "transfer"]);
+const IN_PROCESS = new Set(["search", "transfer", "archive"]);
 const needsServer = ONLY === null || [...ONLY].some((name) => !IN_PROCESS.has(name));
 
 async function main() {
@@ -47,6 +48,13 @@ async function main() {
     const targets = findTargets(setupDb);
     setupDb.close();
     figures.push(...(await transferFigures({ runDir: RUN_DIR, runDb: RUN_DB, roundId: targets.largestRoundId, roundMeasures: targets.largestRoundMeasures, machine })));
+  }
+  if (wants("archive")) {
+    const setupDb = new Database(RUN_DB, { readonly: true });
+    const targets = findTargets(setupDb);
+    setupDb.close();
+    // The package and its reference run in child processes of their own (bench/children).
+    figures.push(...archiveFigures({ runDir: RUN_DIR, runDb: RUN_DB, roundId: targets.largestRoundId, roundMeasures: targets.largestRoundMeasures, machine }));
   }
   if (generatedMs !== null) {
     figures.push(figure({ name: "生成省级规模数据库", value: generatedMs, unit: "ms", reference: null, target: "≤ 300000 ms", met: generatedMs <= 300_000, machine }));

@@ -13,6 +13,7 @@ import { importTarget, readInput, withImportOptions, type ImportOptions } from "
 import { newProgram, print, runProgram } from "@/cli/run";
 import { registerAccountCommands } from "@/cli/account-commands";
 import { registerSearchCommand } from "@/cli/search-command";
+import { registerArchiveCommands } from "@/cli/archive-commands";
 import { exportLedger, importLedgerFile } from "@/server/ledger-transfer";
 import { applyLedgerUpdate, previewLedgerUpdate } from "@/server/ledger-update";
 import { reportFile } from "@/server/bulletin-files";
@@ -127,5 +128,6 @@ registerDocumentCommands(program);
 registerGenerateCommand(program);
 registerAccountCommands(program);
 registerSearchCommand(program);
+registerArchiveCommands(program, print);
 
 void runProgram(program);

@@ -32,3 +32,14 @@ export function openDatabase(file: string): { db: DB; sqlite: Database.Database 
 
 /** Anything queries can run on: the client itself or an open transaction. */
 export type Queryable = DB | Tx;
+
+/**
+ * A read-only connection of its own, for long reads that must see one moment of the
+ * database (an archive package) while the server's connection goes on writing: in WAL
+ * mode a read transaction on it keeps its snapshot however long it stays open.
+ */
+export function openReader(file: string): { db: DB; sqlite: Database.Database } {
+  const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+  sqlite.pragma("busy_timeout = 5000");
+  return { db: drizzle(sqlite, { schema }) as DB, sqlite };
+}

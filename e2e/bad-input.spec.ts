@@ -4,6 +4,7 @@ import type { APIResponse, Page } from "@playwright/test";
 import { API_ACCESS, type ApiTargets, type Role } from "../testing/access-table";
 import {
   API_INPUTS,
+  ARCHIVE_FILES,
   BAD_JSON_BODIES,
   BAD_MULTIPART_BODIES,
   BAD_PATH_IDS,
@@ -210,6 +211,18 @@ test("上传有害的佐证材料:中文提示,不保存任何文件", async () 
     expect.soft(response.status(), `${c.label}: ${body.slice(0, 300)}`).toBe(422);
     expect.soft(errorMessage(body), c.label).toMatch(c.message);
     expect.soft({ db: world.fingerprint(), files: countFiles() }, `${c.label}: 不保存`).toEqual(before);
+  }
+  await expectHealthy();
+});
+
+test("校验归档包时上传的不是归档包:中文提示,什么也不写入", async () => {
+  for (const c of ARCHIVE_FILES) {
+    const [file] = await c.files();
+    const before = world.fingerprint();
+    const { response, body } = await read(await world.as("officeAdmin").post("/api/v1/archive-verify", { headers: { origin: world.baseURL }, multipart: { file: file! } }));
+    expect.soft(response.status(), `${c.label}: ${body.slice(0, 300)}`).toBe(422);
+    expect.soft(errorMessage(body), c.label).toMatch(c.message);
+    expect.soft(world.fingerprint(), `${c.label}: 数据库不变`).toBe(before);
   }
   await expectHealthy();
 });

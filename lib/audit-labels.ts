@@ -91,6 +91,11 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   // 反弹回潮 (issue 18): a problem linked to the one it repeats from an earlier round.
   "problem.mark_recurrence": "标记为反弹回潮",
   "problem.unmark_recurrence": "取消反弹回潮标记",
+  // 整改资料归档 (issue 19): the round's archive package.
+  "archive_package.create": "开始生成归档包",
+  "archive_package.complete": "归档包生成完成",
+  "archive_package.fail": "归档包生成失败",
+  "archive_package.download": "下载归档包",
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
@@ -121,6 +126,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   survey: "满意度测评",
   survey_response: "满意度测评答卷",
   survey_paper_batch: "纸质问卷批次",
+  archive_package: "归档包",
 };
 
 // An action or entity missing here shows raw (the log never hides a row); the label
@@ -259,6 +265,12 @@ export const FIELD_LABELS: Record<string, string> = {
   closedAt: "办结时间",
   draftId: "督办单草稿",
   draftState: "草稿状态",
+  // archive packages
+  files: "文件数",
+  bytes: "大小(字节)",
+  manifestSha256: "清单校验值",
+  ledgerChecksum: "台账校验值",
+  error: "失败原因",
   // users, units, tokens, sign-in
   username: "用户名",
   role: "角色",

@@ -247,3 +247,13 @@ export const SURVEY_CHOICE_LABELS: Record<SurveyChoice, string> = {
   dissatisfied: "不满意",
   unknown: "不了解",
 };
+
+// 整改档案: a round's archive package is built in the background; "building" rows left by a
+// server that stopped are marked failed when it starts again.
+export const ARCHIVE_STATES = ["building", "ready", "failed"] as const;
+export type ArchiveState = (typeof ARCHIVE_STATES)[number];
+export const ARCHIVE_STATE_LABELS: Record<ArchiveState, string> = {
+  building: "正在生成",
+  ready: "已生成",
+  failed: "生成失败",
+};

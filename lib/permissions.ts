@@ -62,6 +62,9 @@ export const PERMISSIONS = {
   // findings. The office alone marks a problem as a repeat.
   "recurrence.read": { office: "all", leader: "all", unit: "none", reviewer: "assigned", discipline: "none" },
   "recurrence.manage": { office: "all", leader: "none", unit: "none", reviewer: "none", discipline: "none" },
+  // 整改资料归档: the office files a closed round's whole record. The package holds every
+  // unit's evidence and the full audit trail, so only the office builds, downloads or checks it.
+  "archive.manage": { office: "all", leader: "none", unit: "none", reviewer: "none", discipline: "none" },
 } as const satisfies Record<string, Record<Role, Scope>>;
 
 export type Permission = keyof typeof PERMISSIONS;

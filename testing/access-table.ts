@@ -65,7 +65,7 @@ const SEES_MEASURE = { allowed: [...SEES_UNIT_OBJECT.allowed, "reviewer"], notFo
  * Objects a run provides. A write that consumes its target (a claim can be signed off once)
  * names it in `consumes`: each allowed call then gets a fresh one, refused calls share one.
  */
-export type TargetKind = "claim" | "notice" | "lookBack" | "eligibleMeasure" | "emptyRound";
+export type TargetKind = "claim" | "notice" | "lookBack" | "eligibleMeasure" | "emptyRound" | "archivedRound";
 /** Server actions also use up the escalation ladder's 督办单 drafts (no API route takes one). */
 export type ActionTargetKind = TargetKind | "noticeDraft";
 
@@ -94,6 +94,11 @@ export interface ApiTargets {
   /** Its public link's secret part, and its questions. */
   surveyToken: string;
   surveyQuestions: number[];
+  /** An archived round with no package being built (each allowed build takes a fresh one). */
+  archivedRound: number;
+  /** A ready archive package of another archived round of the run. */
+  archivePackage: number;
+  archivePackageRound: number;
   /** 区教育局's id. */
   unit: number;
   today: string;
@@ -140,6 +145,9 @@ export interface ApiFiles {
 }
 
 const api = (row: ApiAccessRow) => row;
+
+/** A zip with no entries: a package with no manifest, which verification answers, not refuses. */
+const EMPTY_ZIP: ApiFile = { name: "归档包.zip", mimeType: "application/zip", buffer: Buffer.from(`504b0506${"00".repeat(18)}`, "hex") };
 
 export const API_ACCESS: ApiAccessRow[] = [
   // rounds and the ledger
@@ -237,6 +245,35 @@ export const API_ACCESS: ApiAccessRow[] = [
     // A reviewer's dashboard covers its own rounds; another round is not found.
     access: access({ allowed: [...OFFICE_AND_LEADER, "reviewer"], notFound: ["reviewerOther"] }),
     request: (t) => ({ path: `/api/v1/dashboard?round=${t.round}` }),
+  }),
+
+  // 整改档案: the office alone builds, downloads and checks a round's archive package.
+  api({
+    route: "rounds/[id]/archives",
+    method: "GET",
+    access: access({ allowed: OFFICE }),
+    request: (t) => ({ path: `/api/v1/rounds/${t.archivePackageRound}/archives` }),
+  }),
+  api({
+    route: "rounds/[id]/archives",
+    method: "POST",
+    access: access({ allowed: OFFICE }),
+    consumes: "archivedRound",
+    request: (t) => ({ path: `/api/v1/rounds/${t.archivedRound}/archives` }),
+  }),
+  // A download writes its audit row (who took a copy) but changes no record of the round.
+  api({
+    route: "rounds/[id]/archives/[packageId]",
+    method: "GET",
+    access: access({ allowed: OFFICE }),
+    request: (t) => ({ path: `/api/v1/rounds/${t.archivePackageRound}/archives/${t.archivePackage}` }),
+  }),
+  api({
+    route: "archive-verify",
+    method: "POST",
+    access: access({ allowed: OFFICE }),
+    readOnly: true,
+    request: () => ({ path: "/api/v1/archive-verify", multipart: { file: EMPTY_ZIP } }),
   }),
 
   // measures, progress and evidence

@@ -490,6 +490,9 @@ export const API_INPUTS: ApiInputs[] = [
   { route: "rounds/[id]/clue-import", as: "officeAdmin", body: "multipart", fields: { dryRun: "optionalEnum" } },
   // Only the file: what is wrong inside it is named per row by the preview (lib/org-import).
   { route: "org-import", as: "officeAdmin", body: "multipart", fields: {} },
+  // 整改档案: starting a build takes no body; a package to verify is only its file (ARCHIVE_FILES).
+  { route: "rounds/[id]/archives", as: "officeAdmin", body: "none", fields: {} },
+  { route: "archive-verify", as: "officeAdmin", body: "multipart", fields: {} },
 ];
 
 /** Whole bodies that are wrong before any field is read. */
@@ -586,6 +589,15 @@ export const UPLOAD_FILES: FileCase[] = [
   { label: "png 冒充 jpg", files: () => [{ name: "照片.jpg", mimeType: "image/jpeg", buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]) }], message: /内容与扩展名不符/ },
   { label: "21 个文件(上限 20 个)", files: () => Array.from({ length: 21 }, (_, i) => pdf(`附件${i + 1}.pdf`)), message: /一次最多上传 20 个文件/ },
   { label: "合计超过 5 MB", files: () => [1, 2, 3].map((i) => pdf(`扫描件${i}.pdf`, 1.9 * 1024 * 1024)), message: /合计超过 5 MB/ },
+];
+
+/** Packages uploaded to 校验归档包 that are not packages: a Chinese 422, nothing written. */
+export const ARCHIVE_FILES: FileCase[] = [
+  { label: "文本文件改名为 .zip", files: () => [{ name: "归档包.zip", mimeType: "application/zip", buffer: Buffer.from("这不是压缩包") }], message: /不是 zip 归档包/ },
+  { label: "可执行文件改名为 .zip", files: () => [{ name: "归档包.zip", mimeType: "application/zip", buffer: Buffer.concat([Buffer.from("MZ"), Buffer.alloc(4096, 1)]) }], message: /不是 zip 归档包/ },
+  { label: "不是 .zip 的扩展名", files: () => [{ name: "归档包.rar", mimeType: "application/octet-stream", buffer: Buffer.from("Rar!") }], message: /请选择 \.zip 格式/ },
+  { label: "压缩炸弹(解压后 400 MB)", files: async () => [{ ...(await zipBombXlsx(400)), name: "归档包.zip" }], message: /疑似压缩炸弹/ },
+  { label: "截断的 zip", files: async () => [{ ...(await truncatedXlsx()), name: "归档包.zip" }], message: /不是 zip 归档包/ },
 ];
 
 // ── public routes ────────────────────────────────────────────────────────

@@ -154,6 +154,8 @@ export const PAGE_ACCESS: PageAccessRow[] = [
   page({ route: "(app)/rounds/[id]/tasks", path: roundPage("tasks"), access: access({ page: READS_ROUND }), navigatesAs: "officeAdmin", from: fromProblems, shows: "both" }),
   page({ route: "(app)/rounds/[id]/progress", path: roundPage("progress"), access: access({ page: READS_ROUND }), navigatesAs: "officeAdmin", from: fromTasks, shows: "lead" }),
   page({ route: "(app)/rounds/[id]/ledger", path: roundPage("ledger"), access: access({ page: READS_ROUND }), navigatesAs: "officeAdmin", from: fromTasks, shows: "both" }),
+  // 整改档案: the office alone (archive.manage); leaders, units and reviewers get the 403 page.
+  page({ route: "(app)/rounds/[id]/archive", path: roundPage("archive"), access: access({ page: OFFICE }), navigatesAs: "officeAdmin", from: fromTasks }),
   page({ route: "(app)/rounds/[id]/institutions", path: roundPage("institutions"), access: access({ page: READS_ROUND }), navigatesAs: "officeAdmin", from: fromTasks }),
   // 整改成效评估: the office manages, leaders and the round's reviewer read; units never.
   page({ route: "(app)/rounds/[id]/evaluation", path: roundPage("evaluation"), access: access({ page: READS_ROUND }), navigatesAs: "officeAdmin", from: fromTasks }),

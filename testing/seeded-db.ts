@@ -8,13 +8,14 @@ import { createTestDb } from "@/testing/test-db";
  * for checking query results against direct counts.
  */
 export async function seededTestDb(today: string) {
-  const { db, cleanup } = createTestDb();
+  const { db, file, cleanup } = createTestDb();
   await seedDemo(db, today);
   const sqlite = (db as DB & { $client: Database.Database }).$client;
   const one = <T>(query: string, ...params: unknown[]) => sqlite.prepare(query).pluck().get(...params) as T;
   const column = <T>(query: string, ...params: unknown[]) => sqlite.prepare(query).pluck().all(...params) as T[];
   return {
     db,
+    file,
     sqlite,
     cleanup,
     one,

@@ -10,6 +10,7 @@ import { createApiToken, revokeApiToken } from "./api-tokens";
 import { markRecurrence, unmarkRecurrence } from "./recurrence";
 import { decideAppeal, submitOverdueAppeal, submitReturnAppeal } from "./appeals";
 import { advanceClue, importClues, registerClue } from "./clues";
+import { failInterruptedPackages, finishArchivePackage, insertArchivePackage, recordArchiveDownload } from "./archives";
 import { issueRedCard, scheduleEvaluation, scoreUnit } from "./evaluations";
 import { auditReferenceNames } from "./audit-names";
 import { createPlanFromDocument } from "./document-import";
@@ -148,6 +149,7 @@ const openOverdueAppeal = () =>
   run((tx) => submitOverdueAppeal(tx, { ...by("jiaoyu"), unitId: edu(), measureId: overdueEduMeasure(), reason: "审批延误", today: TODAY })).id;
 const pendingLookBack = () =>
   run((tx) => scheduleLookBack(tx, { ...by("office"), measureId: eligibleForLookBack(), scheduledDate: TODAY, today: TODAY })).id;
+const building = () => run((tx) => insertArchivePackage(tx, { ...by("office"), roundId: t.roundId(), fileName: "档案.zip" })).id;
 const seededNotice = () => idWhere("supervision_notices");
 const submittedPlan = () =>
   run((tx) => insertSubmission(tx, { ...plan(), kind: "plan", content: currentPlanVersion(tx, { roundId: t.roundId() }), note: "" })).id;
@@ -497,6 +499,27 @@ const writePaths: WritePath[] = [
     const [problemId, earlierProblemId] = seededRepeat();
     run((tx) => markRecurrence(tx, { ...by("office"), problemId, earlierProblemId }));
     return inTx((tx) => unmarkRecurrence(tx, { ...by("office"), problemId }));
+  }),
+  // 整改资料归档 (issue 19): a package asked for, finished, failed, found interrupted, downloaded
+  path("insertArchivePackage", "archive_package.create", "office", () =>
+    inTx((tx) => insertArchivePackage(tx, { ...by("office"), roundId: t.roundId(), fileName: "档案.zip" })),
+  ),
+  path("finishArchivePackage (ready)", "archive_package.complete", "office", () => {
+    const id = building();
+    const done = { files: 3, bytes: 100, sha256: "a".repeat(64), manifestSha256: "b".repeat(64), ledgerChecksum: "c".repeat(64) };
+    return inTx((tx) => finishArchivePackage(tx, { ...by("office"), id, state: "ready", ...done }));
+  }),
+  path("finishArchivePackage (failed)", "archive_package.fail", "office", () => {
+    const id = building();
+    return inTx((tx) => finishArchivePackage(tx, { ...by("office"), id, state: "failed", error: "磁盘已满" }));
+  }),
+  path("failInterruptedPackages (one row per package)", "archive_package.fail", null, () => {
+    building();
+    return inTx((tx) => failInterruptedPackages(tx));
+  }),
+  path("recordArchiveDownload", "archive_package.download", "office", () => {
+    const id = building();
+    return inTx((tx) => recordArchiveDownload(tx, { ...by("office"), id, roundId: t.roundId(), sha256: null }));
   }),
   path("runReminders (one row per run, escalation ladder included)", "reminders.run", null, () => () => runReminders(t.db, { today: TODAY })),
   path("runReminders (a Monday: leaders' digests too)", "reminders.run", null, () => {

@@ -16,5 +16,6 @@ export * from "./reports";
 export * from "./sign-in";
 export * from "./plan-review";
 export * from "./surveys";
+export * from "./archives";
 export * from "./relations";
 export * from "./recurrence";

@@ -167,7 +167,7 @@ export class HardeningWorld {
     const unit = readDb((db) => db.prepare("select id from units where name = ?").pluck().get(LEAD_UNIT)) as number;
     this.shared = {
       round, emptyRound: 0, measure, unit, today: this.today, eligibleMeasure: 0, evidence: 0, claim: 0, notice: 0, lookBack: 0, snapshot: 0,
-      survey: 0, surveyToken: "", surveyQuestions: [],
+      survey: 0, surveyToken: "", surveyQuestions: [], archivedRound: 0, archivePackage: 0, archivePackageRound: 0,
     };
     this.shared.eligibleMeasure = await this.fresh("eligibleMeasure");
     this.shared.claim = await this.fresh("claim");
@@ -175,6 +175,8 @@ export class HardeningWorld {
     this.shared.notice = await this.fresh("notice");
     this.shared.lookBack = await this.fresh("lookBack");
     this.shared.emptyRound = await this.fresh("emptyRound");
+    this.shared.archivedRound = await this.fresh("archivedRound");
+    Object.assign(this.shared, await this.readyArchivePackage());
     const snapshot = await this.post("officeAdmin", `/api/v1/rounds/${round}/snapshots`, { json: { label: `矩阵快照${this.tag}` } });
     this.shared.snapshot = (await snapshot.json()).snapshot.id;
     // The round's 通报 submitted for review: version 1, for the frozen-version download.
@@ -291,7 +293,24 @@ export class HardeningWorld {
       }
       case "emptyRound":
         return this.emptyRounds.shift() ?? this.newRound(`空轮次(${this.tag}-${++this.counter})`);
+      case "archivedRound": {
+        const round = await this.newRound(`已归档轮次(${this.tag}-${++this.counter})`);
+        // The layout's 归档 button is the page's only form with a roundId field.
+        await submitForm(this.as("officeAdmin"), this.baseURL, `/rounds/${round}/archive`, "roundId", {});
+        expect(readDb((db) => db.prepare("select archived_at from rounds where id = ?").pluck().get(round)), `归档轮次 ${round}`).not.toBeNull();
+        return round;
+      }
     }
+  }
+
+  /** An archived round with one ready archive package, for the download row. */
+  async readyArchivePackage(): Promise<{ archivePackage: number; archivePackageRound: number }> {
+    const round = await this.fresh("archivedRound");
+    const started = await this.json(await this.post("officeAdmin", `/api/v1/rounds/${round}/archives`, {}), 200);
+    await expect
+      .poll(() => readDb((db) => db.prepare("select state from archive_packages where id = ?").pluck().get(started.id)), { timeout: 30_000 })
+      .toBe("ready");
+    return { archivePackage: started.id, archivePackageRound: round };
   }
 
   private async json(response: APIResponse, status: number) {
@@ -367,6 +386,8 @@ export class HardeningWorld {
         `select * from submissions where round_id in ${inRounds} order by id`,
         `select * from review_comments where round_id in ${inRounds} order by id`,
         `select * from surveys where round_id in ${inRounds} order by id`,
+        // Only what a request writes: a build then finishes on its own, in the background.
+        `select id, round_id, file_name, created_by_id, created_at from archive_packages where round_id in ${inRounds} order by id`,
         `select * from survey_questions where survey_id in (select id from surveys where round_id in ${inRounds}) order by id`,
         `select * from survey_responses where survey_id in (select id from surveys where round_id in ${inRounds}) order by id`,
         `select a.* from survey_answers a join survey_responses r on r.id = a.response_id where r.survey_id in (select id from surveys where round_id in ${inRounds}) order by 1, 2`,

@@ -30,6 +30,12 @@ export async function startServer(): Promise<void> {
     }
   }
   try {
+    const { failInterruptedArchives } = await import("@/server/archive-jobs");
+    failInterruptedArchives();
+  } catch (error) {
+    console.error("[rectify] 未能清理中断的归档包", error);
+  }
+  try {
     const { startBackupSchedule } = await import("@/server/jobs/backup-schedule");
     startBackupSchedule();
   } catch (error) {

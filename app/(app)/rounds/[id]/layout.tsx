@@ -53,6 +53,9 @@ export default async function RoundLayout({ children, params }: { children: Reac
             <Link href={`/rounds/${round.id}/edit`} className="rounded-md border border-gray-300 bg-white px-3 py-2 hover:bg-gray-50">
               编辑轮次
             </Link>
+            <Link href={`/rounds/${round.id}/archive`} className="rounded-md border border-gray-300 bg-white px-3 py-2 hover:bg-gray-50">
+              整改档案
+            </Link>
             {round.archivedAt ? (
               <ConfirmButton action={unarchiveRoundAction} fields={{ roundId: round.id }} label="恢复轮次" variant="secondary" />
             ) : (
