@@ -9,7 +9,8 @@ import { openDatabase, type DB, type Tx } from "./client";
 import { applyMigrations } from "./migrate";
 import { recordAudit } from "./queries/audit";
 import { setUnitHeads } from "./queries/unit-heads";
-import { insertStandardTemplate } from "./queries/evaluations";
+import { insertStandardTemplate, insertTemplate } from "./queries/evaluation-templates";
+import { COUNTY_TEMPLATE } from "./seed/demo-evaluation-template";
 import { createUserWithPassword } from "./queries/users";
 import {
   aspects,
@@ -227,6 +228,9 @@ export async function seedDemo(db: DB, today = todayISO()): Promise<void> {
           .run(),
       );
     }
+
+    // A county's own indicator set beside the standard one, not yet used: the office may edit it.
+    insertTemplate(tx, { content: COUNTY_TEMPLATE });
 
     recordAudit(tx, {
       actorId: null,
