@@ -56,7 +56,7 @@ const grade = z.object({
 });
 
 const templateFields = {
-  content: z.undefined({ error: "模板内容无法读取,请刷新页面后重新填写" }),
+  content: z.undefined({ error: "模板内容无法读取,请刷新页面后重新填写" }).optional(),
   name: text("模板名称", TEMPLATE_LIMITS.name),
   monthsAfterFeedback: figure("评估时间(反馈后月数)", { min: TEMPLATE_LIMITS.minMonths, max: TEMPLATE_LIMITS.maxMonths, places: 0 }),
   areas: z
