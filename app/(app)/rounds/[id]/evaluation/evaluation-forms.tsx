@@ -81,6 +81,7 @@ export function ScoreUnitForm({
           <SelectField
             key={indicator.id}
             name={`grade.${indicator.id}`}
+            id={`unit-${unit.id}-grade.${indicator.id}`}
             label={`${indicator.area} · ${indicator.name}(${indicator.weight} 分)`}
             defaultValue={submitted?.[`grade.${indicator.id}`] ?? (current[indicator.id] ? String(current[indicator.id]) : "")}
             placeholder="(未评)"
