@@ -37,6 +37,7 @@ test("整改办新建自己的指标模板,按它安排评估并评分,得分按
   await editor.getByLabel("方面1指标1 评分要点").fill("反馈后一个月内召开专题会议");
   await editor.getByLabel("方面1指标1 分值").fill("50");
   await editor.getByRole("button", { name: "在方面1中添加指标" }).click();
+  await expect(editor.getByLabel("方面1指标2 指标名称")).toBeFocused();
   await editor.getByLabel("方面1指标2 指标名称").fill("反馈问题按期销号");
   await editor.getByLabel("方面1指标2 分值").fill("30");
   // Reordered by keyboard: the second indicator moves up.

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState, type ReactNode } from "react";
+import { useActionState, useEffect, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { TEMPLATE_LIMITS, TEMPLATE_WEIGHT_TOTAL, type TemplateContent } from "@/lib/evaluation-template";
@@ -141,6 +141,11 @@ export function TemplateEditor({
 }) {
   const [state, formAction, pending] = useActionState(action, null);
   const [draft, setDraft] = useState(() => draftOf(initial));
+  // A row added from the keyboard gets the focus, so typing goes on in the new row.
+  const [focus, setFocus] = useState<{ id: string } | null>(null);
+  useEffect(() => {
+    if (focus) document.getElementById(focus.id)?.focus();
+  }, [focus]);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const err = (path: string) => errors[path];
   const total = weightOf(draft);
@@ -240,13 +245,27 @@ export function TemplateEditor({
                   );
                 })}
               </ol>
-              <Button type="button" variant="secondary" onClick={() => setArea(a, (x) => ({ ...x, indicators: [...x.indicators, emptyIndicator()] }))}>
+              <Button
+                type="button"
+                variant="secondary"
+                onClick={() => {
+                  setArea(a, (x) => ({ ...x, indicators: [...x.indicators, emptyIndicator()] }));
+                  setFocus({ id: `t-areas.${a}.indicators.${area.indicators.length}.name` });
+                }}
+              >
                 在{where}中添加指标
               </Button>
             </fieldset>
           );
         })}
-        <Button type="button" variant="secondary" onClick={() => setDraft((d) => ({ ...d, areas: [...d.areas, row({ name: "", indicators: [emptyIndicator()] })] }))}>
+        <Button
+          type="button"
+          variant="secondary"
+          onClick={() => {
+            setDraft((d) => ({ ...d, areas: [...d.areas, row({ name: "", indicators: [emptyIndicator()] })] }));
+            setFocus({ id: `t-areas.${draft.areas.length}.name` });
+          }}
+        >
           添加方面
         </Button>
       </Section>
@@ -276,7 +295,15 @@ export function TemplateEditor({
             );
           })}
         </ol>
-        <Button type="button" variant="secondary" disabled={draft.grades.length >= TEMPLATE_LIMITS.grades} onClick={() => setDraft((d) => ({ ...d, grades: [...d.grades, row({ name: "", factor: "" })] }))}>
+        <Button
+          type="button"
+          variant="secondary"
+          disabled={draft.grades.length >= TEMPLATE_LIMITS.grades}
+          onClick={() => {
+            setDraft((d) => ({ ...d, grades: [...d.grades, row({ name: "", factor: "" })] }));
+            setFocus({ id: `t-grades.${draft.grades.length}.name` });
+          }}
+        >
           添加等次
         </Button>
       </Section>
