@@ -9,7 +9,8 @@ import { openDatabase, type DB, type Tx } from "./client";
 import { applyMigrations } from "./migrate";
 import { recordAudit } from "./queries/audit";
 import { setUnitHeads } from "./queries/unit-heads";
-import { insertStandardTemplate } from "./queries/evaluations";
+import { insertStandardTemplate, insertTemplate } from "./queries/evaluation-templates";
+import { COUNTY_TEMPLATE } from "./seed/demo-evaluation-template";
 import { createUserWithPassword } from "./queries/users";
 import {
   aspects,
@@ -231,6 +232,8 @@ export async function seedDemo(db: DB, today = todayISO()): Promise<void> {
 
     // After the demo round, so the demo round keeps the first id the tests and links expect.
     seedDemoEarlierRound(tx, { inspectedBody: round.inspectedBody, inspectedUnitId: round.inspectedUnitId!, officeId, unitId });
+    // A county's own indicator set beside the standard one, not yet used: the office may edit it.
+    insertTemplate(tx, { content: COUNTY_TEMPLATE });
 
     recordAudit(tx, {
       actorId: null,

@@ -30,7 +30,10 @@ test.beforeAll(async ({ browser, baseURL }) => {
     aspect: number;
   };
   const clue = readDb((db) => db.prepare("select id from clues order by id limit 1").pluck().get()) as number;
-  targets = { round, measure, notice, unit, clue, surveyToken, ...ids };
+  const evaluationTemplate = readDb((db) =>
+    db.prepare("select id from evaluation_templates where built_in = 0 and name like '县委巡察%' order by id limit 1").pluck().get(),
+  ) as number;
+  targets = { round, measure, notice, unit, clue, surveyToken, evaluationTemplate, ...ids };
 });
 test.afterAll(async () => world?.dispose());
 

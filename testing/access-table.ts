@@ -474,6 +474,9 @@ export interface ActionTargets {
   evaluation: number;
   evaluationIndicator: number;
   evaluationGrade: number;
+  /** The demo's county template (no evaluation uses it: editable), and the standard one the demo's evaluation uses. */
+  evaluationTemplate: number;
+  usedEvaluationTemplate: number;
   /** A round with a plan and no version under review, which the office may submit. */
   unsubmittedRound: number;
   /** The pending plan version of `round`, awaiting the reviewer's decision. */
@@ -549,6 +552,7 @@ const paperBatchForm = (surveyId: number, label: string) => ({
   "counts.1.unknown": "1",
   "counts.2.satisfied": "5",
 });
+const EVALUATION_TEMPLATES = "app/(app)/evaluation-templates/actions.ts";
 
 const action = (module: string, name: string, who: Record<Role, Verdict>, form: ActionAccessRow["form"], consumes?: ActionTargetKind): ActionAccessRow => ({
   module,
@@ -569,6 +573,17 @@ const roundFields = (t: ActionTargets) => ({
   inspectedBody: "区教育局",
   feedbackDate: "2026-03-01",
 });
+/** A valid 评估指标模板 as the editor sends it: one JSON field, weights totalling 100. */
+export const templateContent = (name: string) =>
+  JSON.stringify({
+    name,
+    monthsAfterFeedback: "6",
+    areas: [
+      { name: "责任落实", indicators: [{ name: "主体责任落实", description: "查阅会议记录", weight: "50" }] },
+      { name: "问题整改", indicators: [{ name: "按期销号", description: "", weight: "30" }, { name: "制度建设", description: "", weight: "20" }] },
+    ],
+    grades: [{ name: "好", factor: "1" }, { name: "差", factor: "0.5" }],
+  });
 const measureFields = (t: ActionTargets) => ({ text: `矩阵整改措施${t.unique}`, deadlineText: "2027年6月底", leadUnitId: String(t.unit) });
 
 export const ACTION_ACCESS: ActionAccessRow[] = [
@@ -649,6 +664,13 @@ export const ACTION_ACCESS: ActionAccessRow[] = [
   // 反弹回潮: the office alone links a problem to the earlier one it repeats, or unlinks it.
   action(PROBLEMS, "markRecurrenceAction", access({ allowed: OFFICE }), (t) => ({ problemId: String(t.recurrenceProblem), earlierProblemId: String(t.earlierProblem) })),
   action(PROBLEMS, "unmarkRecurrenceAction", access({ allowed: OFFICE }), (t) => ({ problemId: String(t.markedProblem) })),
+  // 评估指标模板: the office writes them; leaders and reviewers only read, units see nothing.
+  action(EVALUATION_TEMPLATES, "createEvaluationTemplateAction", access({ allowed: OFFICE }), (t) => ({ content: templateContent(`矩阵模板${t.unique}`) })),
+  action(EVALUATION_TEMPLATES, "updateEvaluationTemplateAction", access({ allowed: OFFICE }), (t) => ({
+    templateId: String(t.evaluationTemplate),
+    content: templateContent(`矩阵改名模板${t.unique}`),
+  })),
+  action(EVALUATION_TEMPLATES, "deleteEvaluationTemplateAction", access({ allowed: OFFICE }), (t) => ({ templateId: String(t.evaluationTemplate) })),
 
   // 申诉: the lead unit appeals its own returns and overdue marks; another unit's are not there
   // for it. Only the office decides.

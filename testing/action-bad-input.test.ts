@@ -76,6 +76,7 @@ describe("server action 的错误输入", () => {
     const fields: Record<string, string | string[] | Blob> = row.form({ ...world.targets, unique: "corpus" });
     const bad = value as FormValue;
     if (typeof bad === "object" && "absent" in bad) delete fields[field];
+    else if (typeof bad === "object" && "target" in bad) fields[field] = String(world.targets[bad.target]);
     else fields[field] = bad;
 
     const outcome = await callAction(modules.get(row.module)![row.name] as ActionFn, fields);

@@ -227,6 +227,8 @@ export async function buildActionWorld(): Promise<ActionWorld> {
       evaluation: id("select id from evaluations where round_id = ?", round),
       evaluationIndicator: id("select i.id from evaluation_indicators i join evaluations e on e.template_id = i.template_id where e.round_id = ? order by i.position limit 1", round),
       evaluationGrade: id("select g.id from evaluation_grades g join evaluations e on e.template_id = g.template_id where e.round_id = ? order by g.position limit 1", round),
+      evaluationTemplate: id("select id from evaluation_templates t where built_in = 0 and not exists (select 1 from evaluations e where e.template_id = t.id) order by id limit 1"),
+      usedEvaluationTemplate: id("select template_id from evaluations where round_id = ?", round),
       notice: id("select id from supervision_notices where unit_id = ? and state = 'open' order by id limit 1", unit),
       notification: id("select n.id from notifications n join users u on u.id = n.user_id where u.username = 'jiaoyu' and n.read_at is null order by n.id limit 1"),
       ...recurrence,

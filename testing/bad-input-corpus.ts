@@ -1,4 +1,5 @@
-import type { ActionTargets, Role } from "@/testing/access-table";
+import { STANDARD_TEMPLATE } from "@/lib/evaluation-template";
+import { templateContent, type ActionTargets, type Role } from "@/testing/access-table";
 import {
   conflictingSerialCsv,
   hundredThousandRowsCsv,
@@ -67,6 +68,8 @@ export type FieldKind =
   | "fileName"
   | "paperCount"
   | "strayPaperCount";
+  | "templateContent"
+  | "editableTemplateId";
 
 /** refused: a Chinese error, nothing written. stored: accepted and kept exactly as sent. */
 export type Expectation = "refused" | "stored";
@@ -77,8 +80,11 @@ export interface InputCase<V> {
   expect: Expectation;
 }
 
-/** A form value: one string, the same key sent twice, a file where text belongs, or left out. */
-export type FormValue = string | string[] | Blob | { absent: true };
+/**
+ * A form value: one string, the same key sent twice, a file where text belongs, left out —
+ * or the id of one of the run's objects (`target`), when the bad value is a real row.
+ */
+export type FormValue = string | string[] | Blob | { absent: true } | { target: keyof Omit<ActionTargets, "unique"> };
 
 const refused = <V>(label: string, value: V): InputCase<V> => ({ label, value, expect: "refused" });
 const stored = <V>(label: string, value: V): InputCase<V> => ({ label, value, expect: "stored" });
@@ -117,6 +123,13 @@ const badInts = (min: number, max: number) => [
   refused("Infinity", "Infinity"),
 ];
 const badEnum = [refused("未知取值", "castle"), refused("SQL 注入样式", PAYLOADS.sqlOr), refused("<script>", PAYLOADS.script)];
+
+/** The valid template of the access table with one part changed (or, for `areas` and `grades`, replaced). */
+function template(change: Record<string, unknown>): string {
+  return JSON.stringify({ ...JSON.parse(templateContent("语料模板")), ...change });
+}
+const oneArea = (indicators: unknown[]) => [{ name: "责任落实", indicators }];
+const GRADES = [{ name: "好", factor: "1" }, { name: "差", factor: "0.5" }];
 
 /** Bad values for a field of each kind, as a form sends them. */
 export const FORM_CASES: Partial<Record<FieldKind, InputCase<FormValue>[]>> = {
@@ -190,6 +203,42 @@ export const FORM_CASES: Partial<Record<FieldKind, InputCase<FormValue>[]>> = {
     refused("名称 100 KB", JSON.stringify([{ title: PAYLOADS.overLong }])),
     refused("印发日期 2 月 30 日", JSON.stringify([{ title: "制度", issuedDate: PAYLOADS.impossibleDate }])),
     refused("51 项(上限 50 项)", JSON.stringify(Array.from({ length: 51 }, (_, i) => ({ title: `制度${i}` })))),
+  ],
+  // 评估指标模板: the editor's one JSON field. The rules a template keeps, broken one at a time.
+  templateContent: [
+    refused("空", ""),
+    refused("缺少字段", { absent: true }),
+    refused("同名字段两次", [templateContent("甲"), templateContent("乙")]),
+    refused("不合法的 JSON", '{"name":'),
+    refused("不是对象", JSON.stringify([PAYLOADS.script])),
+    refused("100 KB", PAYLOADS.overLong),
+    refused("没有指标", template({ areas: [] })),
+    refused("方面下没有指标", template({ areas: oneArea([]) })),
+    refused("分值合计 90 分", template({ areas: oneArea([{ name: "主体责任", weight: "60" }, { name: "按期销号", weight: "30" }]) })),
+    refused("分值为零", template({ areas: oneArea([{ name: "主体责任", weight: "0" }, { name: "按期销号", weight: "100" }]) })),
+    refused("分值为文字", template({ areas: oneArea([{ name: "主体责任", weight: "五十" }, { name: "按期销号", weight: "50" }]) })),
+    refused("分值两位小数", template({ areas: oneArea([{ name: "主体责任", weight: "50.25" }, { name: "按期销号", weight: "49.75" }]) })),
+    refused("分值 1e308", template({ areas: oneArea([{ name: "主体责任", weight: PAYLOADS.huge }]) })),
+    refused("指标重名", template({ areas: oneArea([{ name: "主体责任", weight: "50" }, { name: "主体责任", weight: "50" }]) })),
+    refused("101 项指标(上限 100 项)", template({ areas: oneArea(Array.from({ length: 101 }, (_, i) => ({ name: `指标${i}`, weight: "1" }))) })),
+    refused("模板名称与标准模板重名", template({ name: STANDARD_TEMPLATE.name })),
+    refused("模板名称 100 KB", template({ name: PAYLOADS.overLong })),
+    refused("指标名称 100 KB", template({ areas: oneArea([{ name: PAYLOADS.overLong, weight: "100" }]) })),
+    refused("评分要点 1001 字", template({ areas: oneArea([{ name: "主体责任", description: "长".repeat(1001), weight: "100" }]) })),
+    refused("只有一个等次", template({ grades: GRADES.slice(0, 1) })),
+    refused("等次由低到高", template({ grades: [...GRADES].reverse() })),
+    refused("得分系数 1.5", template({ grades: [{ name: "好", factor: "1.5" }, GRADES[1]] })),
+    refused("等次重名", template({ grades: [GRADES[0], { name: "好", factor: "0.5" }] })),
+    refused("反馈后 3 个月即评估", template({ monthsAfterFeedback: "3" })),
+    refused("月数为小数", template({ monthsAfterFeedback: "6.5" })),
+  ],
+  // A template the office may still change: neither a missing one nor one an evaluation uses.
+  editableTemplateId: [
+    refused("空", ""),
+    refused("缺少字段", { absent: true }),
+    refused("不存在的编号", MISSING_ROW),
+    refused("已被成效评估使用的模板", { target: "usedEvaluationTemplate" }),
+    ...badIds,
   ],
   // A file's name, kept only in the audit log.
   fileName: [refused("100 KB", PAYLOADS.overLong)],
@@ -383,6 +432,9 @@ export const ACTION_INPUTS: Record<string, ActionInputs> = {
   scheduleLookBackAction: { fields: { measureId: "id", scheduledDate: "notPastDate" } },
   scheduleEvaluationAction: { fields: { roundId: "id", templateId: "id", scheduledDate: "date" } },
   scoreUnitAction: { fields: { evaluationId: "id", unitId: "id" } },
+  createEvaluationTemplateAction: { fields: { content: "templateContent" } },
+  updateEvaluationTemplateAction: { fields: { templateId: "editableTemplateId", content: "templateContent" } },
+  deleteEvaluationTemplateAction: { fields: { templateId: "editableTemplateId" } },
   issueRedCardAction: { fields: { evaluationId: "id", measureId: "id", kind: "enum", reason: "text", confirmReopen: "enum" } },
   recordLookBackAction: { fields: { lookBackId: "id", result: "enum", note: "optionalText" } },
   // An earlier problem that is the problem itself, of its round or of a later one is refused

@@ -29,6 +29,8 @@ export interface PageTargets {
   problem: number;
   /** One item of the demo round's clue register. */
   clue: number;
+  /** The demo's county 评估指标模板, which no evaluation uses (the office may edit it). */
+  evaluationTemplate: number;
 }
 
 export interface PageAccessRow {
@@ -96,6 +98,16 @@ export const PAGE_ACCESS: PageAccessRow[] = [
   page({ route: "(app)/clues", path: (t) => `/clues?round=${t.round}`, access: access({ page: ["officeAdmin", "leader", "discipline"] }), navigatesAs: "officeAdmin", from: fromNotifications }),
   page({ route: "(app)/clues/[id]", path: (t) => `/clues/${t.clue}`, access: access({ page: ["officeAdmin", "discipline"] }), navigatesAs: "officeAdmin", from: () => "/clues" }),
   page({ route: "(app)/clues/import", path: (t) => `/clues/import?round=${t.round}`, access: access({ page: ["officeAdmin", "discipline"] }), navigatesAs: "officeAdmin", from: () => "/clues" }),
+  // 评估指标模板: whoever reads evaluations reads the templates; the office alone writes them.
+  page({ route: "(app)/evaluation-templates", path: () => "/evaluation-templates", access: access({ page: [...OFFICE_AND_LEADER, ...REVIEWERS] }), navigatesAs: "officeAdmin", from: fromNotifications }),
+  page({
+    route: "(app)/evaluation-templates/[id]",
+    path: (t) => `/evaluation-templates/${t.evaluationTemplate}`,
+    access: access({ page: [...OFFICE_AND_LEADER, ...REVIEWERS] }),
+    navigatesAs: "officeAdmin",
+    from: () => "/evaluation-templates",
+  }),
+  page({ route: "(app)/evaluation-templates/new", path: () => "/evaluation-templates/new?copy=standard", access: access({ page: OFFICE }), navigatesAs: "officeAdmin", from: () => "/evaluation-templates" }),
   page({ route: "(app)/audit", path: () => "/audit", access: access({ page: OFFICE }), navigatesAs: "officeAdmin", from: fromNotifications }),
   // A reviewer's dashboard covers the rounds it reviews; another round is not found.
   page({

@@ -15,7 +15,9 @@ export function EvaluationResults({ summaries }: { summaries: (EvaluationSummary
             <Link href={`/rounds/${s.roundId}/evaluation`} className="font-medium text-brand-700 hover:underline">
               {s.roundName}
             </Link>
-            <span>评估日期 {s.scheduledDate}</span>
+            <span>
+              按《{s.templateName}》,评估日期 {s.scheduledDate}
+            </span>
             <span>
               总体得分 <strong>{s.overall === null ? "—" : `${s.overall} 分`}</strong>(已评完 {s.unitsScored}/{s.units} 个单位)
             </span>

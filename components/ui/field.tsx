@@ -5,6 +5,8 @@ const CONTROL =
 
 interface FieldProps {
   name: string;
+  /** The control's id when `name` repeats on the page (one form per unit): defaults to `name`. */
+  id?: string;
   label: string;
   errors?: string[];
   hint?: string;
@@ -60,6 +62,7 @@ export function TextField({
 
 export function SelectField({
   name,
+  id = name,
   label,
   errors,
   hint,
@@ -72,13 +75,13 @@ export function SelectField({
     placeholder?: string;
   }) {
   return (
-    <FieldShell name={name} label={label} errors={errors} hint={hint}>
+    <FieldShell name={id} label={label} errors={errors} hint={hint}>
       <select
-        id={name}
+        id={id}
         name={name}
         className={CONTROL}
         aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(name, errors, hint)}
+        aria-describedby={describedBy(id, errors, hint)}
         {...select}
       >
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}

@@ -12,6 +12,7 @@ import { decideAppeal, submitOverdueAppeal, submitReturnAppeal } from "./appeals
 import { advanceClue, importClues, registerClue } from "./clues";
 import { failInterruptedPackages, finishArchivePackage, insertArchivePackage, recordArchiveDownload } from "./archives";
 import { issueRedCard, scheduleEvaluation, scoreUnit } from "./evaluations";
+import { createEvaluationTemplate, deleteEvaluationTemplate, templateDetail, updateEvaluationTemplate } from "./evaluation-templates";
 import { auditReferenceNames } from "./audit-names";
 import { createPlanFromDocument } from "./document-import";
 import { importPlan } from "./import";
@@ -106,6 +107,8 @@ const roundInput = (name: string): RoundInput => ({
 const problemInput = (number: number) => ({ number, title: `问题${number}`, description: "", leadLeader: "张三", leadUnitId: edu(), aspectId: null });
 const deadline = { deadline: "2026-12-31", deadlineKind: "date", deadlineText: "2026年12月31日", category: "time_limited" } as const;
 const measureValues = (text: string): MeasureValues => ({ ...deadline, text, goal: "", leadUnitId: edu(), coUnitIds: [] });
+const countyTemplateId = () => t.one<number>("select id from evaluation_templates where built_in = 0 order by id limit 1");
+const countyTemplate = () => templateDetail(t.db, { templateId: countyTemplateId() })!.content;
 const smallPlan = (): ImportPlan => ({
   aspects: ["一、落实主体责任方面"],
   unitNames: ["区教育局", "导入时新建的单位"],
@@ -366,10 +369,21 @@ const writePaths: WritePath[] = [
     const roundId = run((tx) => createRound(tx, { ...by("office"), input: roundInput("待评估的轮次") })).id;
     return inTx((tx) => scheduleEvaluation(tx, { ...by("office"), roundId, templateId: "standard", scheduledDate: "2027-04-01" }));
   }),
+  // 评估指标模板: the demo's county template is unused, so the office may change or delete it
+  path("createEvaluationTemplate", "evaluation_template.create", "office", () =>
+    inTx((tx) => createEvaluationTemplate(tx, { ...by("office"), input: { ...countyTemplate(), name: "某区巡察整改成效评估指标体系" } })),
+  ),
+  path("updateEvaluationTemplate", "evaluation_template.update", "office", () =>
+    inTx((tx) => updateEvaluationTemplate(tx, { ...by("office"), templateId: countyTemplateId(), input: { ...countyTemplate(), monthsAfterFeedback: 12 } })),
+  ),
+  path("deleteEvaluationTemplate", "evaluation_template.delete", "office", () =>
+    inTx((tx) => deleteEvaluationTemplate(tx, { ...by("office"), templateId: countyTemplateId() })),
+  ),
   path("scoreUnit", "evaluation.score", "office", () => {
     const evaluationId = t.one<number>("select id from evaluations order by id limit 1");
     const indicatorId = t.one<number>("select id from evaluation_indicators order by id limit 1");
-    const gradeId = t.one<number>("select id from evaluation_grades order by id desc limit 1");
+    // The lowest grade of the evaluation's own template (the demo holds another, unused).
+    const gradeId = t.one<number>("select g.id from evaluation_grades g join evaluations e on e.template_id = g.template_id where e.id = ? order by g.position desc limit 1", evaluationId);
     return inTx((tx) => scoreUnit(tx, { ...by("office"), today: TODAY, evaluationId, unitId: edu(), grades: [{ indicatorId, gradeId }] }));
   }),
   path("issueRedCard (→ reopen)", "measure.reopen", "office", () => {

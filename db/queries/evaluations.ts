@@ -1,7 +1,6 @@
 import "server-only";
 import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
 import { earliestEvaluationDate, overallScore, RED_CARD_KIND_LABELS, unitScore, type EvaluationSummary, type RedCardKind } from "@/lib/evaluation";
-import { STANDARD_TEMPLATE } from "@/lib/evaluation-template";
 import { AppError } from "@/lib/errors";
 import type { ScoreUnitInput } from "@/lib/validations/evaluation";
 import type { Queryable } from "../client";
@@ -18,6 +17,7 @@ import {
   units,
 } from "../schema";
 import { recordAudit } from "./audit";
+import { builtInTemplate, insertStandardTemplate } from "./evaluation-templates";
 import { setMeasureStatus } from "./measure-status";
 import { notifyUnit } from "./notifications";
 
@@ -112,15 +112,6 @@ export function redCardsOfMeasure(q: Queryable, params: { measureId: number }) {
 
 // ── writes ──────────────────────────────────────────────────────────────
 
-/** Stores the standard indicator set (lib/evaluation-template.ts); part of the write that first needs it. */
-export function insertStandardTemplate(tx: Queryable) {
-  const { name, monthsAfterFeedback } = STANDARD_TEMPLATE;
-  const template = tx.insert(evaluationTemplates).values({ name, monthsAfterFeedback }).returning().get();
-  STANDARD_TEMPLATE.indicators.forEach((indicator, i) => tx.insert(evaluationIndicators).values({ templateId: template.id, position: i + 1, ...indicator }).run());
-  STANDARD_TEMPLATE.grades.forEach((grade, i) => tx.insert(evaluationGrades).values({ templateId: template.id, position: i + 1, ...grade }).run());
-  return template;
-}
-
 /**
  * Schedules the round's evaluation no earlier than the template's months after feedback; a
  * schedule may be changed until grading starts.
@@ -128,10 +119,10 @@ export function insertStandardTemplate(tx: Queryable) {
 export function scheduleEvaluation(tx: Queryable, params: { actorId: string; roundId: number; templateId: number | "standard"; scheduledDate: string }) {
   const round = tx.select().from(rounds).where(eq(rounds.id, params.roundId)).get();
   if (!round) throw new AppError("NOT_FOUND", "未找到该轮次");
-  // "standard": the built-in set, offered while the office has no template yet.
+  // "standard": the built-in set, stored the first time an evaluation uses it.
   const template =
     params.templateId === "standard"
-      ? (listEvaluationTemplates(tx)[0] ?? insertStandardTemplate(tx))
+      ? (builtInTemplate(tx) ?? insertStandardTemplate(tx))
       : tx.select().from(evaluationTemplates).where(eq(evaluationTemplates.id, params.templateId)).get();
   if (!template) throw new AppError("VALIDATION", "所选评估指标体系不存在", { templateId: ["所选评估指标体系不存在,请刷新后重新选择"] });
   if (!round.feedbackDate) {

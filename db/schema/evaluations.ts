@@ -13,13 +13,24 @@ import { units } from "./units";
 // `monthsAfterFeedback` after its feedback; evaluators grade each responsible unit per
 // indicator; a red card (敷衍/虚假整改) names a measure the evaluation reopened.
 
-export const evaluationTemplates = sqliteTable("evaluation_templates", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
-  name: text("name").notNull(),
-  monthsAfterFeedback: integer("months_after_feedback").notNull().default(6),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
-});
+// The built-in standard set (lib/evaluation-template.ts) is stored once, flagged `built_in`:
+// it is the default when scheduling and is never edited (an office copies it instead). Names
+// are unique, so the 通报 and the schedule form name a template unambiguously.
+export const evaluationTemplates = sqliteTable(
+  "evaluation_templates",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull(),
+    monthsAfterFeedback: integer("months_after_feedback").notNull().default(6),
+    builtIn: integer("built_in", { mode: "boolean" }).notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("evaluation_templates_name_uq").on(t.name),
+    uniqueIndex("evaluation_templates_one_built_in_uq").on(t.builtIn).where(sql`${t.builtIn} = 1`),
+  ],
+);
 
 export const evaluationIndicators = sqliteTable(
   "evaluation_indicators",
@@ -31,6 +42,8 @@ export const evaluationIndicators = sqliteTable(
     position: integer("position").notNull(),
     area: text("area").notNull(),
     name: text("name").notNull(),
+    /** 评分要点: what the evaluators look at to grade the indicator. */
+    description: text("description").notNull().default(""),
     weight: real("weight").notNull(),
   },
   (t) => [index("evaluation_indicators_template_id_idx").on(t.templateId, t.position), check("evaluation_indicators_weight_check", sql`${t.weight} > 0`)],

@@ -1,40 +1,50 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { FormMessage, formKey } from "@/components/ui/form-message";
-import { RED_CARD_KINDS, RED_CARD_KIND_LABELS } from "@/lib/evaluation";
+import { earliestEvaluationDate, RED_CARD_KINDS, RED_CARD_KIND_LABELS } from "@/lib/evaluation";
 import { issueRedCardAction, scheduleEvaluationAction, scoreUnitAction } from "./actions";
 
-/** 安排成效评估: the indicator set and the day, which the server keeps ≥ feedback + N months. */
+/** 安排成效评估: the indicator set and the day, which the server keeps ≥ feedback + the template's months. */
 export function ScheduleForm({
   roundId,
   templates,
   defaults,
-  earliest,
+  feedbackDate,
 }: {
   roundId: number;
-  templates: { value: string; label: string }[];
+  templates: { value: string; label: string; months: number }[];
   defaults: { templateId: string; scheduledDate: string };
-  earliest: string | null;
+  feedbackDate: string | null;
 }) {
   const [state, action, pending] = useActionState(scheduleEvaluationAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const submitted = state && !state.ok ? state.values : undefined;
+  const [chosen, setChosen] = useState(submitted?.templateId ?? defaults.templateId);
+  const months = templates.find((t) => t.value === chosen)?.months ?? templates[0]?.months ?? 6;
+  const earliest = feedbackDate ? earliestEvaluationDate(feedbackDate, months) : null;
   return (
     <form action={action} key={formKey(state)} noValidate aria-label="安排成效评估" className="no-print space-y-4 rounded-lg border border-gray-200 bg-white p-5">
       <FormMessage state={state} />
       <input type="hidden" name="roundId" value={roundId} />
       <div className="grid gap-4 md:grid-cols-2">
-        <SelectField name="templateId" label="评估指标体系" defaultValue={submitted?.templateId ?? defaults.templateId} options={templates} errors={errors?.templateId} />
+        <SelectField
+          name="templateId"
+          label="评估指标体系"
+          defaultValue={submitted?.templateId ?? defaults.templateId}
+          options={templates.map(({ value, label }) => ({ value, label }))}
+          errors={errors?.templateId}
+          onChange={(e) => setChosen(e.target.value)}
+        />
         <TextField
           name="scheduledDate"
           label="评估日期"
           type="date"
           defaultValue={submitted?.scheduledDate ?? defaults.scheduledDate}
           errors={errors?.scheduledDate}
-          hint={earliest ? `反馈后至少满期方可评估,最早 ${earliest}` : "轮次未填写反馈日期,请先在“编辑轮次”中填写"}
+          hint={earliest ? `所选模板要求反馈后至少 ${months} 个月方可评估,最早 ${earliest}` : "轮次未填写反馈日期,请先在“编辑轮次”中填写"}
         />
       </div>
       <Button type="submit" disabled={pending}>
@@ -54,7 +64,7 @@ export function ScoreUnitForm({
 }: {
   evaluationId: number;
   unit: { id: number; name: string };
-  indicators: { id: number; area: string; name: string; weight: number }[];
+  indicators: { id: number; area: string; name: string; description?: string; weight: number }[];
   grades: { id: number; name: string; factor: number }[];
   current: Record<number, number>;
 }) {
@@ -71,9 +81,11 @@ export function ScoreUnitForm({
           <SelectField
             key={indicator.id}
             name={`grade.${indicator.id}`}
+            id={`unit-${unit.id}-grade.${indicator.id}`}
             label={`${indicator.area} · ${indicator.name}(${indicator.weight} 分)`}
             defaultValue={submitted?.[`grade.${indicator.id}`] ?? (current[indicator.id] ? String(current[indicator.id]) : "")}
             placeholder="(未评)"
+            hint={indicator.description ? `评分要点:${indicator.description}` : undefined}
             options={options}
             errors={state && !state.ok ? state.fieldErrors?.[`grade.${indicator.id}`] : undefined}
           />

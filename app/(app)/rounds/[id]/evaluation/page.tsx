@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import Link from "@/components/link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { db } from "@/db";
-import { evaluationOfRound, listEvaluationTemplates, redCardCandidates } from "@/db/queries/evaluations";
+import { listTemplatesWithUse } from "@/db/queries/evaluation-templates";
+import { evaluationOfRound, redCardCandidates } from "@/db/queries/evaluations";
 import { todayISO } from "@/lib/deadline-state";
 import { STATUS_LABELS } from "@/lib/domain";
-import { DEFAULT_MONTHS_AFTER_FEEDBACK, earliestEvaluationDate, RED_CARD_KIND_LABELS } from "@/lib/evaluation";
+import { DEFAULT_MONTHS_AFTER_FEEDBACK, RED_CARD_KIND_LABELS } from "@/lib/evaluation";
 import { STANDARD_TEMPLATE } from "@/lib/evaluation-template";
 import { can } from "@/lib/permissions";
 import { roundFor } from "../round-data";
@@ -23,12 +24,13 @@ export default async function EvaluationPage({ params }: { params: Promise<{ id:
   const manage = can(actor, "evaluation.manage");
   const found = evaluationOfRound(db, { roundId: round.id });
   const today = todayISO();
-  const templates = listEvaluationTemplates(db);
-  const templateOptions = templates.length
-    ? templates.map((t) => ({ value: String(t.id), label: t.name }))
-    : [{ value: "standard", label: STANDARD_TEMPLATE.name }];
-  const months = templates.find((t) => t.id === found?.template.id)?.monthsAfterFeedback ?? templates[0]?.monthsAfterFeedback ?? DEFAULT_MONTHS_AFTER_FEEDBACK;
-  const earliest = round.feedbackDate ? earliestEvaluationDate(round.feedbackDate, months) : null;
+  // The standard set comes first and is the default (stored the first time it is used).
+  const templates = listTemplatesWithUse(db);
+  const templateOptions = [
+    ...(templates.some((t) => t.builtIn) ? [] : [{ value: "standard", label: STANDARD_TEMPLATE.name, months: STANDARD_TEMPLATE.monthsAfterFeedback }]),
+    ...templates.map((t) => ({ value: String(t.id), label: t.name, months: t.monthsAfterFeedback })),
+  ];
+  const months = found?.template.monthsAfterFeedback ?? templateOptions[0]?.months ?? DEFAULT_MONTHS_AFTER_FEEDBACK;
   const held = found ? found.evaluation.scheduledDate <= today : false;
   const started = found ? found.units.some((u) => u.graded > 0) || found.redCards.length > 0 : false;
 
@@ -40,7 +42,11 @@ export default async function EvaluationPage({ params }: { params: Promise<{ id:
         </h2>
         {found ? (
           <p className="text-sm text-gray-700">
-            按《{found.template.name}》({found.indicators.length} 项指标,{found.grades.map((g) => g.name).join("/")} {found.grades.length} 个等次)评估,评估日期{" "}
+            按《
+            <Link href={`/evaluation-templates/${found.template.id}`} className="text-brand-700 hover:underline">
+              {found.template.name}
+            </Link>
+            》({found.indicators.length} 项指标,{found.grades.map((g) => g.name).join("/")} {found.grades.length} 个等次)评估,评估日期{" "}
             {found.evaluation.scheduledDate}
             {held ? "" : "(尚未到期,届时方可评分)"}。总体得分:
             <strong className="ml-1 text-base">{found.overall === null ? "尚无评完的单位" : `${found.overall} 分`}</strong>
@@ -53,10 +59,15 @@ export default async function EvaluationPage({ params }: { params: Promise<{ id:
           <ScheduleForm
             roundId={round.id}
             templates={templateOptions}
-            earliest={earliest}
+            feedbackDate={round.feedbackDate}
             defaults={{ templateId: found ? String(found.template.id) : templateOptions[0]!.value, scheduledDate: found?.evaluation.scheduledDate ?? "" }}
           />
         ) : null}
+        <p className="no-print text-sm">
+          <Link href="/evaluation-templates" className="text-brand-700 hover:underline">
+            {manage ? "管理评估指标模板" : "查看评估指标模板"}
+          </Link>
+        </p>
       </section>
 
       {found ? (
