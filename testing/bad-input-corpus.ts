@@ -67,7 +67,7 @@ export type FieldKind =
   | "unitMap"
   | "fileName"
   | "paperCount"
-  | "strayPaperCount";
+  | "strayPaperCount"
   | "templateContent"
   | "editableTemplateId";
 
