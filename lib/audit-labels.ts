@@ -85,6 +85,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "survey.open": "开放满意度测评",
   "survey.close": "关闭满意度测评",
   "survey.respond": "群众提交满意度测评答卷",
+  // 共性问题 (issue 18): grouped problems handed to a department for 专项治理.
+  "common_problem.create": "归并共性问题并交办专项治理",
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
@@ -114,6 +116,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   clue: "信访件、问题线索",
   survey: "满意度测评",
   survey_response: "满意度测评答卷",
+  common_problem: "共性问题",
 };
 
 // An action or entity missing here shows raw (the log never hides a row); the label
@@ -315,6 +318,7 @@ export const FIELD_LABELS: Record<string, string> = {
   questions: "题目数",
   surveyState: "测评状态",
   surveyId: "满意度测评",
+  problemIds: "归并的问题",
   answers: "作答题数",
   commented: "填写了意见建议",
 };

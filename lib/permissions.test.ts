@@ -71,6 +71,8 @@ const EXPECTED: Record<Permission, Record<ActorName, Access>> = {
   "clue.summary": { "office admin": "Y", office: "N", leader: "Y", unit: "N", reviewer: "N", discipline: "Y" },
   "survey.manage": { "office admin": "Y", office: "Y", leader: "N", unit: "N", reviewer: "N", discipline: "N" },
   "survey.read": { "office admin": "Y", office: "Y", leader: "Y", unit: "N", reviewer: "assigned", discipline: "N" },
+  "commonProblem.manage": { "office admin": "Y", office: "Y", leader: "N", unit: "N", reviewer: "N", discipline: "N" },
+  "commonProblem.read": { "office admin": "Y", office: "Y", leader: "Y", unit: "N", reviewer: "assigned", discipline: "N" },
   "evaluation.manage": { "office admin": "Y", office: "Y", leader: "N", unit: "N", reviewer: "N", discipline: "N" },
   "evaluation.read": { "office admin": "Y", office: "Y", leader: "Y", unit: "N", reviewer: "assigned", discipline: "N" },
 };

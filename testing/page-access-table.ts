@@ -29,6 +29,8 @@ export interface PageTargets {
   problem: number;
   /** One item of the demo round's clue register. */
   clue: number;
+  /** A 共性问题 made for the run (its 专项治理 round is not the run's round). */
+  commonProblem: number;
 }
 
 export interface PageAccessRow {
@@ -94,6 +96,17 @@ export const PAGE_ACCESS: PageAccessRow[] = [
   // 信访件、问题线索: the office's administrator keeps the register (and the discipline staff,
   // tested in e2e/clues.spec.ts); a leader reads its counts; nobody else sees any of it.
   page({ route: "(app)/clues", path: (t) => `/clues?round=${t.round}`, access: access({ page: ["officeAdmin", "leader"] }), navigatesAs: "officeAdmin", from: fromNotifications }),
+  // 共性问题: the office groups and reads; leaders read; a reviewer reads the list (only the
+  // common problems of the rounds it reviews) and none of the run's, whose 专项治理 round it does not review.
+  page({ route: "(app)/common-problems", path: () => "/common-problems", access: access({ page: [...OFFICE_AND_LEADER, ...REVIEWERS] }), navigatesAs: "officeAdmin", from: fromNotifications }),
+  page({ route: "(app)/common-problems/new", path: () => "/common-problems/new", access: access({ page: OFFICE }), navigatesAs: "officeAdmin", from: () => "/common-problems" }),
+  page({
+    route: "(app)/common-problems/[id]",
+    path: (t) => `/common-problems/${t.commonProblem}`,
+    access: access({ page: OFFICE_AND_LEADER, notFound: REVIEWERS }),
+    navigatesAs: "officeAdmin",
+    from: () => "/common-problems",
+  }),
   page({ route: "(app)/clues/[id]", path: (t) => `/clues/${t.clue}`, access: access({ page: ["officeAdmin"] }), navigatesAs: "officeAdmin", from: () => "/clues" }),
   page({ route: "(app)/clues/import", path: (t) => `/clues/import?round=${t.round}`, access: access({ page: ["officeAdmin"] }), navigatesAs: "officeAdmin", from: () => "/clues" }),
   page({ route: "(app)/audit", path: () => "/audit", access: access({ page: OFFICE }), navigatesAs: "officeAdmin", from: fromNotifications }),

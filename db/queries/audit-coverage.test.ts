@@ -8,6 +8,7 @@ import type { Tx } from "../client";
 import { createApiToken, revokeApiToken } from "./api-tokens";
 import { decideAppeal, submitOverdueAppeal, submitReturnAppeal } from "./appeals";
 import { advanceClue, importClues, registerClue } from "./clues";
+import { createCommonProblem } from "./common-problems";
 import { issueRedCard, scheduleEvaluation, scoreUnit } from "./evaluations";
 import { auditReferenceNames } from "./audit-names";
 import { createPlanFromDocument } from "./document-import";
@@ -461,6 +462,15 @@ const writePaths: WritePath[] = [
     const { surveyId, questionId } = surveyIn("open");
     const answer = { surveyId, deviceHash: "d".repeat(64), answers: [{ questionId, choice: "satisfied" as const }], comment: "希望长期坚持" };
     return inTx((tx) => recordSurveyResponse(tx, answer));
+  }),
+  // 共性问题: the 专项治理 round, its problem and measures and the links are one act, one row.
+  path("createCommonProblem", "common_problem.create", "office", () => {
+    const [a, b] = t.column<number>("select id from problems order by id limit 2");
+    const input = {
+      title: "共性问题", description: "", problemIds: [a!, b!], leadUnitId: edu(), deadline: "2027-03-31",
+      measures: [{ text: "专项治理措施", leadUnitId: edu(), deadline: "2027-01-31" }],
+    };
+    return inTx((tx) => createCommonProblem(tx, { ...by("office"), officeName: "区委巡视整改办", today: TODAY, input }));
   }),
   path("runReminders (one row per run, escalation ladder included)", "reminders.run", null, () => () => runReminders(t.db, { today: TODAY })),
   path("runReminders (a Monday: leaders' digests too)", "reminders.run", null, () => {

@@ -16,4 +16,5 @@ export * from "./reports";
 export * from "./sign-in";
 export * from "./plan-review";
 export * from "./surveys";
+export * from "./common-problems";
 export * from "./relations";
