@@ -93,9 +93,9 @@ test("长期坚持措施复证到期:催报中列出,整改办发督办单催办
   await form.getByRole("button", { name: "发出督办单" }).click();
   await expect(office).toHaveURL(/\/notices\/\d+$/);
 
-  // The unit sees it in 我的任务 and supplies the proof through the ordinary report.
+  // The unit sees it in 我的任务 (other rounds hold measures of the same text) and supplies the proof through the ordinary report.
   await unit.goto("/my-tasks");
-  await expect(unit.getByRole("listitem").filter({ hasText: measure.text.slice(0, 20) })).toContainText("长期坚持待复证:请于 2026-10-01 前报送");
+  await expect(unit.getByRole("listitem").filter({ has: unit.locator(`a[href="/measures/${measure.id}"]`) })).toContainText("长期坚持待复证:请于 2026-10-01 前报送");
   await claimCompleted(unit, "本季度复证:长效机制持续执行,附最新台账。");
   // Not yet accepted: still due.
   await office.goto("/reporting");
@@ -109,5 +109,5 @@ test("长期坚持措施复证到期:催报中列出,整改办发督办单催办
   await office.goto("/reporting");
   await expect(row()).toHaveCount(0);
   await unit.goto("/my-tasks");
-  await expect(unit.getByRole("listitem").filter({ hasText: measure.text.slice(0, 20) })).not.toContainText("待复证");
+  await expect(unit.getByRole("listitem").filter({ has: unit.locator(`a[href="/measures/${measure.id}"]`) })).not.toContainText("待复证");
 });
