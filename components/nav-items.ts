@@ -18,6 +18,7 @@ const NAV_BY_ROLE: Record<Actor["role"], NavItem[]> = {
     { href: "/reporting", label: "催报", permission: "claim.review" },
     { href: "/notices", label: "督办", permission: "notice.issue" },
     { href: "/look-backs", label: "回头看", permission: "lookback.manage" },
+    { href: "/common-problems", label: "共性问题", permission: "commonProblem.manage" },
     // Only the administrator holds clue.manage: the register is not every office user's.
     { href: "/clues", label: "信访线索", permission: "clue.manage" },
     { href: "/reports", label: "报告", permission: "report.manage" },
@@ -35,6 +36,7 @@ const NAV_BY_ROLE: Record<Actor["role"], NavItem[]> = {
     // The 通报 pages are read-only for leaders: they read what the office will publish.
     { href: "/reports", label: "通报", permission: "ledger.read" },
     { href: "/notices", label: "督办", permission: "notice.read" },
+    { href: "/common-problems", label: "共性问题", permission: "commonProblem.read" },
     // Counts only: the page reads no item for a leader.
     { href: "/clues", label: "信访线索", permission: "clue.summary" },
   ],

@@ -5,11 +5,11 @@ const ROLES = [
     username: "office",
     landing: /\/rounds$/,
     heading: "巡视巡察轮次",
-    nav: ["轮次", "台账", "审核", "申诉", "催报", "督办", "回头看", "信访线索", "报告", "驾驶舱", "日志", "单位与用户"],
+    nav: ["轮次", "台账", "审核", "申诉", "催报", "督办", "回头看", "共性问题", "信访线索", "报告", "驾驶舱", "日志", "单位与用户"],
     header: "陈整改",
   },
   { username: "jiaoyu", landing: /\/my-tasks$/, heading: "我的任务", nav: ["我的任务", "督办", "申诉"], header: "林教育" },
-  { username: "leader", landing: /\/dashboard$/, heading: "驾驶舱", nav: ["驾驶舱", "通报", "督办", "信访线索"], header: "王领导" },
+  { username: "leader", landing: /\/dashboard$/, heading: "驾驶舱", nav: ["驾驶舱", "通报", "督办", "共性问题", "信访线索"], header: "王领导" },
   // 纪检监察: the register of clues and petitions, nothing of the plan.
   { username: "jijian", landing: /\/clues$/, heading: "信访件与问题线索", nav: ["信访件与问题线索"], header: "周纪检" },
 ];

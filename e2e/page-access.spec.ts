@@ -2,6 +2,7 @@ import type { APIResponse, Page, Request } from "@playwright/test";
 import { ROLES, ROLE_LABELS, type Role } from "../testing/access-table";
 import { PAGE_ACCESS, type PageAccessRow, type PageTargets, type PageVerdict } from "../testing/page-access-table";
 import { expect, readDb, test } from "./fixtures";
+import { submitForm } from "./support/form-post";
 import { HardeningWorld, LEAD_MARK, OTHER_MARK } from "./support/hardening-world";
 
 // Issue 11: every page × every role × the three ways a browser asks for it. A layout is not
@@ -33,7 +34,20 @@ test.beforeAll(async ({ browser, baseURL }) => {
   const evaluationTemplate = readDb((db) =>
     db.prepare("select id from evaluation_templates where built_in = 0 and name like '县委巡察%' order by id limit 1").pluck().get(),
   ) as number;
-  targets = { round, measure, notice, unit, clue, surveyToken, evaluationTemplate, ...ids };
+  // A 共性问题 of the run, grouping its problem with one of the demo round, made with the office's form.
+  const demoProblem = readDb((db) => db.prepare("select id from problems where round_id = (select min(id) from rounds) order by id limit 1").pluck().get()) as number;
+  const created = await submitForm(world.as("officeAdmin"), baseURL!, "/common-problems/new", "title", {
+    title: `页面权限共性问题(${round})`,
+    problemIds: `${ids.problem},${demoProblem}`,
+    leadUnitId: String(unit),
+    deadline: "2099-06-30",
+    measureText: "页面权限专项治理措施",
+    measureLeadUnitId: String(unit),
+    measureDeadline: "2099-05-31",
+  });
+  const commonProblem = Number(/\/common-problems\/(\d+)/.exec(new URL(created.url).pathname)?.[1]);
+  expect(commonProblem, `归并共性问题:${created.url}`).toBeGreaterThan(0);
+  targets = { round, measure, notice, unit, clue, surveyToken, evaluationTemplate, commonProblem, ...ids };
 });
 test.afterAll(async () => world?.dispose());
 

@@ -54,6 +54,7 @@ export const REFERENCE_FIELDS: Record<string, ReferenceKind> = {
   roundId: "round",
   aspectId: "aspect",
   problemId: "problem",
+  problemIds: "problem",
   measureId: "measure",
   measureIds: "measure",
   reportId: "progress_report",

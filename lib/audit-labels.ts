@@ -99,6 +99,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "archive_package.complete": "归档包生成完成",
   "archive_package.fail": "归档包生成失败",
   "archive_package.download": "下载归档包",
+  // 共性问题 (issue 18): grouped problems handed to a department for 专项治理.
+  "common_problem.create": "归并共性问题并交办专项治理",
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
@@ -131,6 +133,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   survey_response: "满意度测评答卷",
   survey_paper_batch: "纸质问卷批次",
   archive_package: "归档包",
+  common_problem: "共性问题",
 };
 
 // An action or entity missing here shows raw (the log never hides a row); the label
@@ -347,6 +350,7 @@ export const FIELD_LABELS: Record<string, string> = {
   questions: "题目数",
   surveyState: "测评状态",
   surveyId: "满意度测评",
+  problemIds: "归并的问题",
   answers: "作答题数",
   commented: "填写了意见建议",
   collectedOn: "收集日期",

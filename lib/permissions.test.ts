@@ -73,6 +73,8 @@ const EXPECTED: Record<Permission, Record<ActorName, Access>> = {
   "survey.read": { "office admin": "Y", office: "Y", leader: "Y", unit: "N", reviewer: "assigned", discipline: "N" },
   "search.read": { "office admin": "Y", office: "Y", leader: "Y", unit: "own", reviewer: "assigned", discipline: "N" },
   "archive.manage": { "office admin": "Y", office: "Y", leader: "N", unit: "N", reviewer: "N", discipline: "N" },
+  "commonProblem.manage": { "office admin": "Y", office: "Y", leader: "N", unit: "N", reviewer: "N", discipline: "N" },
+  "commonProblem.read": { "office admin": "Y", office: "Y", leader: "Y", unit: "N", reviewer: "assigned", discipline: "N" },
   "evaluation.manage": { "office admin": "Y", office: "Y", leader: "N", unit: "N", reviewer: "N", discipline: "N" },
   "evaluation.read": { "office admin": "Y", office: "Y", leader: "Y", unit: "N", reviewer: "assigned", discipline: "N" },
   // 反弹回潮: earlier rounds' findings are read like rounds; only the office marks a repeat.

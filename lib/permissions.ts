@@ -65,6 +65,11 @@ export const PERMISSIONS = {
   // 整改资料归档: the office files a closed round's whole record. The package holds every
   // unit's evidence and the full audit trail, so only the office builds, downloads or checks it.
   "archive.manage": { office: "all", leader: "none", unit: "none", reviewer: "none", discipline: "none" },
+  // 共性问题: the office groups problems across rounds and hands them to a department for
+  // 专项治理; leaders read them, a reviewer those whose 专项治理 round it reviews. A unit
+  // sees only the 专项治理 measures it answers for, in 我的任务, as any measure of its own.
+  "commonProblem.manage": { office: "all", leader: "none", unit: "none", reviewer: "none", discipline: "none" },
+  "commonProblem.read": { office: "all", leader: "all", unit: "none", reviewer: "assigned", discipline: "none" },
 } as const satisfies Record<string, Record<Role, Scope>>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -553,6 +553,7 @@ const paperBatchForm = (surveyId: number, label: string) => ({
   "counts.2.satisfied": "5",
 });
 const EVALUATION_TEMPLATES = "app/(app)/evaluation-templates/actions.ts";
+const COMMON_PROBLEMS = "app/(app)/common-problems/actions.ts";
 
 const action = (module: string, name: string, who: Record<Role, Verdict>, form: ActionAccessRow["form"], consumes?: ActionTargetKind): ActionAccessRow => ({
   module,
@@ -710,6 +711,18 @@ export const ACTION_ACCESS: ActionAccessRow[] = [
     disciplined: "0",
     organizational: "0",
     prosecuted: "0",
+  })),
+
+  // 共性问题: the office groups problems of two rounds (the run's and the survey's) and hands
+  // them to 区教育局 for 专项治理; leaders, units and reviewers may not.
+  action(COMMON_PROBLEMS, "createCommonProblemAction", access({ allowed: OFFICE }), (t) => ({
+    title: `矩阵共性问题${t.unique}`,
+    problemIds: [String(t.problem), String(t.surveyProblem)],
+    leadUnitId: String(t.unit),
+    deadline: "2027-06-30",
+    measureText: `矩阵专项治理措施${t.unique}`,
+    measureLeadUnitId: String(t.unit),
+    measureDeadline: "2027-05-31",
   })),
 
   action(NOTICES, "issueNoticeAction", access({ allowed: OFFICE }), (t) => ({

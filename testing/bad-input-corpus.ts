@@ -69,7 +69,8 @@ export type FieldKind =
   | "paperCount"
   | "strayPaperCount"
   | "templateContent"
-  | "editableTemplateId";
+  | "editableTemplateId"
+  | "groupedProblems";
 
 /** refused: a Chinese error, nothing written. stored: accepted and kept exactly as sent. */
 export type Expectation = "refused" | "stored";
@@ -255,6 +256,18 @@ export const FORM_CASES: Partial<Record<FieldKind, InputCase<FormValue>[]>> = {
   ],
   // A cell the questionnaire does not have: a 题号 beyond its questions, a choice it does not offer.
   strayPaperCount: [refused("问卷没有的题目或选项", "1")],
+  // The problems a 共性问题 groups: at least two distinct ones that exist outside any 专项治理.
+  groupedProblems: [
+    refused("空", ""),
+    refused("缺少字段", { absent: true }),
+    refused("只有一个问题", "1"),
+    refused("同一问题两次", ["1", "1"]),
+    refused("不存在的问题", ["1", MISSING_ROW]),
+    refused("201 个问题(上限 200 个)", Array.from({ length: 201 }, (_, i) => String(i + 1))),
+    refused("编号不是数字", ["1", "abc"]),
+    refused("SQL 注入样式", "1 OR 1=1"),
+    refused("<script>", PAYLOADS.script),
+  ],
   // The outline the document preview sends back as one JSON field.
   documentPlan: [
     refused("空", ""),
@@ -420,6 +433,12 @@ export const ACTION_INPUTS: Record<string, ActionInputs> = {
     fields: {
       clueId: "id", toStage: "enum", changeDate: "notFutureDate", note: "optionalText",
       peopleHandled: "headcount", disciplined: "headcount", organizational: "headcount", prosecuted: "headcount",
+    },
+  },
+  createCommonProblemAction: {
+    fields: {
+      title: "text", description: "optionalText", problemIds: "groupedProblems", leadUnitId: "id", deadline: "notPastDate",
+      measureText: "text", measureLeadUnitId: "id", measureDeadline: "notPastDate",
     },
   },
   issueNoticeAction: {

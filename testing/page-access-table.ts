@@ -31,6 +31,8 @@ export interface PageTargets {
   clue: number;
   /** The demo's county 评估指标模板, which no evaluation uses (the office may edit it). */
   evaluationTemplate: number;
+  /** A 共性问题 made for the run (its 专项治理 round is not the run's round). */
+  commonProblem: number;
 }
 
 export interface PageAccessRow {
@@ -108,6 +110,17 @@ export const PAGE_ACCESS: PageAccessRow[] = [
     from: () => "/evaluation-templates",
   }),
   page({ route: "(app)/evaluation-templates/new", path: () => "/evaluation-templates/new?copy=standard", access: access({ page: OFFICE }), navigatesAs: "officeAdmin", from: () => "/evaluation-templates" }),
+  // 共性问题: the office groups and reads; leaders read; a reviewer reads the list (only the
+  // common problems of the rounds it reviews) and none of the run's, whose 专项治理 round it does not review.
+  page({ route: "(app)/common-problems", path: () => "/common-problems", access: access({ page: [...OFFICE_AND_LEADER, ...REVIEWERS] }), navigatesAs: "officeAdmin", from: fromNotifications }),
+  page({ route: "(app)/common-problems/new", path: () => "/common-problems/new", access: access({ page: OFFICE }), navigatesAs: "officeAdmin", from: () => "/common-problems" }),
+  page({
+    route: "(app)/common-problems/[id]",
+    path: (t) => `/common-problems/${t.commonProblem}`,
+    access: access({ page: OFFICE_AND_LEADER, notFound: REVIEWERS }),
+    navigatesAs: "officeAdmin",
+    from: () => "/common-problems",
+  }),
   page({ route: "(app)/audit", path: () => "/audit", access: access({ page: OFFICE }), navigatesAs: "officeAdmin", from: fromNotifications }),
   // A reviewer's dashboard covers the rounds it reviews; another round is not found.
   page({

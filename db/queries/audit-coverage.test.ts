@@ -11,6 +11,7 @@ import { markRecurrence, unmarkRecurrence } from "./recurrence";
 import { decideAppeal, submitOverdueAppeal, submitReturnAppeal } from "./appeals";
 import { advanceClue, importClues, registerClue } from "./clues";
 import { failInterruptedPackages, finishArchivePackage, insertArchivePackage, recordArchiveDownload } from "./archives";
+import { createCommonProblem } from "./common-problems";
 import { issueRedCard, scheduleEvaluation, scoreUnit } from "./evaluations";
 import { createEvaluationTemplate, deleteEvaluationTemplate, templateDetail, updateEvaluationTemplate } from "./evaluation-templates";
 import { auditReferenceNames } from "./audit-names";
@@ -534,6 +535,15 @@ const writePaths: WritePath[] = [
   path("recordArchiveDownload", "archive_package.download", "office", () => {
     const id = building();
     return inTx((tx) => recordArchiveDownload(tx, { ...by("office"), id, roundId: t.roundId(), sha256: null }));
+  }),
+  // 共性问题: the 专项治理 round, its problem and measures and the links are one act, one row.
+  path("createCommonProblem", "common_problem.create", "office", () => {
+    const [a, b] = t.column<number>("select id from problems order by id limit 2");
+    const input = {
+      title: "共性问题", description: "", problemIds: [a!, b!], leadUnitId: edu(), deadline: "2027-03-31",
+      measures: [{ text: "专项治理措施", leadUnitId: edu(), deadline: "2027-01-31" }],
+    };
+    return inTx((tx) => createCommonProblem(tx, { ...by("office"), officeName: "区委巡视整改办", today: TODAY, input }));
   }),
   path("runReminders (one row per run, escalation ladder included)", "reminders.run", null, () => () => runReminders(t.db, { today: TODAY })),
   path("runReminders (a Monday: leaders' digests too)", "reminders.run", null, () => {

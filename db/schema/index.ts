@@ -17,5 +17,6 @@ export * from "./sign-in";
 export * from "./plan-review";
 export * from "./surveys";
 export * from "./archives";
+export * from "./common-problems";
 export * from "./relations";
 export * from "./recurrence";

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "@/components/link";
 import { notFound } from "next/navigation";
 import { DashboardLive } from "@/components/dashboard/dashboard-live";
+import { CommonProblemSection } from "@/components/dashboard/common-problem-section";
 import { EvaluationResults } from "@/components/dashboard/evaluation-results";
 import { RoundSelector } from "@/components/dashboard/round-selector";
 import { DashboardSurveySection, type DashboardSurvey } from "@/components/dashboard/survey-section";
@@ -10,6 +11,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { db } from "@/db";
 import { resolveDashboardRound, scopedDashboardRounds } from "@/db/queries/dashboard";
+import { commonProblemFigures, isCommonProblemOverdue, listCommonProblems } from "@/db/queries/common-problems";
 import { evaluationSummaries } from "@/db/queries/evaluations";
 import { cachedDashboardData } from "@/db/queries/dashboard-cache";
 import { surveyResults, surveysOfRounds } from "@/db/queries/surveys";
@@ -76,9 +78,20 @@ export default async function DashboardPage({ searchParams }: Props) {
         />
       )}
       {can(actor, "survey.read") ? <DashboardSurveySection surveys={dashboardSurveys(onlyVisibleRounds(actor, "survey.read", rounds), roundId)} /> : null}
+      {can(actor, "commonProblem.read") ? <CommonProblemSection {...dashboardCommonProblems(visibleRoundIds(actor, "commonProblem.read"), today)} /> : null}
       {can(actor, "evaluation.read") ? <EvaluationResults summaries={evaluationSummaries(db, { roundIds: roundId === null ? undefined : [roundId] })} /> : null}
     </>
   );
+}
+
+const LATEST_COMMON_PROBLEMS = 10;
+
+/** Common problems span rounds: the section counts every one the reader may see, whichever round is shown. */
+function dashboardCommonProblems(roundIds: readonly number[] | null, today: string) {
+  const latest = listCommonProblems(db, { roundIds, today })
+    .slice(0, LATEST_COMMON_PROBLEMS)
+    .map((r) => ({ ...r, overdue: isCommonProblemOverdue(r, today) }));
+  return { figures: commonProblemFigures(db, { roundIds, today }), latest };
 }
 
 /** The surveys of the round shown (or of every round in progress), with their results. */

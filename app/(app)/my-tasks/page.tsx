@@ -6,6 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { db } from "@/db";
 import { measuresAppealing } from "@/db/queries/appeals";
 import { listMeasuresForUnits } from "@/db/queries/measures";
+import { reproofsDue } from "@/db/queries/reproofs";
 import { daysLeftLabel, deadlineState, LIGHT_OF, todayISO, type DeadlineState } from "@/lib/deadline-state";
 import { requirePermission } from "@/server/session";
 
@@ -33,6 +34,8 @@ export default async function MyTasksPage() {
     return { ...task, state, daysLeft, group };
   });
   const appealing = measuresAppealing(db, { unitIds: actor.unitScope });
+  // 并长期坚持: signed-off measures whose quarterly proof has come due again (or soon will).
+  const reproofs = new Map(reproofsDue(db, { today, unitIds: actor.unitScope }).map((r) => [r.id, r]));
   return (
     <>
       <PageHeader title="我的任务" description={`${actor.unitName}牵头或参与的整改措施,共 ${tasks.length} 项。`} />
@@ -61,6 +64,11 @@ export default async function MyTasksPage() {
                         </p>
                         {task.group === "returned" && task.lastClaimNote ? <p className="mt-1 text-sm text-red-700">退回理由:{task.lastClaimNote}</p> : null}
                         {appealing.has(task.id) ? <p className="mt-1 text-sm text-amber-700">已申诉,等待整改办处理</p> : null}
+                        {reproofs.has(task.id) ? (
+                          <p className={`mt-1 text-sm ${reproofs.get(task.id)!.state === "due" ? "text-red-700" : "text-amber-700"}`}>
+                            长期坚持待复证:请于 {reproofs.get(task.id)!.nextDue} 前报送“已完成”并附佐证材料
+                          </p>
+                        ) : null}
                       </div>
                       <div className="text-right text-sm">
                         <StatusBadge status={task.status} />

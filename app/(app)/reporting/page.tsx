@@ -5,6 +5,8 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { db } from "@/db";
 import Link from "@/components/link";
 import { reportingOverview, roundsWithoutReporting } from "@/db/queries/reminders";
+import { reproofsDue } from "@/db/queries/reproofs";
+import { ReproofTable } from "@/components/reproof-table";
 import { todayISO } from "@/lib/deadline-state";
 import { nothingMissingMessage, reportDueText } from "@/lib/reminders";
 import { requirePermission } from "@/server/session";
@@ -19,6 +21,7 @@ export default async function ReportingPage() {
   const today = todayISO();
   const overview = reportingOverview(db, { today });
   const unchased = roundsWithoutReporting(db);
+  const reproofs = reproofsDue(db, { today, unitIds: null });
   return (
     <>
       <PageHeader title="定期报送" description={`今天是 ${today}。列出本周期尚未报送整改动态的牵头单位;提醒以站内通知发送,每个单位每个周期只提醒一次。`} />
@@ -113,6 +116,9 @@ export default async function ReportingPage() {
           ) : null}
         </div>
       )}
+      <div className="mt-8">
+        <ReproofTable rows={reproofs} />
+      </div>
     </>
   );
 }

@@ -11,6 +11,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { db } from "@/db";
 import { getMeasureDetail } from "@/db/queries/measures";
+import { measureReproof } from "@/db/queries/reproofs";
 import { evidenceOfReports, reviewQueue } from "@/db/queries/progress";
 import { evidenceLimits } from "@/lib/config";
 import { daysLeftLabel, deadlineState, LIGHT_OF, todayISO } from "@/lib/deadline-state";
@@ -44,6 +45,7 @@ export default async function MeasurePage({ params }: { params: Promise<{ id: st
   // The reviewer goes on to the next claim from here, not back through the queue.
   const next = canReview ? nextInQueue(reviewQueue(db, {}), measure.id) : null;
   const limits = evidenceLimits();
+  const reproof = measureReproof(db, { measureId: measure.id, today, dueSoonDays: round.dueSoonDays });
   return (
     <>
       <PageHeader
@@ -70,6 +72,15 @@ export default async function MeasurePage({ params }: { params: Promise<{ id: st
           <StatusBadge status={measure.status} />
         </Item>
         <Item label="整改目标">{measure.goal || "—"}</Item>
+        {reproof ? (
+          <Item label="长期坚持复证(每季度)">
+            上次 {reproof.lastProof ?? "—"} · 下次{" "}
+            <span className={reproof.state === "due" ? "font-medium text-red-700" : reproof.state === "due_soon" ? "text-amber-700" : ""}>
+              {reproof.nextDue ?? "—"}
+              {reproof.state === "due" ? "(已到期,请报送佐证)" : reproof.state === "due_soon" ? "(临期)" : ""}
+            </span>
+          </Item>
+        ) : null}
       </dl>
       {detail!.indicator ? <MeasureIndicator indicator={detail!.indicator} actualDate={detail!.indicator.actualDate} /> : null}
 

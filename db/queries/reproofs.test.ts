@@ -1,0 +1,52 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { seededTestDb } from "@/testing/seeded-db";
+import { addProgressReport, signOffClaim } from "./progress";
+import { measureReproof, reproofsDue } from "./reproofs";
+
+// 并长期坚持 against the seeded demo: a signed-off long-term measure falls due for re-proof a
+// quarter after its last accepted claim, and the office's next sign-off moves the date.
+const TODAY = "2026-11-21";
+let t: Awaited<ReturnType<typeof seededTestDb>>;
+
+beforeEach(async () => {
+  t = await seededTestDb(TODAY);
+});
+afterEach(() => t.cleanup());
+
+describe("长期坚持措施的复证", () => {
+  it("is due a quarter after the last sign-off, listed for the office and the lead unit, and moves when the next proof is accepted", () => {
+    const measure = t.one<number>(
+      `select m.id from measures m where m.deadline_kind = 'ongoing' and m.status = 'completed'
+       and exists (select 1 from progress_reports p where p.measure_id = m.id and p.is_claim = 1 and p.review_state = 'signed_off') order by m.id limit 1`,
+    );
+    const unit = t.one<number>("select lead_unit_id from measures where id = ?", measure);
+    // Its proofs were accepted on 2026-08-10: due on 2026-11-10, so overdue by 11 days.
+    t.sqlite.prepare("update progress_reports set report_date = '2026-08-10' where measure_id = ? and is_claim = 1 and review_state = 'signed_off'").run(measure);
+
+    const due = reproofsDue(t.db, { today: TODAY, unitIds: null }).find((r) => r.id === measure);
+    expect(due).toMatchObject({ lastProof: "2026-08-10", nextDue: "2026-11-10", state: "due", leadUnitId: unit });
+    expect(reproofsDue(t.db, { today: TODAY, unitIds: [unit] }).map((r) => r.id)).toContain(measure);
+    const other = t.unitIdOf(unit === t.unitIdOf("新安街道") ? "区教育局" : "新安街道");
+    expect(reproofsDue(t.db, { today: TODAY, unitIds: [other] }).map((r) => r.id)).not.toContain(measure);
+    expect(reproofsDue(t.db, { today: "2026-11-05", unitIds: null }).find((r) => r.id === measure)?.state).toBe("due_soon");
+    expect(reproofsDue(t.db, { today: "2026-10-01", unitIds: null }).map((r) => r.id)).not.toContain(measure);
+
+    // The unit supplies the proof; while the office has not accepted it, it is still due.
+    const author = t.one<string>("select id from users where role = 'unit' limit 1");
+    const office = t.one<string>("select id from users where username = 'office'");
+    const input = { reportDate: TODAY, text: "本季度复证:制度持续执行", percent: 100, milestone: null, claimedStatus: "completed" as const };
+    const evidence = [{ fileName: "复证.pdf", mimeType: "application/pdf", size: 10, sha256: "d".repeat(64), storedPath: "dd/dddd" }];
+    const report = t.db.transaction((tx) => addProgressReport(tx, { actorId: author, measureId: measure, unitId: unit, isLead: true, currentStatus: "completed", input, evidence }));
+    expect(measureReproof(t.db, { measureId: measure, today: TODAY, dueSoonDays: 7 })?.state).toBe("due");
+    t.db.transaction((tx) => signOffClaim(tx, { actorId: office, reportId: report.id }));
+    expect(measureReproof(t.db, { measureId: measure, today: TODAY, dueSoonDays: 7 })).toEqual({ lastProof: TODAY, nextDue: "2027-02-21", state: "proved" });
+    expect(reproofsDue(t.db, { today: TODAY, unitIds: null }).map((r) => r.id)).not.toContain(measure);
+  });
+
+  it("asks nothing of a measure that is not long-term or not yet signed off", () => {
+    const dated = t.one<number>("select id from measures where deadline_kind = 'date' and status = 'completed' limit 1");
+    const open = t.one<number>("select id from measures where deadline_kind = 'ongoing' and status != 'completed' limit 1");
+    expect(measureReproof(t.db, { measureId: dated, today: TODAY, dueSoonDays: 7 })).toBeNull();
+    expect(measureReproof(t.db, { measureId: open, today: TODAY, dueSoonDays: 7 })).toBeNull();
+  });
+});
