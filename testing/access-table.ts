@@ -220,7 +220,8 @@ export const API_ACCESS: ApiAccessRow[] = [
   // 全文检索: everyone signed in searches what they may read. The phrase is in both units'
   // objects of the run's round; e2e/support/hardening-world.ts's forbidden texts check that a
   // unit gets none of the other unit's and a reviewer of another round none of the round's.
-  api({ route: "search", method: "GET", access: access({ allowed: EVERYONE }), request: () => ({ path: `/api/v1/search?q=${encodeURIComponent("单位专属")}` }) }),
+  // The discipline staff keep the clue register, which search does not cover: refused.
+  api({ route: "search", method: "GET", access: access({ allowed: [...DISTRICT, "reviewer", "reviewerOther"] }), request: () => ({ path: `/api/v1/search?q=${encodeURIComponent("单位专属")}` }) }),
   api({ route: "org-template", method: "GET", access: access({ allowed: ["officeAdmin"] }), request: () => ({ path: "/api/v1/org-template" }) }),
   api({
     route: "org-import",

@@ -165,7 +165,7 @@ export const PAGE_ACCESS: PageAccessRow[] = [
   // 全文检索: every signed-in user searches what they may read. The phrase is in both units'
   // objects of the run's round, so each unit's page must carry no marker of the other's,
   // and the other round's reviewer none of the round's (forbiddenFor).
-  page({ route: "(app)/search", path: () => `/search?q=${encodeURIComponent("单位专属")}`, access: access({ page: SIGNED_IN }), navigatesAs: "officeAdmin", from: fromNotifications }),
+  page({ route: "(app)/search", path: () => `/search?q=${encodeURIComponent("单位专属")}`, access: access({ page: SIGNED_IN.filter((role) => role !== "discipline") }), navigatesAs: "officeAdmin", from: fromNotifications }),
   page({ route: "(app)/notifications", path: () => "/notifications", access: access({ page: SIGNED_IN }), navigatesAs: "officeAdmin", from: () => "/account/password" }),
   page({ route: "(app)/reporting", path: () => "/reporting", access: access({ page: OFFICE }), navigatesAs: "officeAdmin", from: fromNotifications }),
   page({ route: "(app)/reports", path: () => "/reports", access: access({ page: [...OFFICE_AND_LEADER, ...REVIEWERS] }), navigatesAs: "officeAdmin", from: fromNotifications }),
