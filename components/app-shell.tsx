@@ -15,14 +15,15 @@ export function AppShell({ actor, children }: { actor: Actor; children: ReactNod
     <div className="min-h-screen bg-gray-50">
       <header className="no-print bg-brand-700 text-white">
         {/* On phones: the name and the two account links on the first row, the navigation
-            scrolling sideways on the second; nothing may break inside a word ("退出登/录"). */}
+            scrolling sideways on the second, the search box on the third; nothing may break
+            inside a word ("退出登/录"). */}
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
           <Link href={homeFor(actor)} className="text-lg font-semibold tracking-wide whitespace-nowrap">
             整改通
           </Link>
           <NavLinks items={navItemsFor(actor)} />
-          <div className="ml-auto flex min-w-0 items-center gap-3 text-sm whitespace-nowrap">
-            {can(actor, "search.read") ? <HeaderSearch /> : null}
+          {can(actor, "search.read") ? <HeaderSearch /> : null}
+          <div className="ml-auto flex min-w-0 items-center gap-3 text-sm whitespace-nowrap sm:ml-0">
             {/* The count is read here so the bell shows it at once; it then polls. */}
             {can(actor, "notification.read") ? <NotificationBell initialCount={unreadCount(db, { userId: actor.id })} /> : null}
             <span className="min-w-0 truncate">
