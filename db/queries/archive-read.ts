@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import type Database from "better-sqlite3";
 import { and, asc, eq } from "drizzle-orm";
 import type { PlanVersion } from "@/lib/plan-version";
+import type { NoticeForArchive } from "@/lib/archive-documents";
 import type { Queryable } from "../client";
 import { submissions } from "../schema";
 
@@ -60,23 +61,9 @@ export function evidenceCount(sqlite: Database.Database, params: { roundId: numb
     .get(params.roundId) as number;
 }
 
-export interface ArchiveNotice {
+/** A 督办单 as the package's documents print it, with its id to find its files. */
+export interface ArchiveNotice extends NoticeForArchive {
   id: number;
-  year: number;
-  sequence: number;
-  level: string;
-  request: string;
-  replyDeadline: string;
-  state: string;
-  reply: string | null;
-  createdAt: number;
-  repliedAt: number | null;
-  closedAt: number | null;
-  unitName: string;
-  issuedByName: string | null;
-  repliedByName: string | null;
-  closedByName: string | null;
-  measures: string;
 }
 
 /** 督办单 of the round with their replies, oldest number first; measures as "问题3 措施2:…" lines. */
