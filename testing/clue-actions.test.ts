@@ -1,7 +1,8 @@
-import { actionState, restoreEnvironment } from "@/testing/action-mocks";
+import { restoreEnvironment } from "@/testing/action-mocks";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { advanceClueAction, registerClueAction } from "@/app/(app)/clues/actions";
-import { buildActionWorld, callAction, cloneDatabase, fingerprint, type ActionWorld } from "@/testing/action-harness";
+import { buildActionWorld, callAction, fingerprint, type ActionWorld } from "@/testing/action-harness";
+import { signedInCopy } from "@/testing/action-session";
 
 // The register's actions as the discipline staff (纪检监察, the demo's "jijian") and the
 // roles the access matrix has no column for in this way: the discipline user writes, its
@@ -16,11 +17,8 @@ afterEach(() => opened?.close());
 afterAll(restoreEnvironment);
 
 async function as(username: string) {
-  const { db, sqlite } = cloneDatabase(world.template);
+  const sqlite = await signedInCopy(world, username, "clue-session");
   opened = sqlite;
-  actionState.db = db;
-  const { actorOf } = await import("@/server/session");
-  actionState.session = { actor: actorOf(world.userIds[username]!)!, sessionToken: "clue-session" };
   return sqlite;
 }
 

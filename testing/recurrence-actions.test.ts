@@ -1,7 +1,8 @@
-import { actionState, restoreEnvironment } from "@/testing/action-mocks";
+import { restoreEnvironment } from "@/testing/action-mocks";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { markRecurrenceAction, unmarkRecurrenceAction } from "@/app/(app)/problems/actions";
-import { buildActionWorld, callAction, cloneDatabase, fingerprint, type ActionWorld } from "@/testing/action-harness";
+import { buildActionWorld, callAction, fingerprint, type ActionWorld } from "@/testing/action-harness";
+import { signedInCopy } from "@/testing/action-session";
 
 // 反弹回潮's two actions with what the generic corpus cannot send: an "earlier" problem that
 // is the problem itself, of the same round, or of a later round; a second mark; an unmark of
@@ -16,11 +17,8 @@ afterEach(() => opened?.close());
 afterAll(restoreEnvironment);
 
 async function as(username: string) {
-  const { db, sqlite } = cloneDatabase(world.template);
+  const sqlite = await signedInCopy(world, username, "recurrence-session");
   opened = sqlite;
-  actionState.db = db;
-  const { actorOf } = await import("@/server/session");
-  actionState.session = { actor: actorOf(world.userIds[username]!)!, sessionToken: "recurrence-session" };
   return sqlite;
 }
 
