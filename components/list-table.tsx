@@ -7,7 +7,7 @@ import { SortHeader } from "@/components/sort-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Th } from "@/components/ui/table";
 import type { StatusCounts } from "@/lib/status";
-import { filterQuery, type ListFilter, type SortKey } from "@/lib/validations/list-filter";
+import { filterQuery, type ListFilter } from "@/lib/validations/list-filter";
 
 export type { ListColumn } from "@/components/list-rows";
 

@@ -1,6 +1,6 @@
 import Link from "@/components/link";
 import { Table, Td, Th } from "@/components/ui/table";
-import type { ReproofState } from "@/lib/reproof";
+import { REPROOF_INTERVAL_LABELS, type ReproofInterval, type ReproofState } from "@/lib/reproof";
 
 interface DueReproofRow {
   id: number;
@@ -9,6 +9,7 @@ interface DueReproofRow {
   roundName: string;
   leadUnitId: number | null;
   leadUnitName: string | null;
+  interval: ReproofInterval;
   lastProof: string | null;
   nextDue: string | null;
   state: ReproofState;
@@ -26,7 +27,7 @@ export function ReproofTable({ rows }: { rows: DueReproofRow[] }) {
       <h2 id="reproof-title" className="font-semibold">
         长期坚持措施待复证({rows.length} 项)
       </h2>
-      <p className="text-sm text-gray-600">标注“并长期坚持”的措施销号后每季度须再次报送佐证材料(复证);单位在措施页报送“已完成”并附佐证,整改办销号后顺延下次复证日期。</p>
+      <p className="text-sm text-gray-600">标注“并长期坚持”的措施销号后,须按整改办为该措施设定的周期(默认每季度)再次报送佐证材料(复证);单位在措施页报送“已完成”并附佐证,整改办销号后顺延下次复证日期。</p>
       {rows.length === 0 ? (
         <p className="text-sm text-gray-600">暂无到期或临期的复证。</p>
       ) : (
@@ -36,6 +37,7 @@ export function ReproofTable({ rows }: { rows: DueReproofRow[] }) {
               <Th>轮次</Th>
               <Th>整改措施</Th>
               <Th>牵头单位</Th>
+              <Th>复证周期</Th>
               <Th>上次复证</Th>
               <Th>应复证日期</Th>
               <Th>操作</Th>
@@ -51,6 +53,7 @@ export function ReproofTable({ rows }: { rows: DueReproofRow[] }) {
                   </Link>
                 </Td>
                 <Td>{r.leadUnitName ?? "—"}</Td>
+                <Td className="whitespace-nowrap">{REPROOF_INTERVAL_LABELS[r.interval]}</Td>
                 <Td>{r.lastProof ?? "—"}</Td>
                 <Td className={`whitespace-nowrap ${r.state === "due" ? "font-medium text-red-700" : "text-amber-700"}`}>
                   {r.nextDue}

@@ -3,12 +3,14 @@ import type { Browser, Page } from "@playwright/test";
 import { e2eDatabasePath, expect, readDb, signInAs, test } from "./fixtures";
 import { dayFromToday } from "./pages/notice-pages";
 import { importBaoanRound } from "./support/own-round";
+import { addMonths } from "../lib/reproof";
 
 // 并长期坚持 (issue 18 part 4): a long-term measure of 区教育局, once signed off, must prove
-// itself again a quarter later. The spec moves its accepted proof back four months in the
-// database (time is controlled, never slept), sees the re-proof due in 催报, chases the unit
-// with a 督办单, the unit supplies evidence through the ordinary report, and the office's
-// sign-off moves the next due date. In a round of its own.
+// itself again at the interval the office sets for it (quarterly by default). The office sets
+// half-yearly, the spec moves the accepted proof back seven months in the database (time is
+// controlled, never slept), sees the re-proof due in 催报, chases the unit with a 督办单, the
+// unit supplies evidence through the ordinary report (marked 复证 in the queue), and the
+// office's sign-off moves the next due date half a year on. In a round of its own.
 test.describe.configure({ mode: "serial" });
 
 let round = { id: 0, name: "", measures: 0 };
@@ -72,14 +74,26 @@ test("长期坚持措施复证到期:催报中列出,整改办发督办单催办
   await signOff(office);
   await office.goto(`/measures/${measure.id}`);
   await expect(office.getByText(`上次 ${dayFromToday(0)}`)).toBeVisible();
+  await expect(office.getByText("长期坚持复证(每季度)")).toBeVisible();
+
+  // The office asks this measure for proof every half year instead.
+  await office.goto(`/rounds/${round.id}/plan/measures/${measure.id}`);
+  const edit = office.getByRole("form", { name: "编辑整改措施" });
+  await edit.getByLabel("长期坚持复证周期").selectOption({ label: "每半年" });
+  await edit.getByRole("button", { name: "保存整改措施" }).click();
+  await expect(office).toHaveURL(new RegExp(`/rounds/${round.id}/plan#measure-${measure.id}$`));
+  await office.goto(`/measures/${measure.id}`);
+  await expect(office.getByText("长期坚持复证(每半年)")).toBeVisible();
+  await expect(office.getByText(addMonths(dayFromToday(0), 6))).toBeVisible();
   const row = () => office.getByRole("region", { name: /长期坚持措施待复证/ }).getByRole("row").filter({ hasText: round.name }).filter({ hasText: measure.text.slice(0, 20) });
   await office.goto("/reporting");
   await expect(row()).toHaveCount(0);
 
-  // Four months on (in the database): the re-proof is overdue and 催报 lists it.
-  provedOn("2026-07-01");
+  // Seven months on (in the database): the half-yearly re-proof is overdue and 催报 lists it.
+  provedOn("2026-04-01");
   await office.goto("/reporting");
   await expect(row()).toContainText("2026-10-01(已到期)");
+  await expect(row()).toContainText("每半年");
   await expect(row()).toContainText("区教育局");
 
   // The office chases 区教育局 with a 督办单, the round and unit already chosen.
@@ -96,16 +110,22 @@ test("长期坚持措施复证到期:催报中列出,整改办发督办单催办
   // The unit sees it in 我的任务 (other rounds hold measures of the same text) and supplies the proof through the ordinary report.
   await unit.goto("/my-tasks");
   await expect(unit.getByRole("listitem").filter({ has: unit.locator(`a[href="/measures/${measure.id}"]`) })).toContainText("长期坚持待复证:请于 2026-10-01 前报送");
-  await claimCompleted(unit, "本季度复证:长效机制持续执行,附最新台账。");
-  // Not yet accepted: still due.
+  await claimCompleted(unit, "长效机制持续执行,附最新台账。");
+  // Not yet accepted: still due. The queue marks the claim as a re-proof, not a first completion.
   await office.goto("/reporting");
   await expect(row()).toContainText("已到期");
+  await office.goto(`/review?round=${round.id}`);
+  await expect(office.getByRole("row").filter({ hasText: measure.text.slice(0, 20) })).toContainText("已完成复证");
 
   await signOff(office);
   await office.goto(`/measures/${measure.id}`);
   await expect(office.getByText(`上次 ${dayFromToday(0)}`)).toBeVisible();
-  const nextDue = readDb((db) => db.prepare("select date(?, '+3 months')").pluck().get(dayFromToday(0))) as string;
-  await expect(office.getByText(nextDue)).toBeVisible();
+  await expect(office.getByText(addMonths(dayFromToday(0), 6))).toBeVisible();
+  // The timeline marks the re-proof, and not the first completion.
+  const claim = (text: string) => office.getByRole("listitem").filter({ hasText: "申报已完成 · 已销号" }).filter({ hasText: text });
+  await expect(claim("长效机制持续执行").getByTitle("长期坚持措施的定期复证")).toHaveText("复证");
+  await expect(claim("学位建设任务完成")).toHaveCount(1);
+  await expect(claim("学位建设任务完成").getByTitle("长期坚持措施的定期复证")).toHaveCount(0);
   await office.goto("/reporting");
   await expect(row()).toHaveCount(0);
   await unit.goto("/my-tasks");

@@ -44,7 +44,7 @@ test("命令行 remind 生成提醒并输出各类数量", () => {
   const counts = remind(today);
   expect(counts.today).toBe(today);
   expect(counts.dueSoon).toBeGreaterThan(0);
-  expect(counts.total).toBe(counts.dueSoon + counts.overdue + counts.reportMissing + counts.escalationNotifications + counts.digests + counts.clueOverdue);
+  expect(counts.total).toBe(counts.dueSoon + counts.overdue + counts.reportMissing + counts.escalationNotifications + counts.digests + counts.clueOverdue + counts.reproofDue);
   const audits = readDb((db) => db.prepare("select count(*) n from audit_log where action = 'reminders.run' and entity_id = ?").get(today));
   expect(audits).toEqual({ n: 1 });
 });

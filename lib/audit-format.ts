@@ -1,3 +1,4 @@
+import { REPROOF_INTERVAL_LABELS } from "./reproof";
 import { INDICATOR_DIRECTION_LABELS } from "@/lib/indicators";
 import { entityLabel, FIELD_LABELS } from "./audit-labels";
 import {
@@ -83,6 +84,7 @@ const ENUM_LABELS: Record<string, Record<string, string>> = {
   deadlineKind: DEADLINE_KIND_LABELS,
   indicatorDirection: INDICATOR_DIRECTION_LABELS,
   category: MEASURE_CATEGORY_LABELS,
+  reproofInterval: REPROOF_INTERVAL_LABELS,
   subject: APPEAL_SUBJECT_LABELS,
   decision: APPEAL_DECISION_LABELS,
   draftState: NOTICE_DRAFT_STATE_LABELS,

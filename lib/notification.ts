@@ -18,7 +18,8 @@ export type NotificationKind =
   | "escalation"
   | "escalation_digest"
   | "notice_drafted"
-  | "clue_overdue";
+  | "clue_overdue"
+  | "reproof_due";
 
 /** The tag the notification centre shows before each title. */
 export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
@@ -39,6 +40,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   escalation_digest: "预警周报",
   notice_drafted: "督办草稿",
   clue_overdue: "线索逾期",
+  reproof_due: "复证",
 };
 
 export interface NotificationInput {

@@ -134,6 +134,25 @@ export function deadlineNotification(measure: ReminderMeasure, reminder: Deadlin
 }
 
 /**
+ * The reminder that a 并长期坚持 measure's re-proof falls due (on the deadline reminders'
+ * days, see deadlineReminder). The key holds the due date, so the next interval starts afresh.
+ */
+export function reproofNotification(measure: { id: number; text: string; roundName: string; nextDue: string }, reminder: DeadlineReminder): NotificationInput {
+  const body = `${measure.roundName} · ${measure.text}(应复证日期 ${measure.nextDue}):请报送“已完成”并附佐证材料`;
+  const link = `/measures/${measure.id}`;
+  if (reminder.kind === "due_soon") {
+    return { kind: "reproof_due", title: `长期坚持措施还有 ${reminder.daysLeft} 天须复证`, body, link, dedupeKey: `reproof:due:${reminder.daysLeft}:measure:${measure.id}:${measure.nextDue}` };
+  }
+  return {
+    kind: "reproof_due",
+    title: `长期坚持措施复证已逾期 ${reminder.daysOverdue} 天`,
+    body,
+    link,
+    dedupeKey: `reproof:overdue:${reminder.daysOverdue}:measure:${measure.id}:${measure.nextDue}`,
+  };
+}
+
+/**
  * The "report missing" notification for one unit in one round. Keyed by the cycle, so the
  * daily job and the office's one-click reminder together send it at most once per cycle.
  */

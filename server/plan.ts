@@ -3,6 +3,7 @@ import { db } from "@/db";
 import type { Tx } from "@/db/client";
 import * as planEdit from "@/db/queries/plan-edit";
 import type { Actor } from "@/lib/permissions";
+import { DEFAULT_REPROOF_INTERVAL } from "@/lib/reproof";
 import { measureDeadline, measureIndicator, type MeasureInput } from "@/lib/validations/plan";
 import { existingRound } from "./rounds";
 
@@ -35,7 +36,15 @@ export const moveMeasure = edit(planEdit.moveMeasure);
 function measureValues(roundId: number, input: MeasureInput) {
   const round = existingRound(roundId);
   const { text, goal, leadUnitId, coUnitIds } = input;
-  return { text, goal, leadUnitId, coUnitIds, indicator: measureIndicator(input), ...measureDeadline(input, { feedbackDate: round.feedbackDate }) };
+  return {
+    text,
+    goal,
+    leadUnitId,
+    coUnitIds,
+    reproofInterval: input.reproofInterval ?? DEFAULT_REPROOF_INTERVAL,
+    indicator: measureIndicator(input),
+    ...measureDeadline(input, { feedbackDate: round.feedbackDate }),
+  };
 }
 
 export function createMeasure(actor: Actor, roundId: number, params: { problemId: number; input: MeasureInput }) {

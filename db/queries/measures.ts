@@ -51,6 +51,7 @@ export function getMeasureDetail(q: Queryable, params: { id: number }) {
       percent: progressReports.percent,
       claimedStatus: progressReports.claimedStatus,
       isClaim: progressReports.isClaim,
+      isReproof: progressReports.isReproof,
       reviewState: progressReports.reviewState,
       reviewNote: progressReports.reviewNote,
       milestone: progressReports.milestone,

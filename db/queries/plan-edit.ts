@@ -7,6 +7,7 @@ import { aspects, measureCoUnits, measureIndicators, measures, problems, progres
 import { recordAudit } from "./audit";
 import { refreshProblemStatus } from "./measure-status";
 import { notifyUnit } from "./notifications";
+import type { ReproofInterval } from "@/lib/reproof";
 
 // The office's hand edits to a round's plan. Every function runs in the caller's
 // transaction and writes exactly one audit row, whose before/after hold everything the
@@ -22,6 +23,8 @@ export interface MeasureValues extends MeasureDeadline {
   goal: string;
   leadUnitId: number | null;
   coUnitIds: number[];
+  /** 并长期坚持's re-proof interval; absent (imports) leaves it as it is, or the default. */
+  reproofInterval?: ReproofInterval;
   /** 量化指标; null removes it, absent (callers other than the plan editor) leaves it as it is. */
   indicator?: MeasureIndicatorValues | null;
 }

@@ -65,6 +65,9 @@ export function addProgressReport(
 ) {
   const { input } = params;
   const isClaim = params.isLead && input.claimedStatus !== "incomplete";
+  const measure = tx.select({ roundId: measures.roundId, deadlineKind: measures.deadlineKind }).from(measures).where(eq(measures.id, params.measureId)).get()!;
+  // A long-term measure already signed off 已完成 claims it again only to prove it still holds.
+  const isReproof = isClaim && input.claimedStatus === "completed" && params.currentStatus === "completed" && measure.deadlineKind === "ongoing";
   const indicatorActual = input.indicatorActual ?? null;
   if (indicatorActual !== null) recordIndicatorActual(tx, params.measureId, { reportDate: input.reportDate, actual: indicatorActual });
   const report = tx
@@ -80,6 +83,7 @@ export function addProgressReport(
       indicatorActual,
       claimedStatus: params.isLead ? input.claimedStatus : params.currentStatus,
       isClaim,
+      isReproof,
       // Updates need no verdict; only claims wait in the office's queue.
       reviewState: isClaim ? "pending" : "signed_off",
       idempotencyKey: params.idempotency?.key ?? null,
@@ -90,9 +94,8 @@ export function addProgressReport(
   for (const file of params.evidence) {
     tx.insert(evidenceFiles).values({ progressReportId: report.id, ...file }).run();
   }
-  const roundId = tx.select({ roundId: measures.roundId }).from(measures).where(eq(measures.id, params.measureId)).get()!.roundId;
   const registered = registerInstitutions(tx, {
-    roundId,
+    roundId: measure.roundId,
     unitId: params.unitId,
     progressReportId: report.id,
     items: params.institutions ?? [],
@@ -129,8 +132,9 @@ function recordIndicatorActual(tx: Queryable, measureId: number, input: { report
 
 // The digest is a hash of the request, meaningless to a reader of the log.
 function withoutDigest<T extends { idempotencyDigest: string | null }>(report: T): Omit<T, "idempotencyDigest"> {
-  const { idempotencyDigest: _digest, ...rest } = report;
-  return rest;
+  const rest: Partial<T> = { ...report };
+  delete rest.idempotencyDigest;
+  return rest as Omit<T, "idempotencyDigest">;
 }
 
 /**
@@ -165,6 +169,7 @@ const claimColumns = {
   reportDate: progressReports.reportDate,
   text: progressReports.text,
   claimedStatus: progressReports.claimedStatus,
+  isReproof: progressReports.isReproof,
   createdAt: progressReports.createdAt,
   evidenceCount: sql<number>`(select count(*) from ${evidenceFiles} e where e.progress_report_id = ${outer(progressReports.id)})`,
 };

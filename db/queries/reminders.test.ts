@@ -58,6 +58,7 @@ describe("runReminders", () => {
       digests: 0,
       // The demo's 3-month clue received 120 days ago is overdue: its keepers hear of it once.
       clueOverdue: rows.filter((r) => r.kind === "clue_overdue").length,
+      reproofDue: rows.filter((r) => r.kind === "reproof_due").length,
       total: rows.length,
     });
     // 区教育局: its measure due on the 20th is 3 days away, the one due on 2 November 15 days late.
@@ -74,7 +75,7 @@ describe("runReminders", () => {
     expect(first.reportMissing).toBeGreaterThan(0);
     const before = notificationRows().length;
     const second = runReminders(t.db, { today: "2026-11-20" });
-    expect(second).toEqual({ today: "2026-11-20", dueSoon: 0, overdue: 0, reportMissing: 0, escalated: 0, escalationNotifications: 0, noticeDrafts: 0, digests: 0, clueOverdue: 0, total: 0 });
+    expect(second).toEqual({ today: "2026-11-20", dueSoon: 0, overdue: 0, reportMissing: 0, escalated: 0, escalationNotifications: 0, noticeDrafts: 0, digests: 0, clueOverdue: 0, reproofDue: 0, total: 0 });
     expect(notificationRows().length).toBe(before);
     expect(before).toBe(first.total);
     const audits = t.sqlite.prepare("select after from audit_log where action = 'reminders.run' order by id").pluck().all() as string[];

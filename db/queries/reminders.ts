@@ -9,6 +9,7 @@ import {
   reportCycleWindow,
   reportMissingNotification,
   reportReminderDue,
+  reproofNotification,
   type ReportCycleWindow,
 } from "@/lib/reminders";
 import type { DB, Queryable } from "../client";
@@ -20,6 +21,7 @@ import { notifyUnitsInBulk, notifyUsersInBulk } from "./notifications";
 import { clueKeeperIds, overdueClues } from "./clues";
 import { clueOverdueNotification } from "@/lib/clues";
 import { outer } from "./sql";
+import { longTermMeasures } from "./reproofs";
 import { activeAccountsOf } from "./users";
 
 /**
@@ -116,6 +118,8 @@ export interface ReminderCounts {
   digests: number;
   /** Notifications to the clue register's keepers of items past their time limit. */
   clueOverdue: number;
+  /** Notifications to lead units of 并长期坚持 measures whose re-proof is near or past. */
+  reproofDue: number;
   /** Every notification the run created. */
   total: number;
 }
@@ -150,8 +154,9 @@ export function runReminders(db: DB, params: { today: string }): ReminderCounts 
     const ladder = escalate(tx, { today });
     const digests = sendLeaderDigests(tx, { today });
     const clueOverdue = remindOverdueClues(tx, { today });
-    const total = counts.dueSoon + counts.overdue + counts.reportMissing + ladder.escalationNotifications + digests + clueOverdue;
-    const result = { today, ...counts, ...ladder, digests, clueOverdue, total };
+    const reproofDue = remindReproofs(tx, { today });
+    const total = counts.dueSoon + counts.overdue + counts.reportMissing + ladder.escalationNotifications + digests + clueOverdue + reproofDue;
+    const result = { today, ...counts, ...ladder, digests, clueOverdue, reproofDue, total };
     recordAudit(tx, { actorId: null, action: "reminders.run", entity: "reminders", entityId: today, after: result });
     return result;
   });
@@ -166,6 +171,16 @@ function remindOverdueClues(tx: Queryable, params: { today: string }): number {
     tx,
     overdue.map((clue) => ({ userIds: keepers, notification: clueOverdueNotification(clue) })),
   ).reduce((sum, n) => sum + n, 0);
+}
+
+/** A long-term measure's lead unit hears of its re-proof on the deadline reminders' days. */
+function remindReproofs(tx: Queryable, params: { today: string }): number {
+  const due = longTermMeasures(tx, { today: params.today, unitIds: null }).flatMap((m) => {
+    const reminder = deadlineReminder({ deadline: m.nextDue, status: "incomplete", roundArchived: false, today: params.today });
+    if (!reminder || m.leadUnitId === null || m.nextDue === null) return [];
+    return [{ unitIds: [m.leadUnitId], notification: reproofNotification({ ...m, nextDue: m.nextDue }, reminder) }];
+  });
+  return notifyUnitsInBulk(tx, due).reduce((sum, n) => sum + n, 0);
 }
 
 function remindUnits(

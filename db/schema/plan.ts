@@ -9,6 +9,7 @@ import {
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
 import { DEADLINE_KINDS, MEASURE_CATEGORIES, STATUSES } from "@/lib/domain";
+import { REPROOF_INTERVALS } from "@/lib/reproof";
 import { createdAt, updatedAt } from "./columns";
 import { oneOf } from "./enum-check";
 import { rounds } from "./rounds";
@@ -82,6 +83,10 @@ export const measures = sqliteTable(
     // What the office wrote ("2021年12月底,并长期坚持"), kept verbatim even when parsed.
     deadlineText: text("deadline_text").notNull().default(""),
     category: text("category", { enum: MEASURE_CATEGORIES }).notNull().default("time_limited"),
+    // 并长期坚持: how often a completed long-term measure proves itself again (lib/reproof.ts).
+    // Checked in the migration's column definition rather than here: a table check added by
+    // drizzle rebuilds the table, and the rebuild would drop the search index's triggers.
+    reproofInterval: text("reproof_interval", { enum: REPROOF_INTERVALS }).notNull().default("quarterly"),
     // The official status changes only through the office's sign-off (对账销号).
     status: text("status", { enum: STATUSES }).notNull().default("incomplete"),
     version: integer("version").notNull().default(1),

@@ -31,6 +31,9 @@ export const progressReports = sqliteTable(
     // A claim is the lead unit saying 基本完成 / 已完成: only claims go to the office for
     // sign-off. Other reports (co-units, 未完成 updates) are progress information.
     isClaim: integer("is_claim", { mode: "boolean" }).notNull().default(false),
+    // 复证: an 已完成 claim on a long-term measure already signed off, proving it still holds.
+    // Fixed when written: the measure's status at that moment decides, and it changes later.
+    isReproof: integer("is_reproof", { mode: "boolean" }).notNull().default(false),
     reviewState: text("review_state", { enum: REVIEW_STATES }).notNull().default("pending"),
     reviewerId: text("reviewer_id").references(() => users.id, { onDelete: "restrict" }),
     reviewNote: text("review_note"),

@@ -16,6 +16,13 @@ describe("measureSchema", () => {
     expect(result.error?.issues[0]?.path).toEqual(["deadlineText"]);
     expect(measureSchema.safeParse(form({ deadlineText: "2019年底至2020年上半年", deadlineDate: "2020-06-30" })).success).toBe(true);
   });
+
+  it("takes a known re-proof interval, blank as the default, and refuses any other in Chinese", () => {
+    expect(measureSchema.parse(form({ reproofInterval: "half_yearly" })).reproofInterval).toBe("half_yearly");
+    expect(measureSchema.parse(form({ reproofInterval: "" })).reproofInterval).toBeNull();
+    const result = measureSchema.safeParse(form({ reproofInterval: "weekly" }));
+    expect(result.error?.issues.map((i) => [i.path, i.message])).toEqual([[["reproofInterval"], "请选择复证周期"]]);
+  });
 });
 
 describe("measureDeadline", () => {

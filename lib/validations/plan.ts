@@ -2,6 +2,7 @@ import { z } from "zod";
 import { parseDeadline } from "@/lib/deadline-parse";
 import { DEADLINE_KINDS, MEASURE_CATEGORIES, type DeadlineKind, type MeasureCategory } from "@/lib/domain";
 import { impliedDirection, INDICATOR_DIRECTIONS, type IndicatorDirection } from "@/lib/indicators";
+import { REPROOF_INTERVALS } from "@/lib/reproof";
 import { emptyToNull, id, isoDate, indicatorValue, optionalText, text } from "./common";
 
 // The plan as the office enters it by hand: aspects → numbered problems → measures.
@@ -80,6 +81,8 @@ const measureFields = z.object({
   /** null = read from the text. */
   deadlineKind: nullable(z.enum(DEADLINE_KINDS, { error: "请选择时限类型" })),
   category: nullable(z.enum(MEASURE_CATEGORIES, { error: "请选择整改类别" })),
+  /** 并长期坚持's re-proof interval; null = the default (quarterly). Ignored for other measures. */
+  reproofInterval: nullable(z.enum(REPROOF_INTERVALS, { error: "请选择复证周期" })),
   // 量化指标 (optional): a blank name means the measure has none.
   indicatorName: optionalText("指标名称", 100),
   indicatorUnit: optionalText("计量单位", 20),

@@ -39,7 +39,7 @@ function runRemindersOnce(): void {
   child.on("error", (error) => fail(error.message));
   child.on("close", (code) => {
     if (code !== 0) return fail(err.trim() || `退出码 ${code}`);
-    let counts: { dueSoon: number; overdue: number; reportMissing: number; escalated: number; noticeDrafts: number; digests: number; clueOverdue: number };
+    let counts: { dueSoon: number; overdue: number; reportMissing: number; escalated: number; noticeDrafts: number; digests: number; clueOverdue: number; reproofDue: number };
     try {
       counts = JSON.parse(out.trim().split("\n").at(-1)!);
     } catch {
@@ -49,7 +49,7 @@ function runRemindersOnce(): void {
     state.rectifyReminderDay = today;
     console.log(
       `[rectify] 提醒任务 ${today}:临期 ${counts.dueSoon}、逾期 ${counts.overdue}、未报送 ${counts.reportMissing} 条;` +
-        `预警升级 ${counts.escalated} 项、督办单草稿 ${counts.noticeDrafts} 份、领导周报 ${counts.digests} 条、线索逾期提醒 ${counts.clueOverdue} 条`,
+        `预警升级 ${counts.escalated} 项、督办单草稿 ${counts.noticeDrafts} 份、领导周报 ${counts.digests} 条、线索逾期提醒 ${counts.clueOverdue} 条、复证提醒 ${counts.reproofDue} 条`,
     );
   });
 }

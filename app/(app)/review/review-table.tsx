@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FormMessage } from "@/components/ui/form-message";
 import { Table, Td, Th } from "@/components/ui/table";
+import { ReproofMark } from "@/components/reproof-mark";
 import { STATUS_LABELS, type Status } from "@/lib/domain";
 import { bulkSignOffAction } from "./actions";
 import { ClaimVerdictCell, claimVerdict } from "./claim-verdict";
@@ -21,6 +22,7 @@ interface Claim {
   authorName: string;
   reportDate: string;
   claimedStatus: Status;
+  isReproof: boolean;
   evidenceCount: number;
   waitingDays: number;
 }
@@ -111,7 +113,10 @@ export function ReviewTable({ claims }: { claims: Claim[] }) {
                 {c.unitName}
                 <div className="text-xs text-gray-500">{c.authorName}</div>
               </Td>
-              <Td className="whitespace-nowrap">{STATUS_LABELS[c.claimedStatus]}</Td>
+              <Td className="whitespace-nowrap">
+                {STATUS_LABELS[c.claimedStatus]}
+                {c.isReproof ? <ReproofMark /> : null}
+              </Td>
               <Td>{c.evidenceCount} 份</Td>
               <Td className={c.waitingDays > 7 ? "font-medium text-red-700" : ""}>{c.waitingDays} 天</Td>
               <Td>

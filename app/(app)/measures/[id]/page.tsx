@@ -12,6 +12,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { db } from "@/db";
 import { getMeasureDetail } from "@/db/queries/measures";
 import { measureReproof } from "@/db/queries/reproofs";
+import { REPROOF_INTERVAL_LABELS } from "@/lib/reproof";
+import { ReproofMark } from "@/components/reproof-mark";
 import { evidenceOfReports, reviewQueue } from "@/db/queries/progress";
 import { evidenceLimits } from "@/lib/config";
 import { daysLeftLabel, deadlineState, LIGHT_OF, todayISO } from "@/lib/deadline-state";
@@ -73,7 +75,7 @@ export default async function MeasurePage({ params }: { params: Promise<{ id: st
         </Item>
         <Item label="整改目标">{measure.goal || "—"}</Item>
         {reproof ? (
-          <Item label="长期坚持复证(每季度)">
+          <Item label={`长期坚持复证(${REPROOF_INTERVAL_LABELS[reproof.interval]})`}>
             上次 {reproof.lastProof ?? "—"} · 下次{" "}
             <span className={reproof.state === "due" ? "font-medium text-red-700" : reproof.state === "due_soon" ? "text-amber-700" : ""}>
               {reproof.nextDue ?? "—"}
@@ -132,6 +134,7 @@ export default async function MeasurePage({ params }: { params: Promise<{ id: st
                 ) : (
                   <span className="rounded bg-gray-100 px-1.5 py-0.5">进展报送</span>
                 )}
+                {r.isReproof ? <ReproofMark /> : null}
                 {r.percent !== null ? <span>进度 {r.percent}%</span> : null}
                 {r.milestone ? <span>节点:{r.milestone}</span> : null}
                 {r.indicatorActual !== null ? (

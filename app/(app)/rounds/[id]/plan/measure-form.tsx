@@ -6,6 +6,7 @@ import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { FormMessage, formKey } from "@/components/ui/form-message";
 import { DEADLINE_KINDS, DEADLINE_KIND_LABELS, MEASURE_CATEGORIES, MEASURE_CATEGORY_LABELS } from "@/lib/domain";
 import { INDICATOR_DIRECTIONS, INDICATOR_DIRECTION_LABELS } from "@/lib/indicators";
+import { REPROOF_INTERVALS, REPROOF_INTERVAL_LABELS } from "@/lib/reproof";
 import { createMeasureAction, updateMeasureAction } from "./actions";
 import { unitSelectOptions, type UnitOption } from "./unit-options";
 
@@ -18,6 +19,7 @@ export interface MeasureDefaults {
   deadlineDate: string;
   deadlineKind: string;
   category: string;
+  reproofInterval: string;
   indicatorName: string;
   indicatorUnit: string;
   indicatorDirection: string;
@@ -92,6 +94,14 @@ export function MeasureForm({
           placeholder="(按完成时限自动识别)"
           options={MEASURE_CATEGORIES.map((c) => ({ value: c, label: MEASURE_CATEGORY_LABELS[c] }))}
           errors={errors?.category}
+        />
+        <SelectField
+          name="reproofInterval"
+          label="长期坚持复证周期"
+          defaultValue={value("reproofInterval")}
+          options={REPROOF_INTERVALS.map((i) => ({ value: i, label: REPROOF_INTERVAL_LABELS[i] }))}
+          errors={errors?.reproofInterval}
+          hint="仅对“并长期坚持”的措施生效:销号后按此周期再次报送佐证材料"
         />
       </div>
       <fieldset className="space-y-3 rounded-md border border-gray-200 p-4">

@@ -23,6 +23,7 @@ export default async function EditMeasurePage({ params }: { params: Promise<{ id
     goal: measure.goal,
     leadUnitId: measure.leadUnitId ? String(measure.leadUnitId) : "",
     coUnitIds: measure.coUnitIds.map(String),
+    reproofInterval: measure.reproofInterval,
     ...deadlineFormDefaults(measure, { feedbackDate: round.feedbackDate }),
     ...indicatorFormDefaults(measure.indicator),
   };

@@ -9,6 +9,7 @@ import { roundFor } from "../../../../../round-data";
 import { BackToPlan } from "../../../../back-link";
 import { MeasureForm, type MeasureDefaults } from "../../../../measure-form";
 import { unitTree } from "../../../../unit-options";
+import { DEFAULT_REPROOF_INTERVAL } from "@/lib/reproof";
 
 export const metadata: Metadata = { title: "新增整改措施" };
 
@@ -26,6 +27,7 @@ export default async function NewMeasurePage({ params }: { params: Promise<{ id:
     deadlineDate: "",
     deadlineKind: "",
     category: "",
+    reproofInterval: DEFAULT_REPROOF_INTERVAL,
     ...indicatorFormDefaults(null),
   };
   return (
