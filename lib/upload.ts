@@ -13,6 +13,14 @@ export class UploadError extends Error {
   }
 }
 
+/** The form an import posts: the file and the step's fields (dryRun, token, choices). */
+export function fileForm(file: File, fields: Record<string, string> = {}): FormData {
+  const form = new FormData();
+  form.set("file", file);
+  for (const [name, value] of Object.entries(fields)) form.set(name, value);
+  return form;
+}
+
 export function uploadWithProgress<T>(url: string, form: FormData, onProgress: (fraction: number) => void): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();

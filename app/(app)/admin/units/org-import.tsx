@@ -1,15 +1,14 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef } from "react";
 import { TableFilePicker } from "@/components/table-file-picker";
 import { Button } from "@/components/ui/button";
 import { Table, Td, Th } from "@/components/ui/table";
-import { UploadFailure, UploadProgress } from "@/components/upload-progress";
+import { UploadStepsStatus, useUploadSteps } from "@/components/upload-steps";
 import { ROLE_LABELS, UNIT_KIND_LABELS } from "@/lib/domain";
 import type { OrgPlan } from "@/lib/org-import/parse";
-import { UploadError, uploadWithProgress, type ApiFailure } from "@/lib/upload";
+import { fileForm, UploadError, uploadWithProgress, type ApiFailure } from "@/lib/upload";
 
 const PREVIEW_ROWS = 200;
 
@@ -46,30 +45,19 @@ async function commitImport(file: File): Promise<Imported> {
 /** 导入组织机构: upload → preview with per-row errors → confirm → the 账号分发单, once. */
 export function OrgImport() {
   const router = useRouter();
-  const [file, setFile] = useState<File | null>(null);
-  const [progress, setProgress] = useState(0);
   const download = useRef<HTMLAnchorElement>(null);
-  const preview = useMutation({
-    mutationFn: () => {
-      const form = new FormData();
-      form.set("file", file!);
-      form.set("dryRun", "1");
-      setProgress(0);
-      return uploadWithProgress<OrgPlan>("/api/v1/org-import", form, setProgress);
-    },
+  const steps = useUploadSteps({
+    preview: (file, onProgress) => uploadWithProgress<OrgPlan>("/api/v1/org-import", fileForm(file, { dryRun: "1" }), onProgress),
+    commit: (file) => commitImport(file),
+    onCommitted: () => router.refresh(),
   });
-  const commit = useMutation({
-    mutationFn: () => commitImport(file!),
-    onSuccess: () => router.refresh(),
-  });
+  const { busy, preview, commit } = steps;
   const imported = commit.data;
   // Saved at once, so that the passwords are on disk before anyone navigates away.
   useEffect(() => {
     if (imported) download.current?.click();
   }, [imported]);
-  const busy = preview.isPending || commit.isPending;
   const plan = preview.data;
-  const error = (preview.error ?? commit.error) as UploadError | null;
 
   return (
     <section aria-labelledby="org-import-title" className="space-y-4 rounded-lg border border-gray-200 bg-white p-5">
@@ -95,29 +83,14 @@ export function OrgImport() {
           </a>
         </div>
       ) : (
-        <TableFilePicker
-          id="org-file"
-          label="组织机构文件"
-          hasFile={file !== null}
-          busy={busy}
-          pending={preview.isPending}
-          previewLabel="上传并预览"
-          pendingLabel="正在解析…"
-          onPreview={() => preview.mutate()}
-          onChoose={(chosen) => {
-            setFile(chosen);
-            preview.reset();
-            commit.reset();
-          }}
-        >
+        <TableFilePicker id="org-file" label="组织机构文件" previewLabel="上传并预览" pendingLabel="正在解析…" {...steps.picker}>
           <a href="/api/v1/org-template" className="text-sm text-brand-700 underline">
             下载模板
           </a>
         </TableFilePicker>
       )}
 
-      {busy ? <UploadProgress progress={progress} afterUpload={commit.isPending ? "正在导入,请稍候…" : "上传完成,正在解析…"} /> : null}
-      <UploadFailure error={error} />
+      <UploadStepsStatus steps={steps} />
 
       {plan && !imported ? <OrgPreview plan={plan} busy={busy} onConfirm={() => commit.mutate()} /> : null}
     </section>

@@ -1,64 +1,40 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { TableFilePicker } from "@/components/table-file-picker";
 import { Button } from "@/components/ui/button";
 import { Table, Td, Th } from "@/components/ui/table";
-import { UploadFailure, UploadProgress } from "@/components/upload-progress";
+import { UploadStepsStatus, useUploadSteps } from "@/components/upload-steps";
 import type { ClueImportPlan } from "@/lib/clue-import";
 import { CLUE_HANDLER_LABELS, CLUE_KIND_LABELS, CLUE_TIME_LIMIT_LABELS } from "@/lib/domain";
-import { UploadError, uploadWithProgress } from "@/lib/upload";
+import { fileForm, uploadWithProgress } from "@/lib/upload";
+
+type Checked = ClueImportPlan & { added: number };
 
 /** Upload → preview with each row's mistakes → confirm; the file is sent again and checked again. */
 export function ClueImportWizard({ roundId, unitNames }: { roundId: number; unitNames: Record<number, string> }) {
   const router = useRouter();
-  const [file, setFile] = useState<File | null>(null);
-  const [progress, setProgress] = useState(0);
-  const send = (dryRun: boolean) => {
-    const form = new FormData();
-    form.set("file", file!);
-    if (dryRun) form.set("dryRun", "1");
-    setProgress(0);
-    return uploadWithProgress<ClueImportPlan & { added: number }>(`/api/v1/rounds/${roundId}/clue-import`, form, setProgress);
-  };
-  const preview = useMutation({ mutationFn: () => send(true) });
-  const commit = useMutation({
-    mutationFn: () => send(false),
-    onSuccess: () => {
+  const url = `/api/v1/rounds/${roundId}/clue-import`;
+  const steps = useUploadSteps({
+    preview: (file, onProgress) => uploadWithProgress<Checked>(url, fileForm(file, { dryRun: "1" }), onProgress),
+    commit: (file, onProgress) => uploadWithProgress<Checked>(url, fileForm(file), onProgress),
+    onCommitted: () => {
       router.push(`/clues?round=${roundId}`);
       router.refresh();
     },
   });
-  const busy = preview.isPending || commit.isPending;
+  const { busy, preview, commit } = steps;
   const plan = preview.data;
-  const error = (preview.error ?? commit.error) as UploadError | null;
   return (
     <div className="space-y-4">
       <div className="rounded-lg border border-gray-200 bg-white p-4">
-        <TableFilePicker
-          id="clue-file"
-          label="信访件、问题线索文件"
-          hasFile={file !== null}
-          busy={busy}
-          pending={preview.isPending}
-          previewLabel="上传并预览"
-          pendingLabel="正在解析…"
-          onPreview={() => preview.mutate()}
-          onChoose={(chosen) => {
-            setFile(chosen);
-            preview.reset();
-            commit.reset();
-          }}
-        >
+        <TableFilePicker id="clue-file" label="信访件、问题线索文件" previewLabel="上传并预览" pendingLabel="正在解析…" {...steps.picker}>
           <a href="/api/v1/clue-template" className="text-sm text-brand-700 underline">
             下载空白模板
           </a>
         </TableFilePicker>
       </div>
-      {busy ? <UploadProgress progress={progress} afterUpload={commit.isPending ? "正在导入,请稍候…" : "上传完成,正在解析…"} /> : null}
-      <UploadFailure error={error} />
+      <UploadStepsStatus steps={steps} />
       {plan ? (
         <section aria-label="预览" className="space-y-3">
           {plan.issues.length > 0 ? (

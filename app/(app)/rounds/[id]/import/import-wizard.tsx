@@ -1,17 +1,16 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ImportRecurrences } from "@/components/import-recurrences";
 import { TableFilePicker } from "@/components/table-file-picker";
 import { Button } from "@/components/ui/button";
 import { Table, Td, Th } from "@/components/ui/table";
-import { UploadFailure, UploadProgress } from "@/components/upload-progress";
+import { UploadStepsStatus, useUploadSteps } from "@/components/upload-steps";
 import { STATUS_LABELS } from "@/lib/domain";
 import type { ImportRecurrence } from "@/lib/recurrence";
 import type { LedgerPreview } from "@/server/ledger-transfer";
-import { UploadError, uploadWithProgress } from "@/lib/upload";
+import { fileForm, uploadWithProgress } from "@/lib/upload";
 import { PreviewSummary, SplitMeasuresChoice } from "./preview-summary";
 
 const PREVIEW_ROWS = 200;
@@ -22,33 +21,21 @@ type Recurrences = { recurrences?: ImportRecurrence[] };
 /** Upload → preview with per-row errors → confirm. The same file is sent twice, so nothing is kept server-side between the steps. */
 export function ImportWizard({ roundId }: { roundId: number }) {
   const router = useRouter();
-  const [file, setFile] = useState<File | null>(null);
-  const [progress, setProgress] = useState(0);
   // Off by default: a cell is split only when the office asks, after seeing both counts.
   const [splitMeasures, setSplitMeasures] = useState(false);
   const url = `/api/v1/rounds/${roundId}/import`;
-
-  const send = (dryRun: boolean) => {
-    const form = new FormData();
-    form.set("file", file!);
-    if (dryRun) form.set("dryRun", "1");
+  const steps = useUploadSteps({
+    preview: (file, onProgress) => uploadWithProgress<LedgerPreview & Recurrences>(url, fileForm(file, { dryRun: "1" }), onProgress),
     // The preview stays as written (it reports both counts); the choice applies to the import.
-    else if (splitMeasures) form.set("splitMeasures", "1");
-    setProgress(0);
-    return uploadWithProgress<LedgerPreview & ImportDone & Recurrences>(url, form, setProgress);
-  };
-  const preview = useMutation({ mutationFn: () => send(true) });
-  const commit = useMutation({
-    mutationFn: () => send(false),
-    onSuccess: () => {
+    commit: (file, onProgress) => uploadWithProgress<ImportDone>(url, fileForm(file, splitMeasures ? { splitMeasures: "1" } : {}), onProgress),
+    onCommitted: () => {
       // The round header (a shared layout) shows the counts too: refresh it, not just the page.
       router.push(`/rounds/${roundId}/problems`);
       router.refresh();
     },
   });
-  const busy = preview.isPending || commit.isPending;
+  const { busy, preview, commit } = steps;
   const plan = preview.data?.plan;
-  const error = (preview.error ?? commit.error) as UploadError | null;
 
   return (
     <div className="space-y-4">
@@ -56,17 +43,12 @@ export function ImportWizard({ roundId }: { roundId: number }) {
         <TableFilePicker
           id="ledger-file"
           label="台账文件"
-          hasFile={file !== null}
-          busy={busy}
-          pending={preview.isPending}
           previewLabel="上传并预览"
           pendingLabel="正在解析…"
-          onPreview={() => preview.mutate()}
+          {...steps.picker}
           onChoose={(chosen) => {
-            setFile(chosen);
             setSplitMeasures(false);
-            preview.reset();
-            commit.reset();
+            steps.picker.onChoose(chosen);
           }}
         >
           <a href="/api/v1/ledger-template" className="text-sm text-brand-700 underline">
@@ -75,9 +57,7 @@ export function ImportWizard({ roundId }: { roundId: number }) {
         </TableFilePicker>
       </div>
 
-      {busy ? <UploadProgress progress={progress} afterUpload={commit.isPending ? "正在导入,请稍候…" : "上传完成,正在解析…"} /> : null}
-
-      <UploadFailure error={error} />
+      <UploadStepsStatus steps={steps} />
 
       {preview.data && plan ? (
         <>

@@ -1,13 +1,11 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import Link from "@/components/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { TableFilePicker } from "@/components/table-file-picker";
 import { Button } from "@/components/ui/button";
-import { UploadFailure, UploadProgress } from "@/components/upload-progress";
-import { UploadError, uploadWithProgress } from "@/lib/upload";
+import { UploadStepsStatus, useUploadSteps } from "@/components/upload-steps";
+import { fileForm, uploadWithProgress } from "@/lib/upload";
 import type { LedgerUpdatePreview, LedgerUpdateResult } from "@/server/ledger-update";
 import { Issues } from "./preview-summary";
 import { UpdateCountsLine, UpdateDiff } from "./update-diff";
@@ -19,26 +17,14 @@ import { UpdateCountsLine, UpdateDiff } from "./update-diff";
  */
 export function UpdateWizard({ roundId }: { roundId: number }) {
   const router = useRouter();
-  const [file, setFile] = useState<File | null>(null);
-  const [progress, setProgress] = useState(0);
   const url = `/api/v1/rounds/${roundId}/import`;
-
-  const send = <T,>(fields: Record<string, string>) => {
-    const form = new FormData();
-    form.set("file", file!);
-    form.set("update", "1");
-    for (const [name, value] of Object.entries(fields)) form.set(name, value);
-    setProgress(0);
-    return uploadWithProgress<T>(url, form, setProgress);
-  };
-  const preview = useMutation({ mutationFn: () => send<LedgerUpdatePreview>({ dryRun: "1" }) });
-  const commit = useMutation({
-    mutationFn: (token: string) => send<LedgerUpdateResult>({ token }),
+  const steps = useUploadSteps({
+    preview: (file, onProgress) => uploadWithProgress<LedgerUpdatePreview>(url, fileForm(file, { update: "1", dryRun: "1" }), onProgress),
+    commit: (file, onProgress, token: string) => uploadWithProgress<LedgerUpdateResult>(url, fileForm(file, { update: "1", token }), onProgress),
     // The round header (a shared layout) shows the counts: refresh it as well.
-    onSuccess: () => router.refresh(),
+    onCommitted: () => router.refresh(),
   });
-  const busy = preview.isPending || commit.isPending;
-  const error = (preview.error ?? commit.error) as UploadError | null;
+  const { busy, preview, commit } = steps;
   const shown = preview.data;
   const counts = shown?.counts;
   const applicable = shown?.diff && counts && shown.diff.conflicts.length === 0 && counts.added + counts.changed + counts.statusChanges > 0;
@@ -54,29 +40,14 @@ export function UpdateWizard({ roundId }: { roundId: number }) {
   return (
     <div className="space-y-4">
       <div className="rounded-lg border border-gray-200 bg-white p-4">
-        <TableFilePicker
-          id="ledger-file"
-          label="台账文件"
-          hasFile={file !== null}
-          busy={busy}
-          pending={preview.isPending}
-          previewLabel="上传并比对差异"
-          pendingLabel="正在比对…"
-          onPreview={() => preview.mutate()}
-          onChoose={(chosen) => {
-            setFile(chosen);
-            preview.reset();
-            commit.reset();
-          }}
-        >
+        <TableFilePicker id="ledger-file" label="台账文件" previewLabel="上传并比对差异" pendingLabel="正在比对…" {...steps.picker}>
           <a href={`/api/v1/rounds/${roundId}/export`} className="text-sm text-brand-700 underline">
             导出当前台账
           </a>
         </TableFilePicker>
       </div>
 
-      {busy ? <UploadProgress progress={progress} afterUpload={commit.isPending ? "正在更新,请稍候…" : "上传完成,正在比对…"} /> : null}
-      <UploadFailure error={error} />
+      <UploadStepsStatus steps={steps} checking="上传完成,正在比对…" writing="正在更新,请稍候…" />
 
       {commit.data ? (
         <div role="status" className="space-y-1 rounded-md bg-green-50 px-3 py-2 text-sm text-green-900">
