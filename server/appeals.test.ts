@@ -5,6 +5,7 @@ import { appealCounts, listAppeals } from "@/db/queries/appeals";
 import { deadlineState } from "@/lib/deadline-state";
 import { visibleUnitIds, type Actor } from "@/lib/permissions";
 import { seededTestDb } from "@/testing/seeded-db";
+import { expectRefusedUnchanged } from "@/testing/table-dump";
 
 // 申诉 (issue 16 item 5), the use cases on the seeded demo in a migrated temp database: a unit
 // appeals a return or an overdue mark, the office decides, and what each decision changes.
@@ -37,16 +38,7 @@ beforeEach(async () => {
 });
 afterEach(() => t.cleanup());
 
-/** Every row of every table: a refused write must leave this exactly as it was. */
-function dump(): string {
-  const tables = t.sqlite.prepare("select name from sqlite_master where type = 'table' order by name").pluck().all() as string[];
-  return tables.map((name) => `${name}:${JSON.stringify(t.sqlite.prepare(`select * from "${name}"`).raw().all())}`).join("\n");
-}
-function expectUnchanged(write: () => unknown, error: RegExp) {
-  const before = dump();
-  expect(write).toThrow(error);
-  expect(dump()).toBe(before);
-}
+const expectUnchanged = (write: () => unknown, error: RegExp) => expectRefusedUnchanged(t.sqlite, write, error);
 
 const edu = () => t.unitIdOf("区教育局");
 const row = <T>(query: string, ...params: unknown[]) => t.sqlite.prepare(query).get(...params) as T;

@@ -6,6 +6,7 @@ import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import type { DB } from "@/db/client";
+import { dumpTables } from "@/testing/table-dump";
 
 // From an empty database to an organisation: first-run setup, accounts from the command
 // line, and the organisation import, on a real (temp) database file as the server uses it.
@@ -24,10 +25,7 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const setupCodeFile = path.join(dir, "setup-code");
 const setupCode = () => (JSON.parse(fs.readFileSync(setupCodeFile, "utf8")) as { code: string }).code;
 const count = (table: string) => sqlite.prepare(`select count(*) from ${table}`).pluck().get() as number;
-function dump(): string {
-  const tables = sqlite.prepare("select name from sqlite_master where type = 'table' order by name").pluck().all() as string[];
-  return tables.map((t) => `${t}:${JSON.stringify(sqlite.prepare(`select * from "${t}"`).raw().all())}`).join("\n");
-}
+const dump = () => dumpTables(sqlite);
 const admin = (setupCodeValue: string) => ({
   setupCode: setupCodeValue,
   unitName: "区委巡察整改办",

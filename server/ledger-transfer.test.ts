@@ -4,6 +4,7 @@ import path from "node:path";
 import type Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DB } from "@/db/client";
+import { dumpTables } from "@/testing/table-dump";
 
 // The whole path from file to database, on a real (temp) database file: a bad file must
 // leave every table exactly as it was, and a good one must land whole.
@@ -19,10 +20,7 @@ const TODAY = "2026-11-21";
 const sqlite = (db as DB & { $client: Database.Database }).$client;
 let officeId = "";
 
-function dump(): string {
-  const tables = sqlite.prepare("select name from sqlite_master where type = 'table' order by name").pluck().all() as string[];
-  return tables.map((t) => `${t}:${JSON.stringify(sqlite.prepare(`select * from "${t}"`).raw().all())}`).join("\n");
-}
+const dump = () => dumpTables(sqlite);
 
 const csv = (lines: string[]) => Buffer.from(`${lines.join("\r\n")}\r\n`, "utf8");
 const roundInput = (name: string) => ({

@@ -5,6 +5,7 @@ import type Database from "better-sqlite3";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { DB } from "@/db/client";
+import { dumpTables } from "@/testing/table-dump";
 
 // The update import end to end on a real (temp) database seeded with the Baoan demo: the
 // office exports the ledger, edits cells, and re-imports. Exactly the edited cells change,
@@ -25,10 +26,7 @@ let officeId = "";
 let roundId = 0;
 const round = () => getRound(db, { id: roundId })!;
 
-function dump(): string {
-  const tables = sqlite.prepare("select name from sqlite_master where type = 'table' order by name").pluck().all() as string[];
-  return tables.map((t) => `${t}:${JSON.stringify(sqlite.prepare(`select * from "${t}"`).raw().all())}`).join("\n");
-}
+const dump = () => dumpTables(sqlite);
 
 beforeAll(async () => {
   await seedDemo(db, TODAY);

@@ -5,6 +5,7 @@ import { collectedForms, surveyResults } from "@/db/queries/surveys";
 import { overall } from "@/lib/survey";
 import type { PaperCount } from "@/lib/validations/survey-paper";
 import { seededTestDb } from "@/testing/seeded-db";
+import { expectRefusedUnchanged } from "@/testing/table-dump";
 
 // 纸质问卷批次 (issue 17), the office's use cases on the seeded demo: enter a batch, correct
 // it, delete it — on a survey of any state, a closed one too — each with one audit row;
@@ -31,15 +32,7 @@ beforeEach(async () => {
 });
 afterEach(() => t.cleanup());
 
-function dump(): string {
-  const tables = t.sqlite.prepare("select name from sqlite_master where type = 'table' and name != 'sqlite_sequence' order by name").pluck().all() as string[];
-  return tables.map((name) => `${name}:${JSON.stringify(t.sqlite.prepare(`select * from "${name}"`).raw().all())}`).join("\n");
-}
-function expectRefused(write: () => unknown, message: RegExp) {
-  const before = dump();
-  expect(write).toThrow(message);
-  expect(dump()).toBe(before);
-}
+const expectRefused = (write: () => unknown, error: RegExp) => expectRefusedUnchanged(t.sqlite, write, error, ["sqlite_sequence"]);
 const auditRows = () => t.one<number>("select count(*) from audit_log");
 
 /** A round of its own with two aspects and a survey asking about both, in the given state. */

@@ -4,6 +4,7 @@ import { surveyResults } from "@/db/queries/surveys";
 import { MAX_SURVEY_SUBMISSIONS } from "@/lib/security/survey-limit";
 import { overall } from "@/lib/survey";
 import { seededTestDb } from "@/testing/seeded-db";
+import { dumpTables, expectRefusedUnchanged } from "@/testing/table-dump";
 
 // 群众满意度测评 (issue 17), the use cases on the seeded demo: the office creates, opens and
 // closes a round's survey; the public answers once per device, within the rate limit, with
@@ -29,15 +30,9 @@ beforeEach(async () => {
 afterEach(() => t.cleanup());
 
 /** Every row but the rate limiter's counters (a refused answer still counts against its address). */
-function dump(): string {
-  const tables = t.sqlite.prepare("select name from sqlite_master where type = 'table' and name not in ('survey_attempts', 'sqlite_sequence') order by name").pluck().all() as string[];
-  return tables.map((name) => `${name}:${JSON.stringify(t.sqlite.prepare(`select * from "${name}"`).raw().all())}`).join("\n");
-}
-function expectRefused(write: () => unknown, message: RegExp) {
-  const before = dump();
-  expect(write).toThrow(message);
-  expect(dump()).toBe(before);
-}
+const NOT_COMPARED = ["survey_attempts", "sqlite_sequence"];
+const dump = () => dumpTables(t.sqlite, NOT_COMPARED);
+const expectRefused = (write: () => unknown, error: RegExp) => expectRefusedUnchanged(t.sqlite, write, error, NOT_COMPARED);
 
 /** A new round with two aspects and a problem, and an open survey asking about all three. */
 function openSurvey(name = "测评用的轮次") {
