@@ -90,11 +90,17 @@ export function addProgressReport(
   for (const file of params.evidence) {
     tx.insert(evidenceFiles).values({ progressReportId: report.id, ...file }).run();
   }
-  const roundId = tx.select({ roundId: measures.roundId }).from(measures).where(eq(measures.id, params.measureId)).get()!.roundId;
+  const { roundId, problemId } = tx
+    .select({ roundId: measures.roundId, problemId: measures.problemId })
+    .from(measures)
+    .where(eq(measures.id, params.measureId))
+    .get()!;
   const registered = registerInstitutions(tx, {
     roundId,
     unitId: params.unitId,
     progressReportId: report.id,
+    problemId,
+    registeredOn: input.reportDate,
     items: params.institutions ?? [],
   });
   recordAudit(tx, {
@@ -105,7 +111,7 @@ export function addProgressReport(
     after: {
       ...withoutDigest(report),
       evidence: params.evidence.map((e) => ({ fileName: e.fileName, sha256: e.sha256, size: e.size })),
-      institutions: registered.map(({ id, title, documentNumber, issuedDate }) => ({ id, title, documentNumber, issuedDate })),
+      institutions: registered.map(({ id, title, documentNumber, issuedDate, reviewDate }) => ({ id, title, documentNumber, issuedDate, reviewDate })),
     },
   });
   return report;
