@@ -270,3 +270,13 @@ export function institutionReviewsDue(q: Queryable, params: { today: string; rou
 }
 
 export type DueInstitutionReview = ReturnType<typeof institutionReviewsDue>[number];
+
+/** A round's problems to pick from when linking a rule, in the order of the plan. */
+export function roundProblemOptions(q: Queryable, params: { roundId: number }) {
+  return q
+    .select({ id: problems.id, number: problems.number, title: problems.title })
+    .from(problems)
+    .where(eq(problems.roundId, params.roundId))
+    .orderBy(asc(problems.number), asc(problems.id))
+    .all();
+}

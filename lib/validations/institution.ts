@@ -68,3 +68,15 @@ export function institutionChecksFromForm(value: unknown): unknown {
     });
   return { ...fields, institutionChecks: checks };
 }
+
+// ── the round's 建章立制 page, read from the URL (a malformed value is ignored) ──
+
+export const institutionListFilterSchema = z.object({
+  review: z.literal("due").optional().catch(undefined),
+  edit: id("制度").optional().catch(undefined),
+});
+
+export function parseInstitutionListFilter(searchParams: Record<string, string | string[] | undefined>) {
+  const flat = Object.fromEntries(Object.entries(searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  return institutionListFilterSchema.parse(flat);
+}
