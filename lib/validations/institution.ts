@@ -25,7 +25,8 @@ export const INSTITUTION_PROBLEMS_MAX = 100;
 
 export const institutionEditSchema = z.object({
   institutionId: id("制度"),
-  reviewDate: isoDate("复查日期"),
+  // Blank reads as missing, so an emptied field gets one message, not two.
+  reviewDate: z.preprocess(emptyToNull, isoDate("复查日期")),
   problemIds: z.preprocess(
     idList,
     z
