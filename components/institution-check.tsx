@@ -1,5 +1,5 @@
 import Link from "@/components/link";
-import type { LastCheck } from "@/db/queries/institutions";
+import type { LastCheck, LinkedProblem } from "@/db/queries/institutions";
 import { INSTITUTION_APPLIED_LABELS } from "@/lib/domain";
 
 /** The last 回头看 answer about a rule: 执行到位 / 部分执行 / 未执行, when, and its note. */
@@ -20,4 +20,17 @@ export function LastCheckCell({ check, linkMeasure = true }: { check: LastCheck 
       {check.note ? <span className="block text-gray-600">{check.note}</span> : null}
     </>
   );
+}
+
+/** The problems a rule answers, as 问题N links to their pages. */
+export function LinkedProblemLinks({ problems }: { problems: readonly LinkedProblem[] }) {
+  if (problems.length === 0) return <>—</>;
+  return problems.map((p, i) => (
+    <span key={p.id}>
+      {i > 0 ? "、" : ""}
+      <Link href={`/problems/${p.id}`} className="text-brand-700 underline-offset-2 hover:underline">
+        问题{p.number}
+      </Link>
+    </span>
+  ));
 }

@@ -1,3 +1,4 @@
+import { LinkedProblemLinks } from "@/components/institution-check";
 import Link from "@/components/link";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { DueInstitutionReview } from "@/db/queries/institutions";
@@ -40,16 +41,7 @@ export function InstitutionReviewTable({ rows }: { rows: DueInstitutionReview[] 
                 </Td>
                 <Td>{r.unitName ?? "—"}</Td>
                 <Td className="text-xs">
-                  {r.linkedProblems.length === 0
-                    ? "—"
-                    : r.linkedProblems.map((p, i) => (
-                        <span key={p.id}>
-                          {i > 0 ? "、" : ""}
-                          <Link href={`/problems/${p.id}`} className={LINK}>
-                            问题{p.number}
-                          </Link>
-                        </span>
-                      ))}
+                  <LinkedProblemLinks problems={r.linkedProblems} />
                 </Td>
                 <Td className={`whitespace-nowrap ${r.state === "overdue" ? "font-medium text-red-700" : "text-amber-700"}`}>
                   {r.reviewDate}

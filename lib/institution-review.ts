@@ -1,4 +1,4 @@
-import { addMonths } from "./reproof";
+import { addMonths, reproofState } from "./reproof";
 
 // 建章立制's 复查: a rule is re-examined (does it still fit, is it applied) a year after it was
 // issued, or after it was registered when the issue date is not known. Calendar months, as
@@ -23,10 +23,14 @@ export const INSTITUTION_REVIEW_STATE_LABELS: Record<Exclude<InstitutionReviewSt
  * round's `dueSoonDays` before it, otherwise nothing to say (also when no date is set).
  */
 export function institutionReviewState(params: { reviewDate: string | null; today: string; dueSoonDays: number }): InstitutionReviewState {
-  const { reviewDate, today, dueSoonDays } = params;
-  if (reviewDate === null) return null;
-  if (reviewDate <= today) return "overdue";
-  const soon = new Date(`${today}T00:00:00Z`);
-  soon.setUTCDate(soon.getUTCDate() + dueSoonDays);
-  return reviewDate <= soon.toISOString().slice(0, 10) ? "due_soon" : null;
+  // The same calendar as a long-term measure's re-proof: due on the day, due soon before it.
+  const state = reproofState({ nextDue: params.reviewDate, today: params.today, dueSoonDays: params.dueSoonDays });
+  return state === "due" ? "overdue" : state === "due_soon" ? "due_soon" : null;
+}
+
+/** The last day whose review is 已到期 or 即将到期 on `today`: the 到期复查 filter's bound. */
+export function reviewDueBy(today: string, dueSoonDays: number): string {
+  const day = new Date(`${today}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + dueSoonDays);
+  return day.toISOString().slice(0, 10);
 }

@@ -70,6 +70,10 @@ const lastCheckJson = sql<string | null>`(select json_object('applied', c.applie
   from ${lookBackInstitutionChecks} c join ${lookBacks} l on l.id = c.look_back_id
   where c.institution_id = ${outer(institutions.id)} order by l.checked_at desc, l.id desc limit 1)`;
 
+const linkedProblemsOf = (json: string) => JSON.parse(json) as LinkedProblem[];
+const lastCheckOf = (json: string | null) => (json ? (JSON.parse(json) as LastCheck) : null);
+const newestIssuedFirst = [sql`${institutions.issuedDate} is null`, desc(institutions.issuedDate), asc(institutions.id)];
+
 /**
  * A round's institutions, newest issued first, with the unit and the measure they came from,
  * the problems they answer, their 复查日期 and the last 回头看 answer. With `reviewDueBy`,
@@ -98,13 +102,9 @@ export function listInstitutions(q: Queryable, params: { roundId: number; review
     .leftJoin(measures, eq(measures.id, progressReports.measureId))
     .leftJoin(problems, eq(problems.id, measures.problemId))
     .where(and(eq(institutions.roundId, params.roundId), params.reviewDueBy ? lte(institutions.reviewDate, params.reviewDueBy) : undefined))
-    .orderBy(sql`${institutions.issuedDate} is null`, desc(institutions.issuedDate), asc(institutions.id))
+    .orderBy(...newestIssuedFirst)
     .all()
-    .map((row) => ({
-      ...row,
-      linkedProblems: JSON.parse(row.linkedProblems) as LinkedProblem[],
-      lastCheck: row.lastCheck ? (JSON.parse(row.lastCheck) as LastCheck) : null,
-    }));
+    .map((row) => ({ ...row, linkedProblems: linkedProblemsOf(row.linkedProblems), lastCheck: lastCheckOf(row.lastCheck) }));
 }
 
 export type InstitutionRow = ReturnType<typeof listInstitutions>[number];
@@ -186,9 +186,9 @@ export function problemInstitutions(q: Queryable, params: { problemId: number })
     .innerJoin(institutions, eq(institutions.id, institutionProblems.institutionId))
     .leftJoin(units, eq(units.id, institutions.unitId))
     .where(eq(institutionProblems.problemId, params.problemId))
-    .orderBy(sql`${institutions.issuedDate} is null`, desc(institutions.issuedDate), asc(institutions.id))
+    .orderBy(...newestIssuedFirst)
     .all()
-    .map((row) => ({ ...row, lastCheck: row.lastCheck ? (JSON.parse(row.lastCheck) as LastCheck) : null }));
+    .map((row) => ({ ...row, lastCheck: lastCheckOf(row.lastCheck) }));
 }
 
 /**
@@ -263,7 +263,7 @@ export function institutionReviewsDue(q: Queryable, params: { today: string; rou
   return rows
     .map((r) => ({
       ...r,
-      linkedProblems: JSON.parse(r.linkedProblems) as LinkedProblem[],
+      linkedProblems: linkedProblemsOf(r.linkedProblems),
       state: institutionReviewState({ reviewDate: r.reviewDate, today: params.today, dueSoonDays: r.dueSoonDays }),
     }))
     .filter((r) => r.state !== null);

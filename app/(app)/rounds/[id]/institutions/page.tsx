@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { LastCheckCell } from "@/components/institution-check";
+import { LastCheckCell, LinkedProblemLinks } from "@/components/institution-check";
 import Link from "@/components/link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
 import { db } from "@/db";
 import { getInstitution, listInstitutions, roundProblemOptions } from "@/db/queries/institutions";
 import { todayISO } from "@/lib/deadline-state";
-import { INSTITUTION_REVIEW_STATE_LABELS, institutionReviewState, type InstitutionReviewState } from "@/lib/institution-review";
+import { INSTITUTION_REVIEW_STATE_LABELS, institutionReviewState, reviewDueBy, type InstitutionReviewState } from "@/lib/institution-review";
 import { can } from "@/lib/permissions";
 import { parseInstitutionListFilter } from "@/lib/validations/institution";
 import { roundFor } from "../round-data";
@@ -28,9 +28,7 @@ export default async function RoundInstitutionsPage({ params, searchParams }: Pr
   const { actor, round } = await roundFor(params, "round.read");
   const filter = parseInstitutionListFilter(await searchParams);
   const today = todayISO();
-  const soon = new Date(`${today}T00:00:00Z`);
-  soon.setUTCDate(soon.getUTCDate() + round.dueSoonDays);
-  const rows = listInstitutions(db, { roundId: round.id, reviewDueBy: filter.review ? soon.toISOString().slice(0, 10) : undefined });
+  const rows = listInstitutions(db, { roundId: round.id, reviewDueBy: filter.review ? reviewDueBy(today, round.dueSoonDays) : undefined });
   const total = filter.review ? listInstitutions(db, { roundId: round.id }).length : rows.length;
   const manage = can(actor, "plan.manage") && round.archivedAt === null;
   const base = `/rounds/${round.id}/institutions`;
@@ -97,16 +95,7 @@ export default async function RoundInstitutionsPage({ params, searchParams }: Pr
                   <ReviewState state={stateOf(row.reviewDate)} />
                 </Td>
                 <Td className="text-xs">
-                  {row.linkedProblems.length === 0
-                    ? "—"
-                    : row.linkedProblems.map((p, i) => (
-                        <span key={p.id}>
-                          {i > 0 ? "、" : ""}
-                          <Link href={`/problems/${p.id}`} className={LINK}>
-                            问题{p.number}
-                          </Link>
-                        </span>
-                      ))}
+                  <LinkedProblemLinks problems={row.linkedProblems} />
                 </Td>
                 <Td className="whitespace-nowrap">{row.unitName ?? "—"}</Td>
                 <Td className="min-w-64 text-xs">
