@@ -3,7 +3,7 @@
 import { useActionState, useState } from "react";
 import { recordLookBackAction, scheduleLookBackAction } from "@/app/(app)/look-backs/actions";
 import type { ActionState } from "@/server/action";
-import { LOOK_BACK_RESULTS, LOOK_BACK_RESULT_LABELS } from "@/lib/domain";
+import { INSTITUTION_APPLIED, INSTITUTION_APPLIED_LABELS, LOOK_BACK_RESULTS, LOOK_BACK_RESULT_LABELS } from "@/lib/domain";
 import { Button } from "./ui/button";
 import { FormMessage, formKey } from "./ui/form-message";
 
@@ -11,6 +11,13 @@ import { FormMessage, formKey } from "./ui/form-message";
 // shows one form per row; errors are tied to their control with aria-describedby.
 
 type FormAction = (formData: FormData) => void;
+
+/** A rule (建章立制) the look-back asks about: is it applied? */
+export interface AskedInstitution {
+  id: number;
+  title: string;
+  documentNumber: string;
+}
 
 const CONTROL = "rounded-md border border-gray-300 bg-white px-2 py-1.5 text-sm aria-[invalid=true]:border-red-500";
 const RELAPSE_CONFIRM = "记录为“反弹”将把该整改措施重新打开为未完成,并通知牵头单位。确定吗?";
@@ -63,8 +70,9 @@ function ScheduleFields({ measureId, minDate, state, action, pending, hidden }: 
   );
 }
 
-function RecordFields({ lookBackId, state, action, pending, hidden }: {
+function RecordFields({ lookBackId, institutions, state, action, pending, hidden }: {
   lookBackId: number;
+  institutions: readonly AskedInstitution[];
   state: ActionState;
   action: FormAction;
   pending: boolean;
@@ -102,6 +110,9 @@ function RecordFields({ lookBackId, state, action, pending, hidden }: {
         </div>
         <FieldError id={`result-${lookBackId}-error`} errors={errors?.result} />
       </fieldset>
+      {institutions.length > 0 ? (
+        <InstitutionChecks lookBackId={lookBackId} institutions={institutions} errors={errors} values={values} />
+      ) : null}
       <div className="flex flex-col gap-1">
         <label htmlFor={noteId} className="text-xs text-gray-600">
           情况说明(反弹时必填,作为重新打开的原因)
@@ -124,6 +135,56 @@ function RecordFields({ lookBackId, state, action, pending, hidden }: {
   );
 }
 
+/**
+ * 是否执行到位, asked of each rule that answers the measure's problem: one required choice
+ * and an optional note per rule. A rule 未执行 keeps the result from being 巩固 (the server
+ * says so); the fields are named `applied.<id>` / `appliedNote.<id>`.
+ */
+function InstitutionChecks({ lookBackId, institutions, errors, values }: {
+  lookBackId: number;
+  institutions: readonly AskedInstitution[];
+  errors?: Record<string, string[]>;
+  values?: Record<string, string>;
+}) {
+  return (
+    <fieldset className="space-y-2 rounded-md border border-gray-200 p-2">
+      <legend className="px-1 text-xs text-gray-600">制度是否执行到位(逐项必答;有制度未执行时结果不能记为“巩固”)</legend>
+      {institutions.map((institution) => {
+        const field = `applied.${institution.id}`;
+        const errorId = `applied-${lookBackId}-${institution.id}-error`;
+        const noteId = `appliedNote-${lookBackId}-${institution.id}`;
+        const name = `《${institution.title}》${institution.documentNumber ? `(${institution.documentNumber})` : ""}`;
+        return (
+          <div key={institution.id} className="space-y-1">
+            <fieldset aria-describedby={errors?.[field] ? errorId : undefined}>
+              <legend className="text-sm text-gray-800">{name}</legend>
+              <div className="mt-1 flex flex-wrap gap-4 text-sm">
+                {INSTITUTION_APPLIED.map((applied) => (
+                  <label key={applied} className="flex items-center gap-1">
+                    <input type="radio" name={field} value={applied} defaultChecked={values?.[field] === applied} />
+                    {INSTITUTION_APPLIED_LABELS[applied]}
+                  </label>
+                ))}
+              </div>
+              <FieldError id={errorId} errors={errors?.[field]} />
+            </fieldset>
+            <label htmlFor={noteId} className="sr-only">
+              {name}的执行情况说明
+            </label>
+            <input
+              id={noteId}
+              name={`appliedNote.${institution.id}`}
+              defaultValue={values?.[`appliedNote.${institution.id}`]}
+              placeholder="执行情况说明(选填)"
+              className={`${CONTROL} w-full`}
+            />
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}
+
 /** A row of the /look-backs 待安排 view: schedule, then land on the view it now belongs to. */
 export function ScheduleLookBackRowForm({ measureId, today, roundId }: { measureId: number; today: string; roundId?: number }) {
   const [state, action, pending] = useActionState(scheduleLookBackAction, null);
@@ -137,13 +198,13 @@ export function ScheduleLookBackRowForm({ measureId, today, roundId }: { measure
 }
 
 /** A row of the /look-backs 到期待查 view: record, then land on 已查结果. */
-export function RecordLookBackRowForm({ lookBackId, roundId }: { lookBackId: number; roundId?: number }) {
+export function RecordLookBackRowForm({ lookBackId, roundId, institutions }: { lookBackId: number; roundId?: number; institutions: readonly AskedInstitution[] }) {
   const [state, action, pending] = useActionState(recordLookBackAction, null);
   const hidden = { returnTo: "list", ...(roundId ? { round: String(roundId) } : {}) };
   return (
     <div className="space-y-1">
       {state && !state.ok ? <FormMessage state={state} /> : null}
-      <RecordFields lookBackId={lookBackId} state={state} action={action} pending={pending} hidden={hidden} />
+      <RecordFields lookBackId={lookBackId} institutions={institutions} state={state} action={action} pending={pending} hidden={hidden} />
     </div>
   );
 }
@@ -152,8 +213,9 @@ export function RecordLookBackRowForm({ lookBackId, roundId }: { lookBackId: num
  * The measure page's forms. Both action states live here, above the form that changes
  * (record → schedule once the pending look-back is done), so the message survives the swap.
  */
-export function MeasureLookBackForms({ measureId, today, pendingLookBackId, refusal }: {
+export function MeasureLookBackForms({ measureId, today, pendingLookBackId, refusal, institutions }: {
   measureId: number;
+  institutions: readonly AskedInstitution[];
   today: string;
   pendingLookBackId: number | null;
   refusal: string | null;
@@ -175,7 +237,7 @@ export function MeasureLookBackForms({ measureId, today, pendingLookBackId, refu
     <div className="space-y-3">
       <FormMessage state={message} />
       {pendingLookBackId !== null ? (
-        <RecordFields lookBackId={pendingLookBackId} state={recordState} action={record} pending={recordPending} />
+        <RecordFields lookBackId={pendingLookBackId} institutions={institutions} state={recordState} action={record} pending={recordPending} />
       ) : refusal ? (
         <p className="text-sm text-gray-600">{refusal}。</p>
       ) : (

@@ -1,9 +1,10 @@
 import { db } from "@/db";
+import { institutionsForMeasure, lookBackChecks } from "@/db/queries/institutions";
 import { listMeasureLookBacks } from "@/db/queries/look-backs";
 import { getMeasureDetail } from "@/db/queries/measures";
 import { auditTime } from "@/lib/audit-format";
 import { todayISO } from "@/lib/deadline-state";
-import { LOOK_BACK_RESULT_LABELS } from "@/lib/domain";
+import { INSTITUTION_APPLIED_LABELS, LOOK_BACK_RESULT_LABELS } from "@/lib/domain";
 import { can, type Actor } from "@/lib/permissions";
 import { lookBackRefusal } from "@/lib/validations/look-back";
 import { MeasureLookBackForms } from "./look-back-forms";
@@ -21,6 +22,7 @@ export function MeasureLookBack({ measureId, actor }: { measureId: number; actor
   const pending = lookBacks.find((l) => l.result === null) ?? null;
   const today = todayISO();
   if (lookBacks.length === 0 && !manage) return null;
+  const checks = lookBackChecks(db, { lookBackIds: lookBacks.map((l) => l.id) });
   return (
     <section aria-labelledby="look-back-title" className="mt-8">
       <h2 id="look-back-title" className="mb-3 font-semibold">
@@ -42,6 +44,7 @@ export function MeasureLookBack({ measureId, actor }: { measureId: number; actor
                 ) : null}
               </p>
               {l.note ? <p className="mt-1 whitespace-pre-wrap text-gray-700">{l.note}</p> : null}
+              <CheckList checks={checks.filter((c) => c.lookBackId === l.id)} />
             </li>
           ))}
         </ol>
@@ -53,10 +56,29 @@ export function MeasureLookBack({ measureId, actor }: { measureId: number; actor
             today={today}
             pendingLookBackId={pending?.id ?? null}
             refusal={lookBackRefusal(detail.measure)}
+            institutions={pending ? institutionsForMeasure(db, { measureId }) : []}
           />
         </div>
       ) : null}
     </section>
+  );
+}
+
+/** What a look-back answered about each rule: 执行到位 / 部分执行 / 未执行, with its note. */
+function CheckList({ checks }: { checks: ReturnType<typeof lookBackChecks> }) {
+  if (checks.length === 0) return null;
+  return (
+    <ul aria-label="制度执行情况" className="mt-2 space-y-0.5 border-t border-gray-100 pt-2 text-xs text-gray-700">
+      {checks.map((c) => (
+        <li key={c.institutionId}>
+          《{c.title}》:
+          <span className={c.applied === "not_applied" ? "font-medium text-red-700" : c.applied === "partly" ? "text-amber-800" : "text-green-800"}>
+            {INSTITUTION_APPLIED_LABELS[c.applied]}
+          </span>
+          {c.note ? `(${c.note})` : ""}
+        </li>
+      ))}
+    </ul>
   );
 }
 

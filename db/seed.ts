@@ -14,6 +14,7 @@ import { COUNTY_TEMPLATE } from "./seed/demo-evaluation-template";
 import { createUserWithPassword } from "./queries/users";
 import {
   aspects,
+  institutionProblems,
   institutions,
   evaluationGrades,
   evaluationIndicators,
@@ -207,12 +208,20 @@ export async function seedDemo(db: DB, today = todayISO()): Promise<void> {
     for (const measureId of eduMeasures.slice(0, 2)) {
       tx.insert(supervisionNoticeMeasures).values({ noticeId: notice.id, measureId }).run();
     }
-    tx.insert(institutions)
-      .values([
-        { roundId: round.id, title: "宝安区“第一议题”制度实施办法", documentNumber: "深宝办〔2021〕12号", issuedDate: "2021-05-20" },
-        { roundId: round.id, title: "区属国企兼职外部董事管理办法", documentNumber: "深宝国资〔2021〕8号", issuedDate: "2021-07-01" },
-      ])
-      .run();
+    // 建章立制: each answers a problem of the plan — the 第一议题 rule the weakened party
+    // building (问题14), the 外部董事 rule the state-enterprise reform (问题6), neither a
+    // problem with a seeded 回头看 pending, so the demo's look-backs ask about no rule until
+    // the office links one. The 第一议题 rule's review has come (催报 lists it), the other's
+    // is months away.
+    const seededRules = [
+      { title: "宝安区“第一议题”制度实施办法", documentNumber: "深宝办〔2021〕12号", issuedDate: "2021-05-20", reviewDate: day(-10)!, problemNumber: 14 },
+      { title: "区属国企兼职外部董事管理办法", documentNumber: "深宝国资〔2021〕8号", issuedDate: "2021-07-01", reviewDate: day(150)!, problemNumber: 6 },
+    ];
+    for (const { problemNumber, ...rule } of seededRules) {
+      const row = tx.insert(institutions).values({ roundId: round.id, ...rule }).returning().get();
+      const problem = tx.select({ id: problems.id }).from(problems).where(sql`${problems.roundId} = ${round.id} and ${problems.number} = ${problemNumber}`).get()!;
+      tx.insert(institutionProblems).values({ institutionId: row.id, problemId: problem.id }).run();
+    }
     seedDemoSurvey(tx, { roundId: round.id, roundName: round.name, createdById: officeId, aspects: aspectRows, paperCollectedOn: day(-3)! });
 
     seedDemoClues(tx, { roundId: round.id, actorId: accountIds.get("jijian")!, unitId, day: (offset) => day(offset)! });

@@ -116,6 +116,9 @@ export interface InstitutionForArchive {
   title: string;
   documentNumber: string;
   issuedDate: string | null;
+  reviewDate: string | null;
+  /** The problems the rule answers (institution_problems). */
+  linkedProblems: readonly { number: number }[];
   unitName: string | null;
   problemNumber: number | null;
   position: number | null;
@@ -124,8 +127,17 @@ export interface InstitutionForArchive {
 
 export function institutionsHtml(roundName: string, rows: readonly InstitutionForArchive[]): string {
   const table = htmlTable(
-    ["序号", "制度名称", "文号", "印发日期", "制定单位", "对应措施"],
-    rows.map((r, i) => [i + 1, r.title, r.documentNumber, r.issuedDate, r.unitName, r.problemNumber ? `问题${r.problemNumber} 措施${r.position}:${r.measureText ?? ""}` : ""]),
+    ["序号", "制度名称", "文号", "印发日期", "复查日期", "针对的问题", "制定单位", "对应措施"],
+    rows.map((r, i) => [
+      i + 1,
+      r.title,
+      r.documentNumber,
+      r.issuedDate,
+      r.reviewDate,
+      r.linkedProblems.map((p) => `问题${p.number}`).join("、"),
+      r.unitName,
+      r.problemNumber ? `问题${r.problemNumber} 措施${r.position}:${r.measureText ?? ""}` : "",
+    ]),
   );
   return htmlPage("建章立制清单", roundName, rows.length ? table : "<p>本轮次没有登记制度。</p>");
 }

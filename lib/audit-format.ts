@@ -7,6 +7,8 @@ import {
   CLUE_KIND_LABELS,
   CLUE_STAGE_LABELS,
   DEADLINE_KIND_LABELS,
+  INSTITUTION_APPLIED,
+  INSTITUTION_APPLIED_LABELS,
   LOOK_BACK_RESULT_LABELS,
   MEASURE_CATEGORY_LABELS,
   NOTICE_DRAFT_STATE_LABELS,
@@ -56,6 +58,7 @@ export const REFERENCE_FIELDS: Record<string, ReferenceKind> = {
   aspectId: "aspect",
   problemId: "problem",
   problemIds: "problem",
+  linkedProblemIds: "problem",
   measureId: "measure",
   measureIds: "measure",
   reportId: "progress_report",
@@ -108,6 +111,11 @@ const listOf = (v: unknown, key: string) =>
 const SUMMARIES: Record<string, (v: unknown) => string | null> = {
   evidence: (v) => listOf(v, "fileName"),
   institutions: (v) => listOf(v, "title"),
+  institutionChecks: (v) => {
+    if (!Array.isArray(v)) return null;
+    const tally = INSTITUTION_APPLIED.map((a) => [a, v.filter((c) => asRecord(c)?.applied === a).length] as const).filter(([, n]) => n > 0);
+    return `${v.length} 项制度(${tally.map(([a, n]) => `${INSTITUTION_APPLIED_LABELS[a]} ${n}`).join("、")})`;
+  },
   problems: (v) => (Array.isArray(v) ? `${v.length} 个问题` : null),
   measures: (v) => (Array.isArray(v) ? `${v.length} 条措施` : null),
   rows: (v) => `${count(v)} 行`,

@@ -87,6 +87,15 @@ export const LOOK_BACK_RESULT_LABELS: Record<LookBackResult, string> = {
   relapsed: "反弹",
 };
 
+// 回头看 asks of each rule (建章立制) that answers the measure's problem whether it is applied.
+export const INSTITUTION_APPLIED = ["applied", "partly", "not_applied"] as const;
+export type InstitutionApplied = (typeof INSTITUTION_APPLIED)[number];
+export const INSTITUTION_APPLIED_LABELS: Record<InstitutionApplied, string> = {
+  applied: "执行到位",
+  partly: "部分执行",
+  not_applied: "未执行",
+};
+
 export const REPORT_CYCLES = ["none", "weekly", "monthly"] as const;
 export type ReportCycle = (typeof REPORT_CYCLES)[number];
 export const REPORT_CYCLE_LABELS: Record<ReportCycle, string> = {

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/db";
 import * as lookBackQueries from "@/db/queries/look-backs";
 import type { LookBackResult } from "@/lib/domain";
+import type { InstitutionCheckInput } from "@/lib/validations/institution";
 import { todayISO } from "@/lib/deadline-state";
 import type { Actor } from "@/lib/permissions";
 
@@ -14,8 +15,17 @@ export function scheduleLookBack(actor: Actor, input: { measureId: number; sched
   );
 }
 
-export function recordLookBackResult(actor: Actor, input: { lookBackId: number; result: LookBackResult; note: string }) {
+export function recordLookBackResult(
+  actor: Actor,
+  input: { lookBackId: number; result: LookBackResult; note: string; institutionChecks?: readonly InstitutionCheckInput[] },
+) {
   return db.transaction((tx) =>
-    lookBackQueries.recordLookBackResult(tx, { actorId: actor.id, lookBackId: input.lookBackId, result: input.result, note: input.note }),
+    lookBackQueries.recordLookBackResult(tx, {
+      actorId: actor.id,
+      lookBackId: input.lookBackId,
+      result: input.result,
+      note: input.note,
+      institutionChecks: input.institutionChecks,
+    }),
   );
 }

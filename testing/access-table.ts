@@ -466,6 +466,8 @@ export interface ActionTargets {
   /** A 问题线索 of the round at 初步核实, which may be 立案. */
   clue: number;
   lookBack: number;
+  /** A 建章立制 entry of the round (the seed's), which the office may edit. */
+  institution: number;
   notice: number;
   /** A 督办单 the escalation ladder drafted for 区教育局, waiting for the office. */
   noticeDraft: number;
@@ -540,6 +542,7 @@ const CLUES = "app/(app)/clues/actions.ts";
 const SURVEY = "app/(app)/rounds/[id]/survey/actions.ts";
 const EVALUATION = "app/(app)/rounds/[id]/evaluation/actions.ts";
 const PROBLEMS = "app/(app)/problems/actions.ts";
+const INSTITUTIONS = "app/(app)/rounds/[id]/institutions/actions.ts";
 
 /** A batch of 10 paper forms for the demo survey's first two questions (the rest 未作答). */
 const paperBatchForm = (surveyId: number, label: string) => ({
@@ -666,6 +669,13 @@ export const ACTION_ACCESS: ActionAccessRow[] = [
   // 反弹回潮: the office alone links a problem to the earlier one it repeats, or unlinks it.
   action(PROBLEMS, "markRecurrenceAction", access({ allowed: OFFICE }), (t) => ({ problemId: String(t.recurrenceProblem), earlierProblemId: String(t.earlierProblem) })),
   action(PROBLEMS, "unmarkRecurrenceAction", access({ allowed: OFFICE }), (t) => ({ problemId: String(t.markedProblem) })),
+  // 建章立制: the office (plan.manage) sets a rule's 复查日期 and the problems it answers;
+  // units and leaders read them, the discipline staff and reviewers may not write.
+  action(INSTITUTIONS, "updateInstitutionAction", planManager, (t) => ({
+    institutionId: String(t.institution),
+    reviewDate: "2027-06-30",
+    problemIds: [String(t.problem), String(t.recurrenceProblem)],
+  })),
   // 评估指标模板: the office writes them; leaders and reviewers only read, units see nothing.
   action(EVALUATION_TEMPLATES, "createEvaluationTemplateAction", access({ allowed: OFFICE }), (t) => ({ content: templateContent(`矩阵模板${t.unique}`) })),
   action(EVALUATION_TEMPLATES, "updateEvaluationTemplateAction", access({ allowed: OFFICE }), (t) => ({

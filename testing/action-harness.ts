@@ -222,6 +222,7 @@ export async function buildActionWorld(): Promise<ActionWorld> {
         TODAY,
       ),
       lookBack: id("select id from look_backs where result is null order by id limit 1"),
+      institution: id("select id from institutions where round_id = ? order by id limit 1", round),
       // The demo's clue under 初步核实: an allowed 立案 moves it on.
       clue: id("select id from clues where stage = 'preliminary' order by id limit 1"),
       evaluation: id("select id from evaluations where round_id = ?", round),

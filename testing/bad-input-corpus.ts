@@ -460,6 +460,8 @@ export const ACTION_INPUTS: Record<string, ActionInputs> = {
   // by the write: testing/recurrence-actions.test.ts sends those.
   markRecurrenceAction: { fields: { problemId: "id", earlierProblemId: "id" } },
   unmarkRecurrenceAction: { fields: { problemId: "id" } },
+  // A problem of another round is refused by the write: testing/institution-actions.test.ts sends it.
+  updateInstitutionAction: { fields: { institutionId: "id", reviewDate: "date", problemIds: "idList" } },
   markNotificationRead: { as: "unitLead", fields: { notificationId: "noProbeId" } },
   remindMissingReportsAction: { fields: { roundId: "id", unitId: "optionalId" } },
   createUnit: { fields: { name: "text", kind: "enum", parentId: "optionalId" } },

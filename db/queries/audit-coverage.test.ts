@@ -15,6 +15,7 @@ import { createCommonProblem } from "./common-problems";
 import { issueRedCard, scheduleEvaluation, scoreUnit } from "./evaluations";
 import { createEvaluationTemplate, deleteEvaluationTemplate, templateDetail, updateEvaluationTemplate } from "./evaluation-templates";
 import { auditReferenceNames } from "./audit-names";
+import { updateInstitution } from "./institutions";
 import { createPlanFromDocument } from "./document-import";
 import { importPlan } from "./import";
 import { recordLookBackResult, scheduleLookBack } from "./look-backs";
@@ -407,6 +408,29 @@ const writePaths: WritePath[] = [
   path("recordLookBackResult (relapsed → reopen)", "measure.reopen", "office", () => {
     const lookBackId = pendingLookBack();
     return inTx((tx) => recordLookBackResult(tx, { ...by("office"), lookBackId, result: "relapsed", note: "问题反弹" }));
+  }),
+  // 建章立制: the office links a rule to a second problem, then a 回头看 there answers for it
+  // (the answers travel in the look-back's one audit row, and in the reopen's).
+  path("updateInstitution", "institution.update", "office", () => {
+    const institutionId = idWhere("institutions");
+    const problemIds = t.column<number>("select id from problems where round_id = ? order by number limit 2", t.roundId());
+    return inTx((tx) => updateInstitution(tx, { ...by("office"), input: { institutionId, reviewDate: "2027-06-30", problemIds } }));
+  }),
+  path("recordLookBackResult (holds, with rules' answers)", "look_back.record", "office", () => {
+    const lookBackId = pendingLookBack();
+    const problemId = t.one<number>("select m.problem_id from look_backs l join measures m on m.id = l.measure_id where l.id = ?", lookBackId);
+    const institutionId = idWhere("institutions");
+    run((tx) => updateInstitution(tx, { ...by("office"), input: { institutionId, reviewDate: "2027-06-30", problemIds: [problemId] } }));
+    const checks = [{ institutionId, applied: "partly" as const, note: "部分企业未落实" }];
+    return inTx((tx) => recordLookBackResult(tx, { ...by("office"), lookBackId, result: "holds", note: "", institutionChecks: checks }));
+  }),
+  path("recordLookBackResult (relapsed, a rule 未执行)", "measure.reopen", "office", () => {
+    const lookBackId = pendingLookBack();
+    const problemId = t.one<number>("select m.problem_id from look_backs l join measures m on m.id = l.measure_id where l.id = ?", lookBackId);
+    const institutionId = idWhere("institutions");
+    run((tx) => updateInstitution(tx, { ...by("office"), input: { institutionId, reviewDate: "2027-06-30", problemIds: [problemId] } }));
+    const checks = [{ institutionId, applied: "not_applied" as const, note: "" }];
+    return inTx((tx) => recordLookBackResult(tx, { ...by("office"), lookBackId, result: "relapsed", note: "制度未执行", institutionChecks: checks }));
   }),
   // supervision notices
   path("issueNotice", "notice.issue", "office", () => {

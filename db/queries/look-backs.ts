@@ -1,12 +1,14 @@
 import "server-only";
 import { and, asc, desc, eq, gt, isNotNull, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import type { LookBackResult } from "@/lib/domain";
+import { INSTITUTION_APPLIED_LABELS, type LookBackResult } from "@/lib/domain";
 import { AppError } from "@/lib/errors";
+import type { InstitutionCheckInput } from "@/lib/validations/institution";
 import { lookBackRefusal, type LookBackView } from "@/lib/validations/look-back";
 import type { Queryable } from "../client";
-import { lookBacks, measures, problems, rounds, units, users } from "../schema";
+import { lookBackInstitutionChecks, lookBacks, measures, problems, rounds, units, users } from "../schema";
 import { recordAudit } from "./audit";
+import { institutionsForMeasure } from "./institutions";
 import { setMeasureStatus } from "./measure-status";
 import { notifyUnit } from "./notifications";
 import { outer } from "./sql";
@@ -63,12 +65,20 @@ export function scheduleLookBack(
  */
 export function recordLookBackResult(
   tx: Queryable,
-  params: { actorId: string; lookBackId: number; result: LookBackResult; note: string },
+  params: {
+    actorId: string;
+    lookBackId: number;
+    result: LookBackResult;
+    note: string;
+    /** 是否执行到位 of every rule answering the measure's problem (institutionsForMeasure). */
+    institutionChecks?: readonly InstitutionCheckInput[];
+  },
 ) {
   const before = tx.select().from(lookBacks).where(eq(lookBacks.id, params.lookBackId)).get();
   if (!before) throw new AppError("NOT_FOUND", "未找到该回头看");
   const already = () => new AppError("CONFLICT", "该回头看已记录结果,不能重复记录");
   if (before.result) throw already();
+  const checks = institutionAnswers(tx, { measureId: before.measureId, result: params.result, answers: params.institutionChecks ?? [] });
   const note = params.note.trim();
   // The `result is null` guard makes a second, concurrent recording a no-op, not an overwrite.
   const after = tx
@@ -78,6 +88,8 @@ export function recordLookBackResult(
     .returning()
     .get();
   if (!after) throw already();
+  for (const check of checks) tx.insert(lookBackInstitutionChecks).values({ lookBackId: after.id, ...check }).run();
+  const audited = checks.length > 0 ? { institutionChecks: checks } : {};
   // One audit row per user action: a relapse is recorded by the measure's reopen row,
   // which names this look-back; a "holds" result by a look-back row.
   if (params.result === "holds") {
@@ -87,7 +99,7 @@ export function recordLookBackResult(
       entity: "look_back",
       entityId: after.id,
       before: { measureId: before.measureId, result: null },
-      after: { measureId: after.measureId, result: after.result, note: after.note },
+      after: { measureId: after.measureId, result: after.result, note: after.note, ...audited },
     });
   }
   if (params.result === "relapsed") {
@@ -98,6 +110,7 @@ export function recordLookBackResult(
       action: "measure.reopen",
       reason: note,
       lookBackId: after.id,
+      institutionChecks: checks.length > 0 ? checks : undefined,
     });
     if (measure?.leadUnitId) {
       notifyUnit(tx, {
@@ -113,6 +126,43 @@ export function recordLookBackResult(
     }
   }
   return after;
+}
+
+/**
+ * The per-rule answers of a look-back, checked against the rules it asks about: every one
+ * answered, none other. A rule found 未执行 does not let the look-back pass silently: the
+ * result cannot be 巩固 while a rule the rectification rests on is not applied. We refuse
+ * rather than turn it into a relapse on our own, because reopening the measure is the
+ * office's decision and needs its reason (the note); the message says what to do instead.
+ */
+function institutionAnswers(
+  tx: Queryable,
+  params: { measureId: number; result: LookBackResult; answers: readonly InstitutionCheckInput[] },
+) {
+  const asked = institutionsForMeasure(tx, { measureId: params.measureId });
+  const askedIds = new Set(asked.map((i) => i.id));
+  const byId = new Map(params.answers.map((a) => [a.institutionId, a]));
+  if (params.answers.some((a) => !askedIds.has(a.institutionId)) || byId.size !== params.answers.length) {
+    throw new AppError("VALIDATION", "所答制度不是该整改措施所针对问题的制度,请刷新页面后重新填写");
+  }
+  const missing = asked.filter((i) => !byId.has(i.id));
+  if (missing.length > 0) {
+    throw new AppError(
+      "VALIDATION",
+      `请逐项回答制度是否执行到位(尚缺:${missing.map((i) => `《${i.title}》`).join("、")})`,
+      Object.fromEntries(missing.map((i) => [`applied.${i.id}`, ["请选择该制度是否执行到位"]])),
+    );
+  }
+  const notApplied = asked.filter((i) => byId.get(i.id)!.applied === "not_applied");
+  if (params.result === "holds" && notApplied.length > 0) {
+    const names = notApplied.map((i) => `《${i.title}》`).join("、");
+    const message = `${names}${INSTITUTION_APPLIED_LABELS.not_applied},回头看结果不能记为“巩固”:请督促执行后再记录,或记为“反弹”并说明情况`;
+    throw new AppError("VALIDATION", message, { result: [message] });
+  }
+  return asked.map((i) => {
+    const answer = byId.get(i.id)!;
+    return { institutionId: i.id, applied: answer.applied, note: answer.note.trim() || null };
+  });
 }
 
 const shorten = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}…` : text);

@@ -34,6 +34,8 @@ export function setMeasureStatus(
     lookBackId?: number;
     /** The 成效评估 red card (敷衍/虚假整改) that reopened it. */
     redCardId?: number;
+    /** The look-back's per-rule answers (是否执行到位), kept with the reopen it caused. */
+    institutionChecks?: readonly { institutionId: number; applied: string; note: string | null }[];
   },
 ) {
   const before = tx.select().from(measures).where(eq(measures.id, params.measureId)).get();
@@ -58,6 +60,7 @@ export function setMeasureStatus(
       reportId: params.reportId ?? null,
       lookBackId: params.lookBackId ?? null,
       ...(params.redCardId ? { redCardId: params.redCardId } : {}),
+      ...(params.institutionChecks ? { institutionChecks: params.institutionChecks } : {}),
     },
   });
   return after;

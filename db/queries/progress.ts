@@ -65,7 +65,7 @@ export function addProgressReport(
 ) {
   const { input } = params;
   const isClaim = params.isLead && input.claimedStatus !== "incomplete";
-  const measure = tx.select({ roundId: measures.roundId, deadlineKind: measures.deadlineKind }).from(measures).where(eq(measures.id, params.measureId)).get()!;
+  const measure = tx.select({ roundId: measures.roundId, problemId: measures.problemId, deadlineKind: measures.deadlineKind }).from(measures).where(eq(measures.id, params.measureId)).get()!;
   // A long-term measure already signed off 已完成 claims it again only to prove it still holds.
   const isReproof = isClaim && input.claimedStatus === "completed" && params.currentStatus === "completed" && measure.deadlineKind === "ongoing";
   const indicatorActual = input.indicatorActual ?? null;
@@ -98,6 +98,8 @@ export function addProgressReport(
     roundId: measure.roundId,
     unitId: params.unitId,
     progressReportId: report.id,
+    problemId: measure.problemId,
+    registeredOn: input.reportDate,
     items: params.institutions ?? [],
   });
   recordAudit(tx, {
@@ -108,7 +110,7 @@ export function addProgressReport(
     after: {
       ...withoutDigest(report),
       evidence: params.evidence.map((e) => ({ fileName: e.fileName, sha256: e.sha256, size: e.size })),
-      institutions: registered.map(({ id, title, documentNumber, issuedDate }) => ({ id, title, documentNumber, issuedDate })),
+      institutions: registered.map(({ id, title, documentNumber, issuedDate, reviewDate }) => ({ id, title, documentNumber, issuedDate, reviewDate })),
     },
   });
   return report;

@@ -1,9 +1,9 @@
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { LOOK_BACK_RESULTS, NOTICE_LEVELS, NOTICE_STATES } from "@/lib/domain";
+import { INSTITUTION_APPLIED, LOOK_BACK_RESULTS, NOTICE_LEVELS, NOTICE_STATES } from "@/lib/domain";
 import { users } from "./auth";
 import { createdAt, updatedAt } from "./columns";
 import { oneOf } from "./enum-check";
-import { measures } from "./plan";
+import { measures, problems } from "./plan";
 import { progressReports } from "./progress";
 import { rounds } from "./rounds";
 import { units } from "./units";
@@ -103,12 +103,54 @@ export const institutions = sqliteTable(
     title: text("title").notNull(),
     documentNumber: text("document_number").notNull().default(""),
     issuedDate: text("issued_date"),
+    // 复查日期: when the rule must be re-examined (does it still fit, is it applied). Set on
+    // registration a year after issue (lib/institution-review.ts); the office may move it.
+    reviewDate: text("review_date"),
     createdAt: createdAt(),
   },
   (t) => [
     index("institutions_round_id_idx").on(t.roundId),
     index("institutions_unit_id_idx").on(t.unitId),
     index("institutions_progress_report_id_idx").on(t.progressReportId),
+    index("institutions_review_date_idx").on(t.reviewDate),
+  ],
+);
+
+// The problems a rule answers (same round): its measure's problem on registration, then
+// whatever the office links.
+export const institutionProblems = sqliteTable(
+  "institution_problems",
+  {
+    institutionId: integer("institution_id")
+      .notNull()
+      .references(() => institutions.id, { onDelete: "cascade" }),
+    problemId: integer("problem_id")
+      .notNull()
+      .references(() => problems.id, { onDelete: "cascade" }),
+  },
+  (t) => [
+    primaryKey({ name: "institution_problems_pk", columns: [t.institutionId, t.problemId] }),
+    index("institution_problems_problem_id_idx").on(t.problemId),
+  ],
+);
+
+// 回头看's answer, per rule answering the measure's problem: is it applied (是否执行到位)?
+export const lookBackInstitutionChecks = sqliteTable(
+  "look_back_institution_checks",
+  {
+    lookBackId: integer("look_back_id")
+      .notNull()
+      .references(() => lookBacks.id, { onDelete: "cascade" }),
+    institutionId: integer("institution_id")
+      .notNull()
+      .references(() => institutions.id, { onDelete: "cascade" }),
+    applied: text("applied", { enum: INSTITUTION_APPLIED }).notNull(),
+    note: text("note"),
+  },
+  (t) => [
+    primaryKey({ name: "look_back_institution_checks_pk", columns: [t.lookBackId, t.institutionId] }),
+    index("look_back_institution_checks_institution_id_idx").on(t.institutionId),
+    check("look_back_institution_checks_applied_check", oneOf(t.applied, INSTITUTION_APPLIED)),
   ],
 );
 

@@ -73,3 +73,10 @@ export const indicatorValue = (label: string) =>
       .refine((n) => Math.abs(n) < INDICATOR_LIMIT, `${label}超出可填写的范围`)
       .nullable(),
   );
+
+/** A checkbox list arrives as one string, several strings, or (after an error) "1,2". */
+export function idList(value: unknown): unknown[] {
+  if (value === undefined || value === null || value === "") return [];
+  const parts = Array.isArray(value) ? value : String(value).split(",");
+  return parts.map((p) => (typeof p === "string" ? p.trim() : p)).filter((p) => p !== "");
+}

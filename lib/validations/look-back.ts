@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { LOOK_BACK_RESULTS, type DeadlineKind, type Status } from "@/lib/domain";
 import { id, isoDate, optionalText } from "./common";
+import { institutionChecksFromForm, institutionChecksSchema } from "./institution";
 
 // 回头看: the office schedules a re-check of a finished (or 并长期坚持) measure and later
 // records whether the result holds. One set of schemas for the forms and the API.
@@ -19,6 +20,9 @@ export const scheduleLookBackSchema = scheduleLookBackBody.extend({ measureId: i
 const lookBackResultFields = {
   result: z.enum(LOOK_BACK_RESULTS, { error: "请选择回头看结果(巩固或反弹)" }),
   note: optionalText("情况说明", NOTE_MAX),
+  // 是否执行到位 of each rule answering the measure's problem (db/queries/look-backs.ts says
+  // which rules are asked and refuses a missing answer).
+  institutionChecks: institutionChecksSchema,
 };
 
 // A relapse reopens the measure; the note is the reason recorded with it and sent to the unit.
@@ -26,9 +30,10 @@ const relapseHasNote = (v: { result: string; note: string }) => v.result !== "re
 const relapseNoteMissing = { path: ["note"], message: "反弹时须填写情况说明(将作为重新打开的原因)" };
 
 export const lookBackResultBody = z.object(lookBackResultFields).refine(relapseHasNote, relapseNoteMissing);
-export const lookBackResultSchema = z
-  .object({ ...lookBackResultFields, lookBackId: id("回头看") })
-  .refine(relapseHasNote, relapseNoteMissing);
+export const lookBackResultSchema = z.preprocess(
+  institutionChecksFromForm,
+  z.object({ ...lookBackResultFields, lookBackId: id("回头看") }).refine(relapseHasNote, relapseNoteMissing),
+);
 
 export type LookBackResultInput = z.infer<typeof lookBackResultBody>;
 

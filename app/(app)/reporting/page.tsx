@@ -6,9 +6,12 @@ import { db } from "@/db";
 import Link from "@/components/link";
 import { reportingOverview, roundsWithoutReporting } from "@/db/queries/reminders";
 import { reproofsDue } from "@/db/queries/reproofs";
+import { institutionReviewsDue } from "@/db/queries/institutions";
+import { InstitutionReviewTable } from "@/components/institution-review-table";
 import { ReproofTable } from "@/components/reproof-table";
 import { todayISO } from "@/lib/deadline-state";
 import { nothingMissingMessage, reportDueText } from "@/lib/reminders";
+import { visibleRoundIds } from "@/lib/permissions";
 import { requirePermission } from "@/server/session";
 import { RemindButton } from "./remind-button";
 
@@ -17,11 +20,13 @@ export const metadata: Metadata = { title: "定期报送" };
 // 定期报送 (issue 4 item 4): per round that asks for periodic progress reports, the lead
 // units with open measures and no report dated within this cycle, and a one-click reminder.
 export default async function ReportingPage() {
-  await requirePermission("claim.review");
+  const actor = await requirePermission("claim.review");
   const today = todayISO();
   const overview = reportingOverview(db, { today });
   const unchased = roundsWithoutReporting(db);
   const reproofs = reproofsDue(db, { today, unitIds: null });
+  // Only the rounds the viewer reads (today the office, which reads them all).
+  const institutionReviews = institutionReviewsDue(db, { today, roundIds: visibleRoundIds(actor, "round.read") });
   return (
     <>
       <PageHeader title="定期报送" description={`今天是 ${today}。列出本周期尚未报送整改动态的牵头单位;提醒以站内通知发送,每个单位每个周期只提醒一次。`} />
@@ -118,6 +123,9 @@ export default async function ReportingPage() {
       )}
       <div className="mt-8">
         <ReproofTable rows={reproofs} />
+      </div>
+      <div className="mt-8">
+        <InstitutionReviewTable rows={institutionReviews} />
       </div>
     </>
   );

@@ -5,6 +5,8 @@ import { StatusBadge } from "@/components/status-badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { db } from "@/db";
+import { LastCheckCell } from "@/components/institution-check";
+import { problemInstitutions } from "@/db/queries/institutions";
 import { getProblemDetail } from "@/db/queries/problem-detail";
 import { laterRecurrences, recurrenceOf, similarEarlierProblems } from "@/db/queries/recurrence";
 import { can, visibleRoundIds, visibleUnitIds } from "@/lib/permissions";
@@ -104,6 +106,8 @@ export default async function ProblemPage({ params }: { params: Promise<{ id: st
         </Table>
       )}
 
+      <ProblemInstitutions problemId={problem.id} roundId={round.id} linkRound={can(actor, "round.read")} linkMeasures={units === null} />
+
       {readsRecurrence ? (
         <>
           <RecurrenceSection actor={actor} problemId={problem.id} recurrence={recurrence && !hidden(recurrence.roundId) ? recurrence : null} later={later} />
@@ -111,6 +115,55 @@ export default async function ProblemPage({ params }: { params: Promise<{ id: st
         </>
       ) : null}
     </>
+  );
+}
+
+/** 建章立制 that answer this problem (linked on registration or by the office). */
+function ProblemInstitutions({ problemId, roundId, linkRound, linkMeasures }: { problemId: number; roundId: number; linkRound: boolean; linkMeasures: boolean }) {
+  const rows = problemInstitutions(db, { problemId });
+  return (
+    <section aria-labelledby="problem-institutions-title">
+      <h2 id="problem-institutions-title" className="mt-8 mb-3 font-semibold">
+        针对本问题的制度(建章立制)
+      </h2>
+      {rows.length === 0 ? (
+        <p className="text-sm text-gray-600">尚无针对本问题的制度。</p>
+      ) : (
+        <Table caption="针对本问题的制度">
+          <thead>
+            <tr>
+              <Th>制度名称</Th>
+              <Th>文号</Th>
+              <Th>印发日期</Th>
+              <Th>复查日期</Th>
+              <Th>单位</Th>
+              <Th>最近回头看</Th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-gray-100">
+            {rows.map((r) => (
+              <tr key={r.id}>
+                <Td className="min-w-64 font-medium">{r.title}</Td>
+                <Td className="whitespace-nowrap">{r.documentNumber || "—"}</Td>
+                <Td className="whitespace-nowrap">{r.issuedDate ?? "—"}</Td>
+                <Td className="whitespace-nowrap">{r.reviewDate ?? "—"}</Td>
+                <Td className="whitespace-nowrap">{r.unitName ?? "—"}</Td>
+                <Td className="text-xs">
+                  <LastCheckCell check={r.lastCheck} linkMeasure={linkMeasures} />
+                </Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+      {linkRound ? (
+        <p className="mt-2 text-sm">
+          <Link href={`/rounds/${roundId}/institutions`} className="text-brand-700 underline-offset-2 hover:underline">
+            本轮建章立制
+          </Link>
+        </p>
+      ) : null}
+    </section>
   );
 }
 
