@@ -1,6 +1,7 @@
 import "server-only";
 import { spawn } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import readline from "node:readline";
 import { db } from "@/db";
@@ -70,6 +71,9 @@ export function startArchivePackage(actor: Actor, roundId: number, options: { no
   return { package: created, finished };
 }
 
+/** The child's niceness (0 normal, 19 lowest). */
+const BACKGROUND_PRIORITY = 10;
+
 /**
  * The package built by `cli archive-job` in a child process, as the reminder job runs: a
  * province round's documents (the ledger workbook, the 通报's docx, the index) are seconds
@@ -84,6 +88,12 @@ function buildInChild(params: { roundId: number; out: string; now: Date; onProgr
       env: process.env,
       stdio: ["ignore", "pipe", "pipe"],
     });
+    // Background work: the scheduler serves the server's requests first when cores are short.
+    try {
+      if (child.pid !== undefined) os.setPriority(child.pid, BACKGROUND_PRIORITY);
+    } catch {
+      // not allowed here (some containers): the build still runs, at normal priority
+    }
     let result: ArchiveResult | undefined;
     let err = "";
     readline.createInterface({ input: child.stdout }).on("line", (line) => {

@@ -5,12 +5,14 @@ import type { Actors } from "../setup";
 
 // Issue 19: packaging a province-size round must not block other users. The office starts
 // the largest round's 整改档案 package through the API, as the archive page does, and polls
-// its progress once a second, as the page does; meanwhile the polls every signed-in user
-// makes (units' notification bell, leaders' live dashboard) arrive on the clock (open loop,
-// RATE a second: a light load, so that any wait is the package's), until the package is
-// ready. The reference is the same requests, as many, at the same rate, with no package.
+// its progress once a second, as the page does (PACKAGES times, one after another);
+// meanwhile the polls every signed-in user makes (units' notification bell, leaders' live
+// dashboard) arrive on the clock (open loop, RATE a second: a light load, so that any wait
+// is the package's), until the last package is ready. The reference is the same requests,
+// as many, at the same rate, with no package being built.
 
 const RATE = 20;
+const PACKAGES = 3;
 const MAX_SECONDS = 600;
 
 interface Package {
@@ -33,38 +35,42 @@ export async function archiveLoadFigures(params: { baseUrl: string; actors: Acto
   check("warm-up", await openLoop({ baseUrl, rate: RATE, count: RATE * 5, plan }));
 
   const archives = `${baseUrl}/api/v1/rounds/${roundId}/archives`;
-  const started = performance.now();
-  const post = await fetch(archives, { method: "POST", headers: bearer(actors.office) });
-  if (!post.ok) throw new Error(`starting the package answered ${post.status}: ${await post.text()}`);
-  const { id } = (await post.json()) as { id: number };
-  let state = "building";
   const seen: NonNullable<Package["progress"]>[] = [];
-  const polling = (async () => {
+  /** Starts one package and polls it until it is no longer building. */
+  const buildOne = async () => {
+    const post = await fetch(archives, { method: "POST", headers: bearer(actors.office) });
+    if (!post.ok) throw new Error(`starting the package answered ${post.status}: ${await post.text()}`);
+    const { id } = (await post.json()) as { id: number };
+    for (;;) {
+      await sleep(1000);
+      const response = await fetch(archives, { headers: bearer(actors.office) });
+      if (!response.ok) throw new Error(`progress answered ${response.status}`);
+      const row = ((await response.json()) as { packages: Package[] }).packages.find((p) => p.id === id);
+      if (!row) throw new Error(`package ${id} is not listed`);
+      if (row.progress) seen.push(row.progress);
+      if (row.state === "ready") return;
+      if (row.state !== "building") throw new Error(`package ${id} ended ${row.state}; see the server log`);
+    }
+  };
+  let packaging = true;
+  const started = performance.now();
+  // A few packages one after another, so that the load meets every stage of a build more than once.
+  const built = (async () => {
     try {
-      while (state === "building") {
-        await sleep(1000);
-        const response = await fetch(archives, { headers: bearer(actors.office) });
-        if (!response.ok) throw new Error(`progress answered ${response.status}`);
-        const row = ((await response.json()) as { packages: Package[] }).packages.find((p) => p.id === id);
-        if (!row) throw new Error(`package ${id} is not listed`);
-        if (row.progress) seen.push(row.progress);
-        state = row.state;
-      }
-    } catch (error) {
-      state = "unpolled";
-      throw error;
+      for (let i = 0; i < PACKAGES; i++) await buildOne();
+    } finally {
+      packaging = false;
     }
   })();
-  const during = await openLoop({ baseUrl, rate: RATE, count: RATE * MAX_SECONDS, plan, until: () => state !== "building" });
-  await polling;
-  const buildMs = performance.now() - started;
-  if (state !== "ready") throw new Error(`the package ended ${state}; see the server log`);
+  const during = await openLoop({ baseUrl, rate: RATE, count: RATE * MAX_SECONDS, plan, until: () => !packaging });
+  await built;
+  const buildMs = (performance.now() - started) / PACKAGES;
   check("during packaging", during);
-  // The page shows progress: some poll must have seen the build part-way.
+  // The page shows progress: some poll must have seen a build part-way.
   if (!seen.some((p) => p.done > 0 && p.done < p.total)) throw new Error(`no progress seen while building: ${JSON.stringify(seen)}`);
   const idle = await openLoop({ baseUrl, rate: RATE, count: during.length, plan });
   check("idle", idle);
-  console.log(`服务内打包最大轮次:${Math.round(buildMs)} ms,期间 ${during.length} 个请求,进度轮询 ${seen.length} 次`);
+  console.log(`服务内打包最大轮次 ${PACKAGES} 次,每次约 ${Math.round(buildMs)} ms(含轮询间隔);期间 ${during.length} 个请求,进度轮询 ${seen.length} 次`);
 
   const ms = (answers: Answer[]) => answers.map((a) => a.ms);
   const [p50, p95] = [percentile(ms(during), 0.5), percentile(ms(during), 0.95)];
