@@ -60,8 +60,9 @@ export function send(baseUrl: string, request: PlannedRequest, scheduledAt: numb
 }
 
 /**
- * Sends `count` requests at `rate` per second; `plan(n)` builds the n-th. `onAnswer` sees
- * each answer (e.g. to retry it); the result is every first answer, in order of n.
+ * Sends `count` requests at `rate` per second (fewer if `until()` turns true first: the
+ * load then lasts as long as something else does); `plan(n)` builds the n-th. `onAnswer`
+ * sees each answer (e.g. to retry it); the result is every first answer, in order of n.
  */
 export async function openLoop(params: {
   baseUrl: string;
@@ -69,12 +70,13 @@ export async function openLoop(params: {
   count: number;
   plan: (n: number) => PlannedRequest;
   timeoutMs?: number;
+  until?: () => boolean;
   onAnswer?: (n: number, answer: Answer) => Promise<void> | void;
 }): Promise<Answer[]> {
   const answers: Promise<Answer>[] = [];
   const followUps: Promise<void>[] = [];
   const start = performance.now();
-  for (let n = 0; n < params.count; n++) {
+  for (let n = 0; n < params.count && !params.until?.(); n++) {
     const scheduledAt = start + (n * 1000) / params.rate;
     const wait = scheduledAt - performance.now();
     if (wait > 0) await sleep(wait);

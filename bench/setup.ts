@@ -108,3 +108,23 @@ export function findTargets(db: Database.Database): Targets {
     .get({ r: largest.id }) as number;
   return { largestRoundId: largest.id, largestRoundMeasures: largest.n, largestRoundName: largest.name, ledgerUnitId: unit };
 }
+
+/** Archives or restores a round as the office does on the rounds page: the column and its audit row. */
+export function setRoundArchived(db: Database.Database, params: { roundId: number; archived: boolean }): void {
+  const office = db.prepare("select id from users where username = 'office'").pluck().get() as string;
+  const before = db.prepare("select archived_at from rounds where id = ?").pluck().get(params.roundId) as number | null;
+  const now = Date.now();
+  const after = params.archived ? now : null;
+  const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+  db.transaction(() => {
+    db.prepare("update rounds set archived_at = ? where id = ?").run(after, params.roundId);
+    db.prepare("insert into audit_log (actor_id, action, entity, entity_id, before, after, created_at) values (?, ?, 'round', ?, ?, ?, ?)").run(
+      office,
+      params.archived ? "round.archive" : "round.unarchive",
+      String(params.roundId),
+      JSON.stringify({ archivedAt: iso(before) }),
+      JSON.stringify({ archivedAt: iso(after) }),
+      now,
+    );
+  })();
+}

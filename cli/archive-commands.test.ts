@@ -56,6 +56,27 @@ describe("cli archive and verify-archive", () => {
     expect(verified.stderr).toContain(`文件已被改动:${target}`);
   });
 
+  it("archive-job, which the server runs in a child process, prints one progress line per file, then the package", () => {
+    const roundId = db.$client.prepare("select id from rounds where name = ?").pluck().get(roundName) as number;
+    const jobOut = path.join(dir, "job.zip");
+    const run = cli(["archive-job", "--round-id", String(roundId), "--out", jobOut, "--now", `${TODAY}T08:00:00.000Z`]);
+    expect(run.status).toBe(0);
+    const lines = run.stdout.split("\n").map((line) => JSON.parse(line));
+    const result = lines.at(-1);
+    expect(result).toMatchObject({ roundId, out: jobOut, bytes: fs.statSync(jobOut).size });
+    // Every file but the manifest, which seals the others, is counted as it is written.
+    const progress = lines.slice(0, -1).map((line) => line.progress);
+    expect(progress.map((p) => p.done)).toEqual(Array.from({ length: result.files - 1 }, (_, i) => i + 1));
+    expect(progress.at(-1)).toEqual({ done: result.files - 1, total: result.files - 1 });
+    expect(JSON.parse(cli(["verify-archive", jobOut]).stdout)).toEqual({ ok: true, files: result.files });
+  });
+
+  it("archive-job refuses a bad id or time and an unknown round in Chinese", () => {
+    expect(cli(["archive-job", "--round-id", "x", "--out", path.join(dir, "y.zip"), "--now", "昨天"])).toMatchObject({ status: 1, stderr: "错误:轮次 id 或生成时间无效" });
+    expect(cli(["archive-job", "--round-id", "99999", "--out", path.join(dir, "y.zip"), "--now", `${TODAY}T08:00:00.000Z`])).toMatchObject({ status: 1, stderr: "错误:未找到该轮次" });
+    expect(fs.existsSync(path.join(dir, "y.zip"))).toBe(false);
+  });
+
   it("refuses an unknown round and an existing file in Chinese", () => {
     expect(cli(["archive", "--round", "没有这个轮次", "--out", path.join(dir, "x.zip")])).toMatchObject({ status: 1, stderr: "错误:未找到轮次“没有这个轮次”" });
     expect(cli(["archive", "--round", roundName, "--out", out]).stderr).toMatch(/文件已存在,未覆盖/);

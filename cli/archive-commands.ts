@@ -6,6 +6,7 @@ import { findRoundByName } from "@/db/queries/rounds";
 import { verifyProblems } from "@/lib/archive-manifest";
 import { databasePath, evidenceDir } from "@/lib/config";
 import { AppError } from "@/lib/errors";
+import { parseId } from "@/lib/validations/common";
 import { writeArchivePackage } from "@/server/archive-package";
 import { verifyArchive } from "@/server/archive-verify";
 
@@ -28,6 +29,23 @@ export function registerArchiveCommands(program: Command, print: Print): void {
       if (fs.existsSync(out)) throw new AppError("CONFLICT", `文件已存在,未覆盖:${out}`);
       const result = await writeArchivePackage({ databaseFile: databasePath(), evidenceDir: evidenceDir(), roundId: round.id, out });
       print({ roundId: result.roundId, out: result.out, files: result.files, bytes: result.bytes, sha256: result.sha256 });
+    });
+
+  // The server's archive job runs this in a child process (server/archive-jobs.ts): building
+  // a province round's documents is seconds of synchronous work that would stall every other
+  // request in the server's thread. One progress line per file, then the result.
+  program
+    .command("archive-job")
+    .description("(服务内部使用)按轮次 id 生成归档包,逐行输出进度")
+    .requiredOption("--round-id <id>", "轮次 id")
+    .requiredOption("--out <file.zip>", "归档包文件")
+    .requiredOption("--now <time>", "生成时间(ISO 8601)")
+    .action(async (options: { roundId: string; out: string; now: string }) => {
+      const roundId = parseId(options.roundId);
+      const now = new Date(options.now);
+      if (!roundId || Number.isNaN(now.getTime())) throw new AppError("VALIDATION", "轮次 id 或生成时间无效");
+      const result = await writeArchivePackage({ databaseFile: databasePath(), evidenceDir: evidenceDir(), roundId, out: path.resolve(options.out), now, onProgress: (progress) => print({ progress }) });
+      print(result);
     });
 
   program

@@ -76,9 +76,12 @@ function publishedProgress(q: Queryable, roundId: number) {
       // A measure without a lead unit takes any unit's word.
       byLeadUnit: sql<number>`${progressReports.unitId} = coalesce(${measures.leadUnitId}, ${progressReports.unitId})`,
     })
-    .from(progressReports)
-    .innerJoin(measures, eq(measures.id, progressReports.measureId))
-    .where(and(publishable, eq(measures.roundId, roundId)))
+    // The round's measures first, then each one's reports by its index (a cross join keeps
+    // that order): left to choose, SQLite walked every signed-off report of every round by the
+    // review-state index, 6 s on the province database instead of 30 ms.
+    .from(measures)
+    .crossJoin(progressReports)
+    .where(and(eq(progressReports.measureId, measures.id), publishable, eq(measures.roundId, roundId)))
     .orderBy(asc(progressReports.reportDate), asc(progressReports.id))
     .all();
   // Ascending, so the last one written per measure is its latest.
