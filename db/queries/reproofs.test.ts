@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { seededTestDb } from "@/testing/seeded-db";
 import { addProgressReport, signOffClaim } from "./progress";
@@ -83,6 +85,30 @@ describe("长期坚持措施的复证", () => {
     expect(reproofRows()).toHaveLength(unitUsers.length);
     runReminders(t.db, { today: "2026-11-29" });
     expect(reproofRows().filter((r) => r.title === "长期坚持措施复证已逾期 1 天").map((r) => r.userId)).toEqual(unitUsers);
+  });
+});
+
+describe("migration 0022's backfill of 复证 marks", () => {
+  it("marks exactly the claims the app marks as it writes them", () => {
+    const measure = provedLongTermMeasure("2026-08-10");
+    const unit = t.one<number>("select lead_unit_id from measures where id = ?", measure);
+    const author = t.one<string>("select id from users where username = 'jiaoyu'");
+    const office = t.one<string>("select id from users where username = 'office'");
+    const claim = (text: string) =>
+      t.db.transaction((tx) =>
+        addProgressReport(tx, { actorId: author, measureId: measure, unitId: unit, isLead: true, currentStatus: "completed", input: { reportDate: TODAY, text, percent: 100, milestone: null, claimedStatus: "completed" }, evidence: [] }),
+      );
+    const first = claim("第一次复证");
+    t.db.transaction((tx) => signOffClaim(tx, { actorId: office, reportId: first.id }));
+    claim("第二次复证,待审核");
+    const marked = () => t.column<number>("select id from progress_reports where is_reproof = 1 order by id");
+    const written = marked();
+    expect(written.length).toBeGreaterThanOrEqual(2);
+
+    t.sqlite.exec("update progress_reports set is_reproof = 0");
+    const migration = fs.readFileSync(path.join(process.cwd(), "db/migrations/0022_add_reproof_interval.sql"), "utf8");
+    t.sqlite.exec(migration.slice(migration.indexOf("WITH `first_proof`")));
+    expect(marked()).toEqual(written);
   });
 });
 
