@@ -105,6 +105,11 @@ test("单位登记制度,整改办修改复查日期并关联第二个问题,回
   await lookBack.getByLabel("回头看日期").fill(dayFromToday(0));
   await lookBack.getByRole("button", { name: "安排回头看" }).click();
   await expect(lookBack.getByRole("status")).toContainText("已安排");
+  // The list of due 回头看 asks the same of the rule, in the measure's row.
+  await office.goto(`/look-backs?round=${round.id}`);
+  const dueRow = office.getByRole("row").filter({ has: office.locator(`a[href="/measures/${checked.id}"]`) });
+  await expect(dueRow.getByRole("group", { name: `《${RULE}》(深宝教〔2026〕9号)` })).toBeVisible();
+  await office.goto(`/measures/${checked.id}`);
   const rule = lookBack.getByRole("group", { name: `《${RULE}》(深宝教〔2026〕9号)` });
   await rule.getByRole("radio", { name: "未执行" }).check();
   await lookBack.getByRole("radio", { name: "巩固" }).check();

@@ -7,6 +7,7 @@ import {
   getInstitution,
   institutionReviewsDue,
   institutionsForMeasure,
+  institutionsForMeasures,
   listInstitutions,
   lookBackChecks,
   problemInstitutions,
@@ -152,6 +153,39 @@ describe("回头看:制度是否执行到位", () => {
   }
   const record = (lookBackId: number, result: "holds" | "relapsed", note: string, checks: { institutionId: number; applied: "applied" | "partly" | "not_applied"; note: string }[]) =>
     codeOf(() => t.db.transaction((tx) => recordLookBackResult(tx, { actorId: officeId, lookBackId, result, note, institutionChecks: checks })));
+
+  it("reads the rules of several measures at once as it reads them one by one (the due list)", () => {
+    const { rule, measureId } = arrange();
+    // A rule registered with a measure's report and since linked to another problem is still asked of that measure.
+    const jiaoyu = t.unitIdOf("区教育局");
+    const reported = t.one<number>("select id from measures where lead_unit_id = ? and problem_id not in (?, ?) order by id limit 1", jiaoyu, problemNumbered(2), problemNumbered(6));
+    t.db.transaction((tx) =>
+      addProgressReport(tx, {
+        actorId: t.one<string>("select id from users where username = 'jiaoyu'"),
+        measureId: reported,
+        unitId: jiaoyu,
+        isLead: true,
+        currentStatus: "incomplete",
+        input: { reportDate: TODAY, text: "印发制度", percent: null, milestone: null, claimedStatus: "incomplete" },
+        evidence: [],
+        institutions: [{ title: "学位建设管理办法", documentNumber: "", issuedDate: null }],
+      }),
+    );
+    const registered = seededRule("学位建设管理办法");
+    t.db.transaction((tx) => updateInstitution(tx, { actorId: officeId, input: { institutionId: registered, reviewDate: "2027-06-30", problemIds: [problemNumbered(2)] } }));
+    const without = t.one<number>(
+      `select m.id from measures m where m.round_id = ? and not exists (select 1 from institution_problems ip where ip.problem_id = m.problem_id)
+       and not exists (select 1 from institutions i join progress_reports p on p.id = i.progress_report_id where p.measure_id = m.id) order by m.id limit 1`,
+      t.roundId(),
+    );
+
+    const measureIds = [measureId, reported, without];
+    const together = institutionsForMeasures(t.db, { measureIds });
+    for (const id of measureIds) expect(together.get(id) ?? []).toEqual(institutionsForMeasure(t.db, { measureId: id }));
+    expect(together.get(measureId)?.map((i) => i.id)).toEqual([rule, registered]);
+    expect(together.get(reported)?.map((i) => i.id)).toEqual([registered]);
+    expect(together.has(without)).toBe(false);
+  });
 
   it("asks about the rules linked to the measure's problem, and stores the answers with the result in one audit row", () => {
     const { rule, lookBack, measureId } = arrange();

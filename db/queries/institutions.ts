@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
 import type { InstitutionApplied } from "@/lib/domain";
 import { AppError } from "@/lib/errors";
 import { defaultReviewDate, institutionReviewState } from "@/lib/institution-review";
@@ -197,18 +197,28 @@ export function problemInstitutions(q: Queryable, params: { problemId: number })
  * linked them elsewhere: the unit announced them as this measure's work).
  */
 export function institutionsForMeasure(q: Queryable, params: { measureId: number }) {
-  return q
-    .select({ id: institutions.id, title: institutions.title, documentNumber: institutions.documentNumber })
-    .from(institutions)
-    .where(
-      or(
-        sql`${institutions.id} in (select ip.institution_id from ${institutionProblems} ip
-          join ${measures} m on m.problem_id = ip.problem_id where m.id = ${params.measureId})`,
-        sql`${institutions.progressReportId} in (select pr.id from ${progressReports} pr where pr.measure_id = ${params.measureId})`,
-      ),
-    )
-    .orderBy(asc(institutions.id))
-    .all();
+  return institutionsForMeasures(q, { measureIds: [params.measureId] }).get(params.measureId) ?? [];
+}
+
+export type AskedInstitution = { id: number; title: string; documentNumber: string };
+
+/** institutionsForMeasure for several measures in one query (a list of due 回头看), by measure id. */
+export function institutionsForMeasures(q: Queryable, params: { measureIds: readonly number[] }): Map<number, AskedInstitution[]> {
+  const byMeasure = new Map<number, AskedInstitution[]>();
+  if (params.measureIds.length === 0) return byMeasure;
+  const ids = sql.join([...new Set(params.measureIds)].map((id) => sql`${id}`), sql`, `);
+  // union, not union all: a rule both linked to the problem and registered with the measure is asked once.
+  const rows = q.all<AskedInstitution & { measureId: number }>(sql`
+    select m.id as measureId, i.id as id, i.title as title, i.document_number as documentNumber
+      from ${measures} m join ${institutionProblems} ip on ip.problem_id = m.problem_id join ${institutions} i on i.id = ip.institution_id
+      where m.id in (${ids})
+    union
+    select pr.measure_id, i.id, i.title, i.document_number
+      from ${progressReports} pr join ${institutions} i on i.progress_report_id = pr.id
+      where pr.measure_id in (${ids})
+    order by measureId, id`);
+  for (const { measureId, ...rule } of rows) byMeasure.set(measureId, [...(byMeasure.get(measureId) ?? []), rule]);
+  return byMeasure;
 }
 
 /** What each of `lookBackIds` answered about the rules, for the look-back history. */

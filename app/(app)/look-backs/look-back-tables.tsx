@@ -4,7 +4,7 @@ import { StatusBadge } from "@/components/status-badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
 import { db } from "@/db";
-import { institutionsForMeasure } from "@/db/queries/institutions";
+import { institutionsForMeasures } from "@/db/queries/institutions";
 import type { LookBackRow, listMeasuresAwaitingLookBack } from "@/db/queries/look-backs";
 import { auditTime } from "@/lib/audit-format";
 import { DEADLINE_KIND_LABELS, LOOK_BACK_RESULT_LABELS } from "@/lib/domain";
@@ -41,6 +41,8 @@ export function LookBackTable({ view, rows, total, today, roundId, highlight }: 
   highlight: number | null;
 }) {
   if (rows.length === 0) return <EmptyState title={EMPTY[view]} />;
+  // The rules each due 回头看 asks about, read once for the whole list.
+  const asked = view === "due" ? institutionsForMeasures(db, { measureIds: rows.map((row) => row.measureId) }) : null;
   return (
     <>
       <Table caption={LOOK_BACK_VIEW_LABELS[view]}>
@@ -67,7 +69,7 @@ export function LookBackTable({ view, rows, total, today, roundId, highlight }: 
               </Td>
               <Td className={view === "due" ? "min-w-72" : "min-w-48"}>
                 {view === "due" ? (
-                  <RecordLookBackRowForm lookBackId={row.id} roundId={roundId} institutions={institutionsForMeasure(db, { measureId: row.measureId })} />
+                  <RecordLookBackRowForm lookBackId={row.id} roundId={roundId} institutions={asked?.get(row.measureId) ?? []} />
                 ) : view === "checked" && row.result ? (
                   <>
                     <span className={`rounded px-2 py-0.5 text-xs ${row.result === "relapsed" ? "bg-red-100 text-red-800" : "bg-green-100 text-green-800"}`}>
