@@ -1,29 +1,18 @@
-import { restoreEnvironment } from "@/testing/action-mocks";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import "@/testing/action-mocks";
+import { describe, expect, it } from "vitest";
 import { advanceClueAction, registerClueAction } from "@/app/(app)/clues/actions";
-import { buildActionWorld, callAction, fingerprint, type ActionWorld } from "@/testing/action-harness";
-import { signedInCopy } from "@/testing/action-session";
+import { callAction, fingerprint } from "@/testing/action-harness";
+import { actionCases } from "@/testing/action-session";
 
 // The register's actions as the discipline staff (纪检监察, the demo's "jijian") and the
 // roles the access matrix has no column for in this way: the discipline user writes, its
 // writes keep the stage order, and a refused call leaves the database as it was.
 
-let world: ActionWorld;
-let opened: { close: () => void } | undefined;
-beforeAll(async () => {
-  world = await buildActionWorld();
-}, 60_000);
-afterEach(() => opened?.close());
-afterAll(restoreEnvironment);
-
-async function as(username: string) {
-  const sqlite = await signedInCopy(world, username, "clue-session");
-  opened = sqlite;
-  return sqlite;
-}
+const session = actionCases("clue-session");
+const as = session.as;
 
 const registration = () => ({
-  roundId: String(world.targets.round),
+  roundId: String(session.world.targets.round),
   kind: "petition",
   number: "巡视移交信访件第7号",
   title: "群众反映某街道拆迁补偿不公问题",
@@ -45,7 +34,7 @@ describe("纪检监察账号", () => {
 
   it("按顺序推进;跳过阶段被拒绝,登记簿不变", async () => {
     const sqlite = await as("jijian");
-    const clue = world.targets.clue;
+    const clue = session.world.targets.clue;
     const before = fingerprint(sqlite);
     const skip = await callAction(advanceClueAction, { clueId: String(clue), toStage: "concluded", changeDate: "2026-11-20", note: "" });
     expect(skip.state).toMatchObject({ ok: false, message: "“初步核实”之后只能进入“立案”、“暂存待查”、“予以了结”,不能直接进入“审结”" });
@@ -59,7 +48,7 @@ describe("纪检监察账号", () => {
     const sqlite = await as("jijian");
     const before = fingerprint(sqlite);
     const outcome = await callAction(advanceClueAction, {
-      clueId: String(world.targets.clue), toStage: "filed", changeDate: "2026-11-20", note: "", peopleHandled: "1", disciplined: "3",
+      clueId: String(session.world.targets.clue), toStage: "filed", changeDate: "2026-11-20", note: "", peopleHandled: "1", disciplined: "3",
     });
     expect(outcome.state).toMatchObject({ ok: false, fieldErrors: { peopleHandled: ["给予党纪政务处分的人数不能多于处理人数"] } });
     expect(fingerprint(sqlite)).toBe(before);

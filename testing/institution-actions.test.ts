@@ -1,33 +1,22 @@
-import { restoreEnvironment } from "@/testing/action-mocks";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import "@/testing/action-mocks";
+import { describe, expect, it } from "vitest";
 import { recordLookBackAction } from "@/app/(app)/look-backs/actions";
 import { updateInstitutionAction } from "@/app/(app)/rounds/[id]/institutions/actions";
-import { buildActionWorld, callAction, fingerprint, type ActionWorld } from "@/testing/action-harness";
-import { signedInCopy } from "@/testing/action-session";
+import { callAction, fingerprint } from "@/testing/action-harness";
+import { actionCases } from "@/testing/action-session";
 
 // 建章立制's edit and 回头看's per-rule answers through the server actions, with what the
 // generic corpus cannot send: a problem of another round, a rule left unanswered, 巩固 while
 // a rule is 未执行, and a unit trying to edit. Each refusal leaves the database unchanged.
 
-let world: ActionWorld;
-let opened: { close: () => void } | undefined;
-beforeAll(async () => {
-  world = await buildActionWorld();
-}, 60_000);
-afterEach(() => opened?.close());
-afterAll(restoreEnvironment);
-
-async function as(username: string) {
-  const sqlite = await signedInCopy(world, username, "institution-session");
-  opened = sqlite;
-  return sqlite;
-}
+const session = actionCases("institution-session");
+const as = session.as;
 
 const EXTERNAL_DIRECTORS = "区属国企兼职外部董事管理办法";
 type Sqlite = Awaited<ReturnType<typeof as>>;
 const ruleOf = (sqlite: Sqlite) => sqlite.prepare("select id from institutions where title = ?").pluck().get(EXTERNAL_DIRECTORS) as number;
 const problemOf = (sqlite: Sqlite, number: number) =>
-  sqlite.prepare("select id from problems where round_id = ? and number = ?").pluck().get(world.targets.round, number) as number;
+  sqlite.prepare("select id from problems where round_id = ? and number = ?").pluck().get(session.world.targets.round, number) as number;
 
 describe("修改制度的复查日期和针对的问题", () => {
   it("整改办保存复查日期和两个问题", async () => {
@@ -43,7 +32,7 @@ describe("修改制度的复查日期和针对的问题", () => {
   it("另一轮次的问题、缺少问题、无效日期被拒绝,提示在字段旁,数据库不变", async () => {
     const sqlite = await as("office");
     const rule = String(ruleOf(sqlite));
-    const otherRound = String(sqlite.prepare("select id from problems where round_id != ? order by id limit 1").pluck().get(world.targets.round));
+    const otherRound = String(sqlite.prepare("select id from problems where round_id != ? order by id limit 1").pluck().get(session.world.targets.round));
     const before = fingerprint(sqlite);
     const cases: [Record<string, string | string[]>, string, string][] = [
       [{ institutionId: rule, reviewDate: "2027-05-31", problemIds: [String(problemOf(sqlite, 6)), otherRound] }, "problemIds", "只能关联本轮次的问题"],
@@ -64,8 +53,6 @@ describe("修改制度的复查日期和针对的问题", () => {
       const fields = { institutionId: String(ruleOf(sqlite)), reviewDate: "2027-05-31", problemIds: String(problemOf(sqlite, 6)) };
       expect((await callAction(updateInstitutionAction, fields)).state).toMatchObject({ ok: false, message: "您没有执行此操作的权限" });
       expect(fingerprint(sqlite)).toBe(before);
-      opened?.close();
-      opened = undefined;
     }
   });
 });
