@@ -3,7 +3,8 @@ import { createHash } from "node:crypto";
 import type Database from "better-sqlite3";
 import { and, asc, eq } from "drizzle-orm";
 import type { PlanVersion } from "@/lib/plan-version";
-import type { NoticeForArchive } from "@/lib/archive-documents";
+import type { LookBackForArchive, NoticeForArchive } from "@/lib/archive-documents";
+import type { AuditCsvRow } from "@/lib/archive-audit-csv";
 import type { Queryable } from "../client";
 import { submissions } from "../schema";
 
@@ -84,17 +85,9 @@ export function roundNotices(sqlite: Database.Database, params: { roundId: numbe
     .all(params.roundId) as ArchiveNotice[];
 }
 
-export interface ArchiveLookBack {
+/** The document's row, with the id the package's index numbers it by. */
+export interface ArchiveLookBack extends LookBackForArchive {
   id: number;
-  scheduledDate: string;
-  result: string | null;
-  note: string | null;
-  checkedAt: number | null;
-  checkedByName: string | null;
-  problemNumber: number;
-  measurePosition: number;
-  measureText: string;
-  unitName: string | null;
 }
 
 export function roundLookBacks(sqlite: Database.Database, params: { roundId: number }): ArchiveLookBack[] {
@@ -109,17 +102,8 @@ export function roundLookBacks(sqlite: Database.Database, params: { roundId: num
     .all(params.roundId) as ArchiveLookBack[];
 }
 
-export interface ArchiveAuditRow {
-  id: number;
-  createdAt: number;
-  actorName: string | null;
-  actorUsername: string | null;
-  action: string;
-  entity: string;
-  entityId: string;
-  before: string | null;
-  after: string | null;
-}
+/** The CSV's row as read: the log's columns with the actor's name beside them. */
+export type ArchiveAuditRow = AuditCsvRow;
 
 // The round's trail: rows about the round itself and about everything that belongs to it.
 // Each branch is an (entity, entity_id) lookup against the ids of one table of the round.
