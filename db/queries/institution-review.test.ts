@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { AppError } from "@/lib/errors";
 import { institutionEditSchema } from "@/lib/validations/institution";
 import { lookBackResultSchema } from "@/lib/validations/look-back";
+import { codeOf } from "@/testing/app-error";
 import { seededTestDb } from "@/testing/seeded-db";
 import {
   getInstitution,
@@ -29,14 +29,6 @@ beforeEach(async () => {
 });
 afterEach(() => t.cleanup());
 
-const codeOf = (fn: () => unknown) => {
-  try {
-    fn();
-    return "ok";
-  } catch (error) {
-    return error instanceof AppError ? `${error.code}: ${error.message}` : String(error);
-  }
-};
 /** Every row the feature writes, and the audit log: equal before and after a refusal. */
 const snapshot = () =>
   JSON.stringify([

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Status } from "@/lib/domain";
-import { AppError } from "@/lib/errors";
 import { problemStatus } from "@/lib/status";
+import { codeOf } from "@/testing/app-error";
 import { seededTestDb } from "@/testing/seeded-db";
 import { lookBackResultBody, lookBackResultSchema } from "@/lib/validations/look-back";
 import {
@@ -25,14 +25,6 @@ beforeEach(async () => {
 });
 afterEach(() => t.cleanup());
 
-const codeOf = (fn: () => unknown) => {
-  try {
-    fn();
-    return "ok";
-  } catch (error) {
-    return error instanceof AppError ? `${error.code}: ${error.message}` : String(error);
-  }
-};
 const measureWhere = (where: string) =>
   t.one<number>(
     `select m.id from measures m join problems p on p.id = m.problem_id where ${where}
