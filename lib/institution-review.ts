@@ -1,4 +1,4 @@
-import { addMonths, reproofState } from "./reproof";
+import { addMonths, dueSoonUntil, reproofState } from "./reproof";
 
 // 建章立制's 复查: a rule is re-examined (does it still fit, is it applied) a year after it was
 // issued, or after it was registered when the issue date is not known. Calendar months, as
@@ -30,7 +30,5 @@ export function institutionReviewState(params: { reviewDate: string | null; toda
 
 /** The last day whose review is 已到期 or 即将到期 on `today`: the 到期复查 filter's bound. */
 export function reviewDueBy(today: string, dueSoonDays: number): string {
-  const day = new Date(`${today}T00:00:00Z`);
-  day.setUTCDate(day.getUTCDate() + dueSoonDays);
-  return day.toISOString().slice(0, 10);
+  return dueSoonUntil(today, dueSoonDays);
 }

@@ -43,7 +43,12 @@ export function reproofState(params: { nextDue: string | null; today: string; du
   const { nextDue, today, dueSoonDays } = params;
   if (nextDue === null) return "not_asked";
   if (nextDue <= today) return "due";
-  const soon = new Date(`${today}T00:00:00Z`);
-  soon.setUTCDate(soon.getUTCDate() + dueSoonDays);
-  return nextDue <= soon.toISOString().slice(0, 10) ? "due_soon" : "proved";
+  return nextDue <= dueSoonUntil(today, dueSoonDays) ? "due_soon" : "proved";
+}
+
+/** The last day that is due soon on `today`: `dueSoonDays` days on. */
+export function dueSoonUntil(today: string, dueSoonDays: number): string {
+  const day = new Date(`${today}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + dueSoonDays);
+  return day.toISOString().slice(0, 10);
 }
